@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Globalization;
+using ConvAnimations.Arithmetic;
+using ConvAnimations.Layout;
+using ConvAnimations.Pipeline;
+using ConvAnimations.Rendering;
+using ConvAnimations.Spec;
+using SkiaSharp;
+
+namespace ConvAnimations.Cli;
+
+public static class Program
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int Usage = 2;
+
+    private const string DefaultFile = "figures.yaml";
+
+    private const string UsageText = """
+        usage: convanim <command> [options]
+
+          render [FILE] [--out DIR] [--only NAME ...] [--force] [--quiet] [--jobs N]
+                                     render figures (default figures.yaml) as GIF/MP4 into DIR (default output)
+          list [FILE]                a table of the figures: kind, sizes per axis, output, frames
+          validate [FILE]            check the file and print every problem
+          explain NAME [--file FILE] [--json]
+                                     the arithmetic of one figure; --json: its layout as JSON
+          frame NAME INDEX [--file FILE] [--out PNG]
+                                     draw one frame (0-based) as a PNG (default NAME-INDEX.png)
+
+        exit codes: 0 success, 1 a figure or the file failed, 2 usage error
+        """;
+
+    public static async Task<int> Main(string[] args)
+    {
+        try
+        {
+            if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+            {
+                Console.Out.WriteLine(UsageText);
+                return args.Length == 0 ? Usage : Success;
+            }
+            return args[0] switch
+            {
+                "render" => await RenderAsync(Parse(args, ["force", "quiet"], ["out", "jobs"], ["only"])),
+                "list" => List(Parse(args, [], [], [])),
+                "validate" => Validate(Parse(args, [], [], [])),
+                "explain" => Explain(Parse(args, ["json"], ["file"], [])),
+                "frame" => Frame(Parse(args, [], ["file", "out"], [])),
+                _ => throw new UsageException($"unknown command '{args[0]}'"),
+            };
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine($"convanim: {e.Message}");
+            Console.Error.WriteLine(UsageText);
+            return Usage;
+        }
+    }
+
+    private static Arguments Parse(string[] args, string[] flags, string[] single, string[] multi) =>
+        new(args.Skip(1), flags.ToHashSet(), single.ToHashSet(), multi.ToHashSet());
+
+    /// <summary>Reads and validates a figures file; on any error prints them all and returns null.</summary>
+    private static FigureFile? Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"{path}: error: no such file");
+            return null;
+        }
+        var file = FigureFileReader.Read(path);
+        if (file.IsValid) return file;
+        foreach (var error in file.Errors) Console.Error.WriteLine(error);
+        Console.Error.WriteLine($"{path}: {file.Errors.Count} error{(file.Errors.Count == 1 ? "" : "s")}; nothing was rendered or written");
+        return null;
+    }
+
+    private static Figure Find(FigureFile file, string name) =>
+        file.Figures.FirstOrDefault(f => f.Name == name)
+        ?? throw new UsageException($"no figure named '{name}' in {file.Path}{Suggestions(name, file)}");
+
+    private static string Suggestions(string name, FigureFile file) =>
+        Spec.Suggestions.DidYouMean(name, file.Figures.Select(f => f.Name));
+
+    private static async Task<int> RenderAsync(Arguments args)
+    {
+        args.ExpectAtMost(1);
+        var path = args.PositionalAt(0, DefaultFile);
+        var outDir = args.Value("out") ?? "output";
+        var jobs = 0;
+        if (args.Value("jobs") is { } jobsText && (!int.TryParse(jobsText, out jobs) || jobs < 1)) throw new UsageException($"--jobs takes a whole number from 1, not '{jobsText}'");
+        var quiet = args.Flag("quiet");
+        if (Load(path) is not { } file) return Failure;
+
+        var figures = file.Figures;
+        if (args.Values("only") is { Count: > 0 } only)
+        {
+            foreach (var name in only) Find(file, name);
+            figures = figures.Where(f => only.Contains(f.Name)).ToList();
+        }
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        var clock = Stopwatch.StartNew();
+        var progress = new Progress(figures, quiet);
+        IReadOnlyList<FigureResult> results;
+        try
+        {
+            results = await RenderPipeline.RunAsync(figures, new RenderOptions(outDir, args.Flag("force"), jobs), progress.Done, cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("convanim: interrupted; finished files are in place, unfinished ones were removed");
+            return 130;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"convanim: cannot write to {outDir}: {e.Message}");
+            return Failure;
+        }
+        progress.Finish();
+
+        var failed = results.Count(r => r.Outcome == FigureOutcome.Failed);
+        var rendered = results.Count(r => r.Outcome == FigureOutcome.Rendered);
+        var unchanged = results.Count(r => r.Outcome == FigureOutcome.Unchanged);
+        if (!quiet || failed > 0)
+        {
+            var summary = $"{results.Count} figures: {rendered} rendered, {unchanged} unchanged{(unchanged > 0 ? " (--force renders them again)" : "")}, {failed} failed, in {clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s -> {outDir}";
+            (failed > 0 ? Console.Error : Console.Out).WriteLine(summary);
+        }
+        return failed > 0 ? Failure : Success;
+    }
+
+    private static int List(Arguments args)
+    {
+        args.ExpectAtMost(1);
+        if (Load(args.PositionalAt(0, DefaultFile)) is not { } file) return Failure;
+        var rows = file.Figures.Select(f => new[]
+        {
+            f.Name, Figure.KindName(f.Kind), Show(f.Geometry.Input), Show(f.Geometry.Kernel), Show(f.Geometry.Stride),
+            Show(f.Geometry.Padding), Show(f.Geometry.Dilation), Show(f.AnimatedOutput), f.FrameCount.ToString(CultureInfo.InvariantCulture),
+        }).ToList();
+        string[] header = ["name", "kind", "input", "kernel", "stride", "padding", "dilation", "output", "frames"];
+        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+        Console.Out.WriteLine(string.Join("  ", header.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
+        foreach (var row in rows) Console.Out.WriteLine(string.Join("  ", row.Select((v, i) => v.PadRight(widths[i]))).TrimEnd());
+        return Success;
+    }
+
+    private static string Show(Size2 size) => size.Rows == size.Cols ? $"{size.Rows}" : $"{size.Rows}x{size.Cols}";
+
+    private static int Validate(Arguments args)
+    {
+        args.ExpectAtMost(1);
+        var path = args.PositionalAt(0, DefaultFile);
+        if (Load(path) is not { } file) return Failure;
+        Console.Out.WriteLine($"{path}: {file.Figures.Count} figures, no problems");
+        return Success;
+    }
+
+    private static int Explain(Arguments args)
+    {
+        args.ExpectAtMost(1);
+        if (args.Positional.Count == 0) throw new UsageException("explain needs a figure NAME");
+        if (Load(args.Value("file") ?? DefaultFile) is not { } file) return Failure;
+        var animation = Layouter.Layout(Find(file, args.Positional[0]));
+        Console.Out.Write(args.Flag("json")
+            ? AnimationJson.Write(animation)
+            : Explanation.Describe(animation.Figure, AnimationJson.GridRows(animation.Grid)));
+        return Success;
+    }
+
+    private static int Frame(Arguments args)
+    {
+        args.ExpectAtMost(2);
+        if (args.Positional.Count < 2) throw new UsageException("frame needs a figure NAME and a frame INDEX");
+        if (Load(args.Value("file") ?? DefaultFile) is not { } file) return Failure;
+        var figure = Find(file, args.Positional[0]);
+        if (!int.TryParse(args.Positional[1], out var index) || index < 0 || index >= figure.FrameCount)
+        {
+            throw new UsageException($"frame INDEX must be from 0 to {figure.FrameCount - 1} for '{figure.Name}'");
+        }
+        var path = args.Value("out") ?? $"{figure.Name}-{index}.png";
+        using var renderer = new FrameRenderer(Layouter.Layout(figure));
+        using var bitmap = renderer.NewBitmap();
+        renderer.Render(bitmap, index);
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        File.WriteAllBytes(path, data.ToArray());
+        Console.Out.WriteLine($"{path}: frame {index} of {figure.Name}, {bitmap.Width}x{bitmap.Height}");
+        return Success;
+    }
+}

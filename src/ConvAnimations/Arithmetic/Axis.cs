@@ -1,0 +1,40 @@
+namespace ConvAnimations.Arithmetic;
+
+/// <summary>
+/// The direct convolution along one axis, in the guide's notation: input size i, kernel size k, stride s,
+/// zero padding p and dilation d. Every size formula of the project lives here, so validation, layout and
+/// <c>explain</c> can never disagree.
+/// </summary>
+public readonly record struct Axis(int Input, int Kernel, int Stride, int Padding, int Dilation)
+{
+    /// <summary>The span a dilated kernel covers: d(k-1)+1.</summary>
+    public int EffectiveKernel => Dilation * (Kernel - 1) + 1;
+
+    /// <summary>The zero-padded input: i+2p.</summary>
+    public int PaddedInput => Input + 2 * Padding;
+
+    /// <summary>o = floor((i + 2p - d(k-1) - 1) / s) + 1 (the guide's relationship 15; PyTorch's Conv2d).</summary>
+    public int Output => (PaddedInput - EffectiveKernel) / Stride + 1;
+
+    /// <summary>a = (i + 2p - d(k-1) - 1) mod s: the cells the last window leaves out, the transpose's extra padding.</summary>
+    public int OutputPadding => (PaddedInput - EffectiveKernel) % Stride;
+
+    /// <summary>p' = d(k-1) - p: the padding of the transpose's equivalent stride-1 convolution.</summary>
+    public int TransposedPadding => Dilation * (Kernel - 1) - Padding;
+
+    /// <summary>The transposed input o with s-1 zeros inserted between neighbours: (o-1)s+1.</summary>
+    public int StretchedOutput => (Output - 1) * Stride + 1;
+
+    /// <summary>The grid the transpose's kernel slides over: p' + (o-1)s+1 + p' + a.</summary>
+    public int TransposedGrid => StretchedOutput + 2 * TransposedPadding + OutputPadding;
+
+    /// <summary>True when at least one window fits in the padded input.</summary>
+    public bool KernelFits => PaddedInput >= EffectiveKernel;
+
+    /// <summary>
+    /// PyTorch's ConvTranspose2d size: (i'-1)s - 2p + d(k-1) + output_padding + 1, which is the direct input size i
+    /// of the convolution whose transpose has input i'.
+    /// </summary>
+    public static int TransposedOutputSize(int transposedInput, int kernel, int stride, int padding, int dilation, int outputPadding) =>
+        (transposedInput - 1) * stride - 2 * padding + dilation * (kernel - 1) + outputPadding + 1;
+}

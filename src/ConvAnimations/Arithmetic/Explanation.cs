@@ -1,0 +1,78 @@
+using System.Text;
+using ConvAnimations.Spec;
+
+namespace ConvAnimations.Arithmetic;
+
+/// <summary>The arithmetic of a figure in words and formulas, with the guide's relationship that applies.</summary>
+public static class Explanation
+{
+    public static string Describe(Figure figure, IReadOnlyList<string> grid)
+    {
+        var g = figure.Geometry;
+        var text = new StringBuilder();
+        text.AppendLine($"{figure.Name}: {figure.Title}");
+        text.AppendLine($"kind: {Figure.KindName(figure.Kind)}{(figure.IsTransposed ? " (drawn as the equivalent stride-1 convolution)" : "")}");
+        foreach (var (axis, label) in Axes(g))
+        {
+            var indent = label.Length > 0 ? "  " : "";
+            if (label.Length > 0) text.AppendLine($"{label}:");
+            var words = figure.IsPooling ? "pooling window" : "direct convolution";
+            text.AppendLine($"{indent}{words}: i = {axis.Input}, k = {axis.Kernel}, s = {axis.Stride}, p = {axis.Padding}, d = {axis.Dilation}");
+            text.AppendLine($"{indent}  o = floor((i + 2p - d(k-1) - 1)/s) + 1 = floor(({axis.Input} + {2 * axis.Padding} - {axis.EffectiveKernel - 1} - 1)/{axis.Stride}) + 1 = {axis.Output}");
+            if (!figure.IsTransposed)
+            {
+                text.AppendLine($"{indent}  {DirectRelationship(axis, figure.IsPooling)}");
+                continue;
+            }
+            text.AppendLine($"{indent}transposed: i' = o = {axis.Output}, a = (i + 2p - d(k-1) - 1) mod s = {axis.OutputPadding}, p' = d(k-1) - p = {axis.TransposedPadding}");
+            text.AppendLine($"{indent}  o' = s(i' - 1) + a + d(k-1) + 1 - 2p = {axis.Stride}*{axis.Output - 1} + {axis.OutputPadding} + {axis.EffectiveKernel - 1} + 1 - {2 * axis.Padding} = {axis.Input}");
+            text.AppendLine($"{indent}  {TransposedRelationship(axis)}");
+            text.AppendLine($"{indent}  grid: {axis.Output} cells with {axis.Stride - 1} zero(s) between neighbours = {axis.StretchedOutput}, " +
+                            $"padded by p' = {axis.TransposedPadding} before and p' + a = {axis.TransposedPadding + axis.OutputPadding} after = {axis.TransposedGrid}");
+        }
+        text.AppendLine($"input {figure.AnimatedInput.Rows}x{figure.AnimatedInput.Cols}, output {figure.AnimatedOutput.Rows}x{figure.AnimatedOutput.Cols}, " +
+                        $"{figure.FrameCount} frames (one per output cell, row-major from the top-left)");
+        text.AppendLine($"grid {grid.Count}x{(grid.Count > 0 ? grid[0].Length : 0)} (x input, p padding, z inserted zero):");
+        foreach (var row in grid) text.AppendLine($"  {row}");
+        return text.ToString();
+    }
+
+    private static IEnumerable<(Axis Axis, string Label)> Axes(Geometry g) =>
+        g.Rows == g.Cols ? [(g.Rows, "")] : [(g.Rows, "rows"), (g.Cols, "cols")];
+
+    /// <summary>The relationship of the guide (section 2 to 5) that this axis is an instance of.</summary>
+    public static string DirectRelationship(Axis a, bool pooling)
+    {
+        if (a.Dilation > 1) return "relationship 15 (dilated): o = floor((i + 2p - k - (k-1)(d-1))/s) + 1";
+        if (pooling && a.Padding == 0) return "relationship 7 (pooling): o = floor((i - k)/s) + 1";
+        if (a.Stride == 1)
+        {
+            if (a.Padding == 0) return "relationship 1 (no padding, unit strides): o = (i - k) + 1";
+            if (a.Kernel % 2 == 1 && a.Padding == (a.Kernel - 1) / 2) return "relationship 3 (half padding, unit strides): o = i";
+            if (a.Padding == a.Kernel - 1) return "relationship 4 (full padding, unit strides): o = i + (k - 1)";
+            return "relationship 2 (zero padding, unit strides): o = (i - k) + 2p + 1";
+        }
+        return a.Padding == 0
+            ? "relationship 5 (no padding, non-unit strides): o = floor((i - k)/s) + 1"
+            : "relationship 6 (zero padding, non-unit strides): o = floor((i + 2p - k)/s) + 1";
+    }
+
+    public static string TransposedRelationship(Axis a)
+    {
+        if (a.Dilation > 1) return "dilated transpose (ConvTranspose2d): o' = (i' - 1)s - 2p + d(k-1) + a + 1";
+        if (a.Stride == 1)
+        {
+            if (a.Padding == 0) return "relationship 8 (no padding, unit strides, transposed): o' = i' + (k - 1)";
+            if (a.Kernel % 2 == 1 && a.Padding == (a.Kernel - 1) / 2) return "relationship 10 (half padding, transposed): o' = i'";
+            if (a.Padding == a.Kernel - 1) return "relationship 11 (full padding, transposed): o' = i' - (k - 1)";
+            return "relationship 9 (zero padding, unit strides, transposed): o' = i' + (k - 1) - 2p";
+        }
+        if (a.OutputPadding == 0)
+        {
+            return a.Padding == 0
+                ? "relationship 12 (no padding, non-unit strides, transposed): o' = s(i' - 1) + k"
+                : "relationship 13 (padding, non-unit strides, transposed): o' = s(i' - 1) + k - 2p";
+        }
+        return "relationship 14 (padding, non-unit strides, transposed, odd): o' = s(i' - 1) + a + k - 2p";
+    }
+}

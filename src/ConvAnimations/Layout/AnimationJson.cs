@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ConvAnimations.Arithmetic;
+using ConvAnimations.Spec;
+
+namespace ConvAnimations.Layout;
+
+/// <summary>
+/// The <c>explain --json</c> document of an animation. Written by hand, one frame a line, so that committed layout
+/// snapshots give readable diffs; every value comes from the <see cref="Animation"/> and its <see cref="Geometry"/>.
+/// </summary>
+public static class AnimationJson
+{
+    public static string Write(Animation animation)
+    {
+        var figure = animation.Figure;
+        var g = figure.Geometry;
+        var json = new StringBuilder();
+        json.Append("{\n");
+        json.Append($"  \"name\": {Text(figure.Name)},\n");
+        json.Append($"  \"kind\": {Text(Figure.KindName(figure.Kind))},\n");
+        json.Append($"  \"direct\": {{\"input\": {Pair(g.Input)}, \"kernel\": {Pair(g.Kernel)}, \"stride\": {Pair(g.Stride)}, ")
+            .Append($"\"padding\": {Pair(g.Padding)}, \"dilation\": {Pair(g.Dilation)}, \"output\": {Pair(g.Output)}}},\n");
+        json.Append($"  \"output_padding\": {Pair(figure.IsTransposed ? g.OutputPadding : new Size2(0, 0))},\n");
+        json.Append($"  \"input\": {Pair(animation.Input)},\n");
+        json.Append($"  \"output\": {Pair(animation.Output)},\n");
+        json.Append("  \"grid\": [\n");
+        var rows = GridRows(animation.Grid);
+        json.AppendJoin(",\n", rows.Select(row => $"    {Text(row)}")).Append("\n  ],\n");
+        json.Append("  \"frames\": [\n");
+        json.AppendJoin(",\n", animation.Frames.Select(f =>
+            $"    {{\"output\": {Cell(f.Output)}, \"taps\": [{string.Join(", ", f.Taps.Select(Cell))}]}}"));
+        json.Append("\n  ]");
+        if (animation.Values is { } values)
+        {
+            json.Append(",\n  \"values\": {\n");
+            json.Append($"    \"grid\": {Matrix(values.Grid)},\n");
+            json.Append($"    \"kernel\": {(values.Kernel is null ? "null" : Matrix(values.Kernel))},\n");
+            json.Append($"    \"output\": {Matrix(values.Output)}\n  }}");
+        }
+        json.Append("\n}\n");
+        return json.ToString();
+    }
+
+    /// <summary>The grid as text, top row first: x input, p padding, z inserted zero.</summary>
+    public static IReadOnlyList<string> GridRows(CellKind[,] grid) =>
+        Enumerable.Range(0, grid.GetLength(0))
+            .Select(r => new string(Enumerable.Range(0, grid.GetLength(1)).Select(c => Symbol(grid[r, c])).ToArray()))
+            .ToList();
+
+    private static char Symbol(CellKind kind) => kind switch
+    {
+        CellKind.Input => 'x',
+        CellKind.InsertedZero => 'z',
+        _ => 'p',
+    };
+
+    private static string Text(string value) => JsonSerializer.Serialize(value);
+
+    private static string Pair(Size2 size) => $"[{size.Rows}, {size.Cols}]";
+
+    private static string Cell(Cell cell) => $"[{cell.Row}, {cell.Col}]";
+
+    private static string Matrix(double[,] matrix) =>
+        "[" + string.Join(", ", Enumerable.Range(0, matrix.GetLength(0)).Select(r =>
+            "[" + string.Join(", ", Enumerable.Range(0, matrix.GetLength(1)).Select(c => Number(matrix[r, c]))) + "]")) + "]";
+
+    private static string Number(double value) => (value == 0 ? 0 : value).ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,72 @@
+using ConvAnimations.Spec;
+
+namespace ConvAnimations.Pipeline;
+
+/// <summary>Names of output files, and their temporary twins (hidden, in the same directory so a rename is atomic).</summary>
+public static partial class OutputFiles
+{
+    private const string TemporaryPrefix = ".convanim-";
+    private const string TemporarySuffix = ".tmp";
+
+    public static string Extension(OutputFormat format) => format == OutputFormat.Gif ? "gif" : "mp4";
+
+    public static string PathOf(string directory, string name, OutputFormat format) =>
+        Path.Combine(directory, $"{name}.{Extension(format)}");
+
+    public static string TemporaryPathOf(string path) =>
+        Path.Combine(Path.GetDirectoryName(path)!, $"{TemporaryPrefix}{Path.GetFileName(path)}.{Environment.ProcessId}-{Guid.NewGuid():N}{TemporarySuffix}");
+
+    /// <summary>Temporaries of a run that was killed (kill -9 leaves no chance to clean up).</summary>
+    public static void RemoveStaleTemporaries(string directory)
+    {
+        foreach (var path in Directory.EnumerateFiles(directory, $"{TemporaryPrefix}*{TemporarySuffix}"))
+        {
+            var owner = TemporaryOwner().Match(path);
+            if (!owner.Success || !IsRunning(int.Parse(owner.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))) TryDelete(path);
+        }
+    }
+
+    /// <summary>Writes a whole file or nothing: to a temporary, then renamed over the target.</summary>
+    public static void WriteAtomically(string path, string contents)
+    {
+        var temporary = TemporaryPathOf(path);
+        try
+        {
+            File.WriteAllText(temporary, contents);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            TryDelete(temporary);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\.(\d+)-[0-9a-f]{32}\.tmp$")]
+    private static partial System.Text.RegularExpressions.Regex TemporaryOwner();
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId) return false;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    public static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a stale temporary is removed by the next run.
+        }
+    }
+}

@@ -1,0 +1,663 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ConvAnimations.Arithmetic;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ConvAnimations.Spec;
+
+/// <summary>
+/// Reads figures.yaml into validated <see cref="Figure"/> records. Every problem of the file is collected with its
+/// line and column, so one run reports them all; a file with any error yields no figure at all.
+/// </summary>
+public static partial class FigureFileReader
+{
+    public const int MaxCellsPerAxis = 256;
+    public const int MaxFrames = 10_000;
+
+    internal static readonly string[] TopLevelKeys = ["defaults", "figures"];
+
+    internal static readonly string[] FigureKeys =
+    [
+        "name", "title", "kind", "input", "transposed_input", "output_padding", "kernel", "stride", "padding",
+        "dilation", "output", "frame_ms", "formats", "scale", "style", "values",
+    ];
+
+    internal static readonly string[] ValueKeys = ["input", "kernel", "seed"];
+
+    private static readonly string[] Kinds = ["convolution", "transposed", "max_pooling", "average_pooling"];
+    private static readonly string[] PaddingWords = ["valid", "same", "half", "full"];
+    private static readonly string[] Styles = ["isometric", "flat"];
+    private static readonly string[] Formats = ["gif", "mp4"];
+
+    [GeneratedRegex("^[a-z0-9_-]+$")]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex("^[+-]?[0-9]+$")]
+    private static partial Regex IntegerPattern();
+
+    public static FigureFile Read(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new FigureFile(path, [], [new SpecError(new SourceLocation(path, 1, 1), null, $"cannot read the file: {e.Message}")]);
+        }
+        return Parse(text, path);
+    }
+
+    public static FigureFile Parse(string text, string path)
+    {
+        var errors = new List<SpecError>();
+        var figures = new List<Figure>();
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException?.Message ?? e.Message;
+            errors.Add(new SpecError(new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column), null, $"YAML syntax: {Unprefixed(message)}"));
+            return new FigureFile(path, [], errors);
+        }
+
+        var reader = new Context(path, errors);
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            reader.Error(null, null, "the file is empty: expected a mapping with a 'figures' list");
+            return new FigureFile(path, [], errors);
+        }
+        if (stream.Documents.Count > 1)
+        {
+            reader.Error(stream.Documents[1].RootNode, null, "more than one YAML document: put every figure in one 'figures' list");
+        }
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            reader.Error(stream.Documents[0].RootNode, null, "expected a mapping with 'defaults' (optional) and 'figures'");
+            return new FigureFile(path, [], errors);
+        }
+
+        reader.CheckKeys(root, TopLevelKeys, null, "top level");
+        var defaults = root.Children.TryGetValue("defaults", out var defaultsNode) ? defaultsNode : null;
+        if (defaults is not null and not YamlMappingNode)
+        {
+            reader.Error(defaults, null, "'defaults' must be a mapping of figure keys (any key but 'name')");
+            defaults = null;
+        }
+        if (defaults is YamlMappingNode defaultsMap)
+        {
+            reader.CheckKeys(defaultsMap, FigureKeys.Where(k => k != "name").ToArray(), null, "defaults");
+            if (defaultsMap.Children.TryGetValue("name", out var nameNode))
+            {
+                reader.Error(nameNode, null, "'defaults' cannot set 'name': every figure needs its own");
+            }
+        }
+
+        if (!root.Children.TryGetValue("figures", out var figuresNode))
+        {
+            reader.Error(root, null, "no 'figures' list: add 'figures:' with at least one figure");
+        }
+        else if (figuresNode is not YamlSequenceNode list || list.Children.Count == 0)
+        {
+            reader.Error(figuresNode, null, "'figures' must be a list with at least one figure");
+        }
+        else
+        {
+            var names = new Dictionary<string, SourceLocation>();
+            foreach (var node in list.Children)
+            {
+                if (node is not YamlMappingNode figureNode)
+                {
+                    reader.Error(node, null, "each entry of 'figures' must be a mapping (name, kind, input, kernel, ...)");
+                    continue;
+                }
+                var figure = new FigureReader(reader, figureNode, defaults as YamlMappingNode).Read();
+                if (figure is null) continue;
+                if (names.TryGetValue(figure.Name, out var first))
+                {
+                    reader.Error(figureNode.Children["name"], figure.Name, $"duplicate name: already used at {first}; names must be unique since they name the output files");
+                    continue;
+                }
+                names[figure.Name] = figure.Location;
+                figures.Add(figure);
+            }
+        }
+
+        errors.Sort((a, b) => (a.Location.Line, a.Location.Column).CompareTo((b.Location.Line, b.Location.Column)));
+        return errors.Count > 0 ? new FigureFile(path, [], errors) : new FigureFile(path, figures, errors);
+    }
+
+    private static string Unprefixed(string message)
+    {
+        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: ...): " which we already report as file:line:col.
+        var marker = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return marker >= 0 && message.StartsWith('(') ? message[(marker + 3)..] : message;
+    }
+
+    internal sealed class Context(string path, List<SpecError> errors)
+    {
+        public void Error(YamlNode? node, string? figure, string message) =>
+            errors.Add(new SpecError(At(node), figure, message));
+
+        public SourceLocation At(YamlNode? node) =>
+            node is null ? new SourceLocation(path, 1, 1) : new SourceLocation(path, (int)node.Start.Line, (int)node.Start.Column);
+
+        public void CheckKeys(YamlMappingNode map, string[] known, string? figure, string where)
+        {
+            foreach (var key in map.Children.Keys)
+            {
+                var name = (key as YamlScalarNode)?.Value ?? "";
+                if (!known.Contains(name))
+                {
+                    Error(key, figure, $"unknown key '{name}' in {where}{Suggestions.DidYouMean(name, known)}; allowed: {string.Join(", ", known)}");
+                }
+            }
+        }
+
+        public bool TryInt(YamlNode node, string? figure, string key, out int value)
+        {
+            value = 0;
+            if (node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } scalar && scalar.Value is { } text && IntegerPattern().IsMatch(text))
+            {
+                if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value)) return true;
+                Error(node, figure, $"{key}: {text} is out of range");
+                return false;
+            }
+            Error(node, figure, $"{key}: expected a whole number, got {Describe(node)}");
+            return false;
+        }
+
+        public bool TryNumber(YamlNode node, string? figure, string key, out double value)
+        {
+            value = 0;
+            if (node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } scalar && scalar.Value is { } text
+                && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value))
+            {
+                return true;
+            }
+            Error(node, figure, $"{key}: expected a number, got {Describe(node)}");
+            return false;
+        }
+
+        public static string Describe(YamlNode node) => node switch
+        {
+            YamlScalarNode { Value: null or "" } => "nothing",
+            YamlScalarNode { Style: ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted } s => $"the string \"{s.Value}\"",
+            YamlScalarNode s => $"'{s.Value}'",
+            YamlSequenceNode s => $"a list of {s.Children.Count}",
+            YamlMappingNode => "a mapping",
+            _ => "something else",
+        };
+    }
+
+    /// <summary>Reads one figure: its own keys first, then the file's defaults.</summary>
+    private sealed class FigureReader(Context context, YamlMappingNode node, YamlMappingNode? defaults)
+    {
+        private string? _name;
+        private bool _failed;
+
+        private YamlNode? Get(string key) =>
+            node.Children.TryGetValue(key, out var value) ? value
+            : defaults is not null && key != "name" && defaults.Children.TryGetValue(key, out var fallback) ? fallback
+            : null;
+
+        private void Error(YamlNode? at, string message)
+        {
+            _failed = true;
+            context.Error(at ?? node, _name, message);
+        }
+
+        public Figure? Read()
+        {
+            ReadName();
+            context.CheckKeys(node, FigureKeys, _name, "a figure");
+            if (node.Children.Keys.Any(k => !FigureKeys.Contains((k as YamlScalarNode)?.Value))) _failed = true;
+
+            var title = ReadString("title") ?? _name ?? "";
+            var kind = ReadWord("kind", Kinds, "convolution") switch
+            {
+                "transposed" => FigureKind.Transposed,
+                "max_pooling" => FigureKind.MaxPooling,
+                "average_pooling" => FigureKind.AveragePooling,
+                _ => FigureKind.Convolution,
+            };
+            var frameMs = ReadFrameMs();
+            var formats = ReadFormats();
+            var scale = ReadScale();
+            var geometry = ReadGeometry(kind);
+            var values = geometry is null ? null : ReadValues(kind, geometry);
+            var style = ReadWord("style", Styles, values is null ? "isometric" : "flat") == "flat" ? FigureStyle.Flat : FigureStyle.Isometric;
+
+            if (_failed || _name is null || geometry is null) return null;
+            return new Figure(_name, title, kind, geometry, frameMs, formats, scale, style, values, context.At(node));
+        }
+
+        private void ReadName()
+        {
+            var value = node.Children.TryGetValue("name", out var n) ? n : null;
+            if (value is null)
+            {
+                Error(node, "a figure needs a 'name' ([a-z0-9_-]+), which names its output files");
+                return;
+            }
+            if (value is not YamlScalarNode { Value: { Length: > 0 } text })
+            {
+                Error(value, $"name: expected a name of [a-z0-9_-]+, got {Context.Describe(value)}");
+                return;
+            }
+            if (!NamePattern().IsMatch(text))
+            {
+                Error(value, $"name '{text}' is not allowed: use only a-z, 0-9, '_' and '-' (it names output files, so no paths, spaces or capitals)");
+                return;
+            }
+            _name = text;
+        }
+
+        private string? ReadString(string key)
+        {
+            var value = Get(key);
+            if (value is null) return null;
+            if (value is YamlScalarNode { Value: { Length: > 0 } text }) return text;
+            Error(value, $"{key}: expected text, got {Context.Describe(value)}");
+            return null;
+        }
+
+        private string ReadWord(string key, string[] allowed, string fallback)
+        {
+            var value = Get(key);
+            if (value is null) return fallback;
+            if (value is YamlScalarNode { Value: { } text } && allowed.Contains(text)) return text;
+            var got = value is YamlScalarNode { Value: { } t } ? t : "";
+            Error(value, $"{key}: '{(value is YamlScalarNode ? got : Context.Describe(value))}' is not one of {string.Join(", ", allowed)}{Suggestions.DidYouMean(got, allowed)}");
+            return fallback;
+        }
+
+        private int ReadFrameMs()
+        {
+            var value = Get("frame_ms");
+            if (value is null) return 1000;
+            if (!context.TryInt(value, _name, "frame_ms", out var ms))
+            {
+                _failed = true;
+                return 1000;
+            }
+            // GIF stores delays in hundredths of a second, so other values could not be honoured.
+            if (ms < 20 || ms > 60_000 || ms % 10 != 0)
+            {
+                Error(value, $"frame_ms: {ms} is not allowed: use a multiple of 10 from 20 to 60000 (GIF delays are in hundredths of a second)");
+            }
+            return ms;
+        }
+
+        private IReadOnlyList<OutputFormat> ReadFormats()
+        {
+            var value = Get("formats");
+            if (value is null) return [OutputFormat.Gif, OutputFormat.Mp4];
+            if (value is not YamlSequenceNode { Children.Count: > 0 } list)
+            {
+                Error(value, $"formats: expected a list such as [gif, mp4], got {Context.Describe(value)}");
+                return [];
+            }
+            var formats = new List<OutputFormat>();
+            foreach (var item in list.Children)
+            {
+                var text = (item as YamlScalarNode)?.Value ?? "";
+                if (!Formats.Contains(text))
+                {
+                    Error(item, $"formats: '{text}' is not one of {string.Join(", ", Formats)}{Suggestions.DidYouMean(text, Formats)}");
+                    continue;
+                }
+                var format = text == "gif" ? OutputFormat.Gif : OutputFormat.Mp4;
+                if (formats.Contains(format)) Error(item, $"formats: '{text}' is listed twice");
+                else formats.Add(format);
+            }
+            return formats;
+        }
+
+        private double ReadScale()
+        {
+            var value = Get("scale");
+            if (value is null) return 1.0;
+            if (!context.TryNumber(value, _name, "scale", out var scale))
+            {
+                _failed = true;
+                return 1.0;
+            }
+            if (scale < 0.25 || scale > 8) Error(value, $"scale: {scale.ToString(CultureInfo.InvariantCulture)} is out of range: use 0.25 to 8 (1.0 is the guide's cell size)");
+            return scale;
+        }
+
+        /// <summary>A number or [rows, cols], each at least <paramref name="min"/>.</summary>
+        private (Size2 Value, YamlNode? Node) ReadSize(string key, int min, Size2 fallback, string rule)
+        {
+            var value = Get(key);
+            if (value is null) return (fallback, null);
+            var size = ReadPair(value, key, item => context.TryInt(item, _name, key, out var n) ? n : null);
+            if (size is not { } pair) return (fallback, value);
+            if (pair.Rows < min || pair.Cols < min) Error(value, $"{key}: {Show(pair)} is not allowed: {rule}");
+            return (pair, value);
+        }
+
+        private Size2? ReadPair(YamlNode value, string key, Func<YamlNode, int?> item)
+        {
+            switch (value)
+            {
+                case YamlScalarNode scalar when IntegerPattern().IsMatch(scalar.Value ?? ""):
+                    return item(scalar) is { } n ? Size2.Square(n) : Fail();
+                case YamlSequenceNode { Children.Count: 2 } list:
+                    var rows = item(list.Children[0]);
+                    var cols = item(list.Children[1]);
+                    return rows is { } r && cols is { } c ? new Size2(r, c) : Fail();
+                case YamlSequenceNode list:
+                    Error(value, $"{key}: expected a number or [rows, cols], got a list of {list.Children.Count}");
+                    return null;
+                default:
+                    Error(value, $"{key}: expected a whole number or [rows, cols], got {Context.Describe(value)}");
+                    return null;
+            }
+
+            Size2? Fail()
+            {
+                _failed = true;
+                return null;
+            }
+        }
+
+        private static string Show(Size2 size) => size.Rows == size.Cols ? $"{size.Rows}" : $"[{size.Rows}, {size.Cols}]";
+
+        private Geometry? ReadGeometry(FigureKind kind)
+        {
+            var transposed = kind == FigureKind.Transposed;
+            var (kernel, _) = ReadSize("kernel", 1, Size2.Square(0), "a kernel (window) has at least 1 cell on each axis");
+            var (stride, _) = ReadSize("stride", 1, Size2.Square(1), "the stride must be at least 1");
+            var (dilation, _) = ReadSize("dilation", 1, Size2.Square(1), "the dilation must be at least 1 (1 means no holes)");
+            var paddingNode = Get("padding");
+            var inputNode = Get("input");
+            var transposedInputNode = Get("transposed_input");
+            var outputPaddingNode = Get("output_padding");
+
+            if (Get("kernel") is null) Error(node, "a figure needs a 'kernel' size (a number or [rows, cols])");
+            if (transposedInputNode is not null && !transposed)
+            {
+                Error(transposedInputNode, "transposed_input is for kind: transposed only; use 'input' for this kind");
+            }
+            if (outputPaddingNode is not null && transposedInputNode is null)
+            {
+                Error(outputPaddingNode, "output_padding goes with transposed_input (the framework convention); with 'input', a = (i + 2p - d(k-1) - 1) mod s is computed");
+            }
+            if (inputNode is not null && transposedInputNode is not null)
+            {
+                Error(transposedInputNode, "give either 'input' (the direct convolution's input, the guide's convention) or 'transposed_input' (ConvTranspose2d's input), not both");
+            }
+            if (inputNode is null && transposedInputNode is null)
+            {
+                Error(node, transposed
+                    ? "a transposed figure needs 'input' (the direct convolution's input) or 'transposed_input' with optional 'output_padding'"
+                    : "a figure needs an 'input' size (a number or [rows, cols])");
+            }
+            if (_failed) return null;
+
+            var padding = ReadPadding(paddingNode, kernel, dilation);
+            if (padding is null || _failed) return null;
+
+            Size2 input;
+            if (transposedInputNode is not null)
+            {
+                var (transposedInput, _) = ReadSize("transposed_input", 1, Size2.Square(1), "the transposed input has at least 1 cell on each axis");
+                var (outputPadding, _) = ReadSize("output_padding", 0, Size2.Square(0), "output_padding cannot be negative");
+                if (_failed) return null;
+                if (outputPadding.Rows >= stride.Rows || outputPadding.Cols >= stride.Cols)
+                {
+                    Error(outputPaddingNode, $"output_padding {Show(outputPadding)} must be below the stride {Show(stride)} (ConvTranspose2d's rule: more would add cells no window reaches)");
+                    return null;
+                }
+                int Size(int r) => Axis.TransposedOutputSize(
+                    r == 0 ? transposedInput.Rows : transposedInput.Cols, r == 0 ? kernel.Rows : kernel.Cols, r == 0 ? stride.Rows : stride.Cols,
+                    r == 0 ? padding.Value.Rows : padding.Value.Cols, r == 0 ? dilation.Rows : dilation.Cols, r == 0 ? outputPadding.Rows : outputPadding.Cols);
+                input = new Size2(Size(0), Size(1));
+                if (input.Rows < 1 || input.Cols < 1)
+                {
+                    Error(transposedInputNode, $"transposed_input {Show(transposedInput)} gives a direct input of {Show(input)}: (i'-1)s - 2p + d(k-1) + output_padding + 1 must be at least 1; lower the padding");
+                    return null;
+                }
+            }
+            else
+            {
+                (input, _) = ReadSize("input", 1, Size2.Square(1), "the input has at least 1 cell on each axis");
+                if (_failed) return null;
+            }
+
+            var geometry = new Geometry(
+                new Axis(input.Rows, kernel.Rows, stride.Rows, padding.Value.Rows, dilation.Rows),
+                new Axis(input.Cols, kernel.Cols, stride.Cols, padding.Value.Cols, dilation.Cols));
+            return CheckGeometry(geometry, kind) ? geometry : null;
+        }
+
+        private Size2? ReadPadding(YamlNode? value, Size2 kernel, Size2 dilation)
+        {
+            if (value is null) return Size2.Square(0);
+            var rowsSpread = dilation.Rows * (kernel.Rows - 1);
+            var colsSpread = dilation.Cols * (kernel.Cols - 1);
+            Size2? size;
+            if (value is YamlScalarNode { Value: var word } && !IntegerPattern().IsMatch(word ?? ""))
+            {
+                // A single word applies to both axes, which may differ in kernel size.
+                var rows = PaddingOf(value, rowsSpread);
+                var cols = rows is null ? null : PaddingOf(value, colsSpread);
+                size = rows is { } r && cols is { } c ? new Size2(r, c) : null;
+            }
+            else
+            {
+                var axis = 0;
+                size = ReadPair(value, "padding", item => PaddingOf(item, axis++ == 0 ? rowsSpread : colsSpread));
+            }
+            if (size is { } pair && (pair.Rows < 0 || pair.Cols < 0))
+            {
+                Error(value, $"padding: {Show(pair)} is not allowed: padding cannot be negative");
+                return null;
+            }
+            return size;
+        }
+
+        /// <summary>A padding number, or a word resolved for one axis whose kernel spreads over d(k-1)+1 cells.</summary>
+        private int? PaddingOf(YamlNode item, int spread)
+        {
+            if (item is not YamlScalarNode { Value: { } text } || IntegerPattern().IsMatch(text))
+            {
+                return context.TryInt(item, _name, "padding", out var n) ? n : Failed();
+            }
+            switch (text)
+            {
+                case "valid":
+                    return 0;
+                case "full":
+                    return spread;
+                case "same" or "half" when spread % 2 == 0:
+                    return spread / 2;
+                case "same" or "half":
+                    Error(item, $"padding: '{text}' needs d(k-1) even so the padding d(k-1)/2 is the same on both sides; here d(k-1) = {spread}. Give the padding as a number instead");
+                    return null;
+                default:
+                    Error(item, $"padding: '{text}' is neither a whole number nor one of {string.Join(", ", PaddingWords)}{Suggestions.DidYouMean(text, PaddingWords)}");
+                    return null;
+            }
+
+            int? Failed()
+            {
+                _failed = true;
+                return null;
+            }
+        }
+
+        private bool CheckGeometry(Geometry geometry, FigureKind kind)
+        {
+            var ok = true;
+            foreach (var (axis, label) in Axes(geometry))
+            {
+                if (!axis.KernelFits)
+                {
+                    Error(Get("kernel"), $"kernel{label}: the window spans d(k-1)+1 = {axis.EffectiveKernel} cells, more than the padded input i+2p = {axis.PaddedInput}; lower the kernel or dilation, or raise the input or padding");
+                    ok = false;
+                }
+                else if (kind == FigureKind.Transposed && axis.TransposedPadding < 0)
+                {
+                    Error(Get("padding"), $"padding{label}: {axis.Padding} is above d(k-1) = {axis.Dilation * (axis.Kernel - 1)}, the most a transposed figure allows (its equivalent convolution would need negative padding p' = d(k-1) - p)");
+                    ok = false;
+                }
+            }
+            if (!ok) return false;
+
+            var grid = kind == FigureKind.Transposed
+                ? new Size2(geometry.Rows.TransposedGrid, geometry.Cols.TransposedGrid)
+                : new Size2(geometry.Rows.PaddedInput, geometry.Cols.PaddedInput);
+            var animatedOutput = kind == FigureKind.Transposed ? geometry.Input : geometry.Output;
+            if (grid.Rows > MaxCellsPerAxis || grid.Cols > MaxCellsPerAxis)
+            {
+                Error(Get("input") ?? Get("transposed_input"), $"the figure's grid is {grid.Rows}x{grid.Cols} cells, over the limit of {MaxCellsPerAxis} on an axis: too large to be a useful picture");
+                return false;
+            }
+            if ((long)animatedOutput.Rows * animatedOutput.Cols > MaxFrames)
+            {
+                Error(Get("input") ?? Get("transposed_input"), $"the figure has {animatedOutput.Rows * animatedOutput.Cols} frames (one per output cell, {animatedOutput.Rows}x{animatedOutput.Cols}), over the limit of {MaxFrames}");
+                return false;
+            }
+
+            if (Get("output") is { } outputNode)
+            {
+                var (expected, _) = ReadSize("output", 1, animatedOutput, "an output map has at least 1 cell on each axis");
+                if (_failed) return false;
+                if (expected != animatedOutput)
+                {
+                    var why = string.Join("; ", Axes(geometry).Select(a => a.Label.Trim(' ', '(', ')') + (a.Label == "" ? "" : ": ") + (kind == FigureKind.Transposed
+                        ? $"a transposed figure's output is the direct input i = {a.Axis.Input}"
+                        : $"o = floor((i + 2p - d(k-1) - 1)/s) + 1 = floor(({a.Axis.Input} + {2 * a.Axis.Padding} - {a.Axis.EffectiveKernel - 1} - 1)/{a.Axis.Stride}) + 1 = {a.Axis.Output}")));
+                    Error(outputNode, $"output: {Show(expected)} does not match the figure, which computes {Show(animatedOutput)}: {why}");
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>The axes to check: one unlabelled when both are the same, else rows and cols.</summary>
+        private static IEnumerable<(Axis Axis, string Label)> Axes(Geometry geometry) =>
+            geometry.Rows == geometry.Cols ? [(geometry.Rows, "")] : [(geometry.Rows, " (rows)"), (geometry.Cols, " (cols)")];
+
+        private FigureValues? ReadValues(FigureKind kind, Geometry geometry)
+        {
+            var value = Get("values");
+            if (value is null) return null;
+            if (value is not YamlMappingNode map)
+            {
+                Error(value, $"values: expected a mapping with 'input' and 'kernel' or 'seed', got {Context.Describe(value)}");
+                return null;
+            }
+            context.CheckKeys(map, ValueKeys, _name, "values");
+            if (map.Children.Keys.Any(k => !ValueKeys.Contains((k as YamlScalarNode)?.Value))) _failed = true;
+
+            var pooling = kind is FigureKind.MaxPooling or FigureKind.AveragePooling;
+            var inputShape = kind == FigureKind.Transposed ? geometry.Output : geometry.Input;
+            var inputName = kind == FigureKind.Transposed ? "the transposed input (the direct output o)" : "the input";
+            map.Children.TryGetValue("input", out var inputNode);
+            map.Children.TryGetValue("kernel", out var kernelNode);
+            map.Children.TryGetValue("seed", out var seedNode);
+
+            if (pooling && kernelNode is not null)
+            {
+                Error(kernelNode, "values.kernel: a pooling figure has no kernel weights, only a window");
+                return null;
+            }
+            if (seedNode is not null)
+            {
+                if (inputNode is not null || kernelNode is not null)
+                {
+                    Error(seedNode, "values: give either 'seed' or explicit 'input'/'kernel' numbers, not both");
+                    return null;
+                }
+                if (!context.TryInt(seedNode, _name, "values.seed", out var seed))
+                {
+                    _failed = true;
+                    return null;
+                }
+                var random = new SplitMix(seed);
+                var randomInput = Fill(inputShape, () => random.Next(4));
+                var randomKernel = pooling ? null : Fill(geometry.Kernel, () => random.Next(3));
+                return new FigureValues(randomInput, randomKernel);
+            }
+            if (inputNode is null)
+            {
+                Error(map, $"values: needs 'input' ({Show(inputShape)} numbers, {inputName}) or 'seed'");
+                return null;
+            }
+            if (!pooling && kernelNode is null)
+            {
+                Error(map, $"values: needs 'kernel' ({Show(geometry.Kernel)} weights) or 'seed'");
+                return null;
+            }
+            var input = ReadMatrix(inputNode, "values.input", inputShape, inputName);
+            var kernel = pooling ? null : ReadMatrix(kernelNode!, "values.kernel", geometry.Kernel, "the kernel");
+            return input is null || (!pooling && kernel is null) ? null : new FigureValues(input, kernel);
+        }
+
+        private double[,]? ReadMatrix(YamlNode value, string key, Size2 shape, string what)
+        {
+            var expected = $"{shape.Rows} rows of {shape.Cols} numbers ({what} is {shape.Rows}x{shape.Cols})";
+            if (value is not YamlSequenceNode rows)
+            {
+                Error(value, $"{key}: expected {expected}, got {Context.Describe(value)}");
+                return null;
+            }
+            if (rows.Children.Count != shape.Rows)
+            {
+                Error(value, $"{key}: has {rows.Children.Count} rows, expected {expected}");
+                return null;
+            }
+            var matrix = new double[shape.Rows, shape.Cols];
+            var ok = true;
+            for (var r = 0; r < shape.Rows; r++)
+            {
+                if (rows.Children[r] is not YamlSequenceNode row || row.Children.Count != shape.Cols)
+                {
+                    Error(rows.Children[r], $"{key}: row {r + 1} is {Context.Describe(rows.Children[r])}, expected a list of {shape.Cols} numbers ({what} is {shape.Rows}x{shape.Cols})");
+                    ok = false;
+                    continue;
+                }
+                for (var c = 0; c < shape.Cols; c++)
+                {
+                    if (context.TryNumber(row.Children[c], _name, key, out var number)) matrix[r, c] = number;
+                    else ok = false;
+                }
+            }
+            if (!ok) _failed = true;
+            return ok ? matrix : null;
+        }
+
+        private static double[,] Fill(Size2 shape, Func<int> next)
+        {
+            var matrix = new double[shape.Rows, shape.Cols];
+            for (var r = 0; r < shape.Rows; r++)
+                for (var c = 0; c < shape.Cols; c++)
+                    matrix[r, c] = next();
+            return matrix;
+        }
+    }
+
+    /// <summary>SplitMix64: a seed gives the same numbers on every machine and .NET version.</summary>
+    private sealed class SplitMix(long seed)
+    {
+        private ulong _state = unchecked((ulong)seed);
+
+        public int Next(int bound)
+        {
+            var z = _state += 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            z ^= z >> 31;
+            return (int)(z % (ulong)bound);
+        }
+    }
+}
