@@ -1,0 +1,116 @@
+using ConvAnimations.Layout;
+using ConvAnimations.Rendering;
+using SkiaSharp;
+
+namespace ConvAnimations.Snapshots;
+
+public enum SnapshotStatus { Matched, Changed, Missing, Written }
+
+/// <summary>One changed frame of a figure: its index and its tile on the expected, received and diff sheets.</summary>
+public sealed record FrameChange(int Frame, int ChangedPixels, SKRectI Tile);
+
+public sealed record SnapshotResult(
+    string Name,
+    SnapshotStatus Status,
+    string VerifiedPath,
+    string ReceivedPath,
+    string DiffPath,
+    IReadOnlyList<FrameChange> Changes,
+    string? Detail = null);
+
+/// <summary>
+/// Snapshots of a figure's frames after Verify's convention: <c>NAME.verified.png</c> is committed; on a mismatch
+/// <c>NAME.received.png</c> and <c>NAME.diff.png</c> are written next to it (and ignored by git). The tests and the
+/// <c>check</c> and <c>snapshot</c> commands all go through here.
+/// </summary>
+public static class SnapshotStore
+{
+    public static string VerifiedPath(string directory, string name) => Path.Combine(directory, $"{name}.verified.png");
+
+    public static string ReceivedPath(string directory, string name) => Path.Combine(directory, $"{name}.received.png");
+
+    public static string DiffPath(string directory, string name) => Path.Combine(directory, $"{name}.diff.png");
+
+    /// <summary>Compares the figure's frames with its verified sheet; writes the sheet when missing and <paramref name="writeMissing"/>.</summary>
+    public static SnapshotResult Check(Animation animation, string directory, bool writeMissing)
+    {
+        var name = animation.Figure.Name;
+        var (verified, received, diff) = (VerifiedPath(directory, name), ReceivedPath(directory, name), DiffPath(directory, name));
+        using var renderer = new FrameRenderer(Reduced(animation));
+        using var actual = ContactSheet.Render(renderer);
+        Directory.CreateDirectory(directory);
+
+        if (!File.Exists(verified))
+        {
+            if (writeMissing)
+            {
+                Save(actual, verified);
+                return new SnapshotResult(name, SnapshotStatus.Written, verified, received, diff, []);
+            }
+            Save(actual, received);
+            return new SnapshotResult(name, SnapshotStatus.Missing, verified, received, diff, [], $"no snapshot {verified}");
+        }
+
+        using var expected = ImageComparer.Load(verified);
+        var changes = new List<FrameChange>();
+        string? detail = null;
+        if (expected is null || expected.Width != actual.Width || expected.Height != actual.Height)
+        {
+            detail = expected is null ? "the verified image cannot be read" : $"size changed from {expected.Width}x{expected.Height} to {actual.Width}x{actual.Height}";
+            changes.AddRange(Enumerable.Range(0, renderer.FrameCount).Select(i => new FrameChange(i, -1, ContactSheet.TileOf(i, renderer.FrameCount, renderer.Size))));
+        }
+        else
+        {
+            for (var i = 0; i < renderer.FrameCount; i++)
+            {
+                var tile = ContactSheet.TileOf(i, renderer.FrameCount, renderer.Size);
+                var difference = ImageComparer.Compare(expected, actual, tile);
+                if (!difference.IsSame) changes.Add(new FrameChange(i, difference.ChangedPixels, tile));
+            }
+        }
+
+        if (changes.Count == 0)
+        {
+            File.Delete(received);
+            File.Delete(diff);
+            return new SnapshotResult(name, SnapshotStatus.Matched, verified, received, diff, []);
+        }
+        Save(actual, received);
+        if (expected is not null)
+        {
+            using var diffImage = ImageComparer.DiffImage(expected, actual);
+            Save(diffImage, diff);
+        }
+        return new SnapshotResult(name, SnapshotStatus.Changed, verified, received, diff, changes, detail);
+    }
+
+    /// <summary>Renders the figure's frames into its verified sheet, replacing what was there.</summary>
+    public static string Accept(Animation animation, string directory)
+    {
+        var name = animation.Figure.Name;
+        using var renderer = new FrameRenderer(Reduced(animation));
+        using var sheet = ContactSheet.Render(renderer);
+        Directory.CreateDirectory(directory);
+        var verified = VerifiedPath(directory, name);
+        Save(sheet, verified);
+        File.Delete(ReceivedPath(directory, name));
+        File.Delete(DiffPath(directory, name));
+        return verified;
+    }
+
+    /// <summary>
+    /// Slanted figures are snapshotted at half their scale, which keeps the committed sheets to a few MB while a
+    /// moved line, a colour or a tap still changes many pixels; flat (numerical) ones at their own, so numbers stay legible.
+    /// </summary>
+    public static Animation Reduced(Animation animation) =>
+        animation.Figure.Style == Spec.FigureStyle.Isometric ? animation with { Figure = animation.Figure with { Scale = animation.Figure.Scale / 2 } } : animation;
+
+    public static void Save(SKBitmap bitmap, string path)
+    {
+        using var pixmap = bitmap.PeekPixels() ?? throw new InvalidOperationException("the bitmap has no pixels");
+        using var data = pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 9))
+            ?? throw new InvalidOperationException($"SkiaSharp could not encode {path}");
+        using var file = File.Create(path);
+        data.SaveTo(file);
+    }
+}
