@@ -504,6 +504,11 @@ public static partial class FigureFileReader
                     Error(Get("kernel"), $"kernel{label}: the window spans d(k-1)+1 = {axis.EffectiveKernel} cells, more than the padded input i+2p = {axis.PaddedInput}; lower the kernel or dilation, or raise the input or padding");
                     ok = false;
                 }
+                else if (kind is FigureKind.MaxPooling or FigureKind.AveragePooling && 2 * axis.Padding > axis.EffectiveKernel)
+                {
+                    Error(Get("padding"), $"padding{label}: {axis.Padding} is more than half the window ({axis.EffectiveKernel} cells): pooling pads at most half the window, as frameworks require, so no window lies in the padding alone");
+                    ok = false;
+                }
                 else if (kind == FigureKind.Transposed && axis.TransposedPadding < 0)
                 {
                     Error(Get("padding"), $"padding{label}: {axis.Padding} is above d(k-1) = {axis.Dilation * (axis.Kernel - 1)}, the most a transposed figure allows (its equivalent convolution would need negative padding p' = d(k-1) - p)");
