@@ -198,6 +198,7 @@ public static partial class FigureFileReader
     /// <summary>Reads one figure: its own keys first, then the file's defaults.</summary>
     private sealed class FigureReader(Context context, YamlMappingNode node, YamlMappingNode? defaults)
     {
+        private readonly HashSet<string> _misspelt = [];
         private string? _name;
         private bool _failed;
 
@@ -216,7 +217,12 @@ public static partial class FigureFileReader
         {
             ReadName();
             context.CheckKeys(node, FigureKeys, _name, "a figure");
-            if (node.Children.Keys.Any(k => !FigureKeys.Contains((k as YamlScalarNode)?.Value))) _failed = true;
+            foreach (var unknown in node.Children.Keys.Select(k => (k as YamlScalarNode)?.Value ?? "").Where(k => !FigureKeys.Contains(k)))
+            {
+                _failed = true;
+                // A misspelt key is reported once, not again as the missing key it meant.
+                if (Suggestions.Nearest(unknown, FigureKeys) is { } meant) _misspelt.Add(meant);
+            }
 
             var title = ReadString("title") ?? _name ?? "";
             var kind = ReadWord("kind", Kinds, "convolution") switch
@@ -381,7 +387,7 @@ public static partial class FigureFileReader
             var transposedInputNode = Get("transposed_input");
             var outputPaddingNode = Get("output_padding");
 
-            if (Get("kernel") is null) Error(node, "a figure needs a 'kernel' size (a number or [rows, cols])");
+            if (Get("kernel") is null && !_misspelt.Contains("kernel")) Error(node, "a figure needs a 'kernel' size (a number or [rows, cols])");
             if (transposedInputNode is not null && !transposed)
             {
                 Error(transposedInputNode, "transposed_input is for kind: transposed only; use 'input' for this kind");
@@ -394,7 +400,7 @@ public static partial class FigureFileReader
             {
                 Error(transposedInputNode, "give either 'input' (the direct convolution's input, the guide's convention) or 'transposed_input' (ConvTranspose2d's input), not both");
             }
-            if (inputNode is null && transposedInputNode is null)
+            if (inputNode is null && transposedInputNode is null && !_misspelt.Contains("input") && !_misspelt.Contains("transposed_input"))
             {
                 Error(node, transposed
                     ? "a transposed figure needs 'input' (the direct convolution's input) or 'transposed_input' with optional 'output_padding'"

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using ConvAnimations.Tests.Support;
+
+namespace ConvAnimations.Tests.Cli;
+
+/// <summary>The real command line, run as a process: exit codes, messages, and what it leaves on disk.</summary>
+public sealed class CommandLineTests
+{
+    [Fact]
+    public void Bad_file_is_reported_with_every_error_and_output_is_untouched()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("bad.yaml"), "figures:\n  - {name: a, input: 4, kernal: 3}\n  - {name: b, input: 4, kernel: 3, stride: 1.5}\n");
+        var output = Directory.CreateDirectory(dir.File("output")).FullName;
+        File.WriteAllText(Path.Combine(output, "a.gif"), "an earlier render");
+        var before = Snapshot(output);
+
+        var result = Processes.Convanim(dir.Path, "render", "bad.yaml", "--out", "output");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("bad.yaml:2:25: error: figure 'a': unknown key 'kernal' in a figure (did you mean 'kernel'?)", result.Stderr);
+        Assert.Contains("bad.yaml:3:44: error: figure 'b': stride: expected a whole number or [rows, cols], got '1.5'", result.Stderr);
+        Assert.Contains("bad.yaml: 2 errors; nothing was rendered or written", result.Stderr);
+        Assert.Equal(before, Snapshot(output));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("figures: [")]
+    [InlineData("figures:\n  - {name: x, input: 100000, kernel: 3}")]
+    [InlineData("figures:\n  - {name: x, input: 9999999999999, kernel: 3}")]
+    [InlineData("\t\u0000garbage")]
+    public void Broken_files_never_crash_and_never_touch_output(string yaml)
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("bad.yaml"), yaml);
+        var result = Processes.Convanim(dir.Path, "render", "bad.yaml", "--out", "output");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches(@"bad\.yaml:\d+:\d+: error: ", result.Stderr);
+        Assert.DoesNotContain("Unhandled exception", result.Stderr);
+        Assert.False(Directory.Exists(dir.File("output")));
+    }
+
+    [Fact]
+    public void Validate_reports_problems_with_exit_1_and_a_good_file_with_0()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("bad.yaml"), "figures:\n  - {name: a, input: 4, kernel: 3, output: 3}\n");
+        var bad = Processes.Convanim(dir.Path, "validate", "bad.yaml");
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("output: 3 does not match the figure, which computes 2", bad.Stderr);
+
+        var good = Processes.Convanim(Repo.Root, "validate");
+        Assert.Equal(0, good.ExitCode);
+        Assert.Contains("figures.yaml: 19 figures, no problems", good.Stdout);
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("render", "--colour", "red")]
+    [InlineData("render", "--out")]
+    [InlineData("render", "a.yaml", "b.yaml")]
+    [InlineData("explain")]
+    [InlineData("render", "--only", "no_such_figure")]
+    [InlineData("render", "--jobs", "0")]
+    public void Usage_errors_exit_2(params string[] args)
+    {
+        var result = Processes.Convanim(Repo.Root, args);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("usage: convanim", result.Stderr);
+    }
+
+    [Fact]
+    public void List_shows_every_figure_with_sizes_per_axis()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("f.yaml"), "figures:\n  - {name: wide, kind: transposed, input: [6, 9], kernel: [3, 2], stride: [2, 3], padding: [1, 0], dilation: [1, 2]}\n");
+        var result = Processes.Convanim(dir.Path, "list", "f.yaml");
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Matches(@"^name\s+kind\s+input\s+kernel\s+stride\s+padding\s+dilation\s+output\s+frames$", lines[0]);
+        Assert.Matches(@"^wide\s+transposed\s+6x9\s+3x2\s+2x3\s+1x0\s+1x2\s+6x9\s+54$", lines[1]);
+    }
+
+    [Fact]
+    public void Explain_json_follows_the_contract_and_prints_nothing_else()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("f.yaml"), "figures:\n  - {name: wide, kind: transposed, input: [6, 9], kernel: [3, 2], stride: [2, 3], padding: [1, 0], dilation: [1, 2]}\n");
+        var result = Processes.Convanim(dir.Path, "explain", "wide", "--file", "f.yaml", "--json");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Stderr);
+        var json = JsonDocument.Parse(result.Stdout).RootElement;
+
+        Assert.Equal(["name", "kind", "direct", "output_padding", "input", "output", "grid", "frames"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("wide", json.GetProperty("name").GetString());
+        Assert.Equal("transposed", json.GetProperty("kind").GetString());
+        var direct = json.GetProperty("direct");
+        Assert.Equal(["input", "kernel", "stride", "padding", "dilation", "output"], direct.EnumerateObject().Select(p => p.Name));
+        // rows: i=6 k=3 s=2 p=1 d=1: o = floor(5/2)+1 = 3, a = 1; cols: i=9 k=2 s=3 p=0 d=2: o = floor(6/3)+1 = 3, a = 0
+        Assert.Equal([3, 3], Pair(direct.GetProperty("output")));
+        Assert.Equal([1, 0], Pair(json.GetProperty("output_padding")));
+        Assert.Equal([3, 3], Pair(json.GetProperty("input")));
+        Assert.Equal([6, 9], Pair(json.GetProperty("output")));
+        // rows: p' = 1, 5 stretched, p'+a = 2 -> 8; cols: p' = 2, 7 stretched, 2 -> 11
+        var grid = json.GetProperty("grid").EnumerateArray().Select(r => r.GetString()!).ToList();
+        Assert.Equal(8, grid.Count);
+        Assert.All(grid, row => Assert.Equal(11, row.Length));
+        Assert.Equal("ppxzzxzzxpp", grid[1]);
+        Assert.Equal("ppzzzzzzzpp", grid[2]);
+        var frames = json.GetProperty("frames").EnumerateArray().ToList();
+        Assert.Equal(54, frames.Count);
+        Assert.Equal([0, 1], Pair(frames[1].GetProperty("output")));
+        Assert.Equal([[0, 1], [0, 3], [1, 1], [1, 3], [2, 1], [2, 3]], frames[1].GetProperty("taps").EnumerateArray().Select(Pair));
+    }
+
+    [Fact]
+    public void Explain_json_of_a_numerical_figure_adds_the_values()
+    {
+        var result = Processes.Convanim(Repo.Root, "explain", "numerical_padding_strides", "--json");
+        Assert.Equal(0, result.ExitCode);
+        var values = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("values");
+        Assert.Equal(7, values.GetProperty("grid").GetArrayLength());
+        Assert.Equal([0, 1, 2], values.GetProperty("kernel")[0].EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal([6, 17, 3], values.GetProperty("output")[0].EnumerateArray().Select(v => v.GetDouble()));
+    }
+
+    [Fact]
+    public void Explain_in_words_names_the_guides_relationship()
+    {
+        var result = Processes.Convanim(Repo.Root, "explain", "padding_strides_odd_transposed");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("o = floor((i + 2p - d(k-1) - 1)/s) + 1 = floor((6 + 2 - 2 - 1)/2) + 1 = 3", result.Stdout);
+        Assert.Contains("a = (i + 2p - d(k-1) - 1) mod s = 1, p' = d(k-1) - p = 1", result.Stdout);
+        Assert.Contains("relationship 14", result.Stdout);
+        Assert.Contains("  pxzxzxpp", result.Stdout);
+    }
+
+    private static int[] Pair(JsonElement e) => e.EnumerateArray().Select(v => v.GetInt32()).ToArray();
+
+    private static Dictionary<string, string> Snapshot(string directory) =>
+        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(directory, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+}
