@@ -4,6 +4,7 @@ using ConvAnimations.Arithmetic;
 using ConvAnimations.Layout;
 using ConvAnimations.Pipeline;
 using ConvAnimations.Rendering;
+using ConvAnimations.Snapshots;
 using ConvAnimations.Spec;
 using SkiaSharp;
 
@@ -28,6 +29,11 @@ public static class Program
                                      the arithmetic of one figure; --json: its layout as JSON
           frame NAME INDEX [--file FILE] [--out PNG]
                                      draw one frame (0-based) as a PNG (default NAME-INDEX.png)
+          check [FILE] --snapshots DIR [--report DIR] [--only NAME ...]
+                                     compare every frame and layout with the snapshots in DIR; an HTML
+                                     report of the changes in output/check (exit 1 when anything changed)
+          snapshot [FILE] --snapshots DIR [--only NAME ...]
+                                     write (or accept) the snapshots of every figure into DIR
 
         exit codes: 0 success, 1 a figure or the file failed, 2 usage error
         """;
@@ -48,6 +54,8 @@ public static class Program
                 "validate" => Validate(Parse(args, [], [], [])),
                 "explain" => Explain(Parse(args, ["json"], ["file"], [])),
                 "frame" => Frame(Parse(args, [], ["file", "out"], [])),
+                "check" => Check(Parse(args, [], ["snapshots", "report"], ["only"])),
+                "snapshot" => Snapshot(Parse(args, [], ["snapshots"], ["only"])),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
         }
@@ -94,12 +102,7 @@ public static class Program
         var quiet = args.Flag("quiet");
         if (Load(path) is not { } file) return Failure;
 
-        var figures = file.Figures;
-        if (args.Values("only") is { Count: > 0 } only)
-        {
-            foreach (var name in only) Find(file, name);
-            figures = figures.Where(f => only.Contains(f.Name)).ToList();
-        }
+        var figures = Selected(file, args);
 
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
@@ -125,6 +128,7 @@ public static class Program
             return Failure;
         }
         progress.Finish();
+        Gallery.Write(outDir, Path.GetFileName(path), file.Figures);
 
         var failed = results.Count(r => r.Outcome == FigureOutcome.Failed);
         var rendered = results.Count(r => r.Outcome == FigureOutcome.Rendered);
@@ -135,6 +139,49 @@ public static class Program
             (failed > 0 ? Console.Error : Console.Out).WriteLine(summary);
         }
         return failed > 0 ? Failure : Success;
+    }
+
+    /// <summary>The figures named by --only (each must exist), or all.</summary>
+    private static IReadOnlyList<Figure> Selected(FigureFile file, Arguments args)
+    {
+        var only = args.Values("only");
+        foreach (var name in only) Find(file, name);
+        return only.Count == 0 ? file.Figures : file.Figures.Where(f => only.Contains(f.Name)).ToList();
+    }
+
+    private static string SnapshotDirectory(Arguments args) =>
+        args.Value("snapshots") ?? throw new UsageException("--snapshots DIR is required: the folder of the verified snapshots");
+
+    private static int Check(Arguments args)
+    {
+        args.ExpectAtMost(1);
+        var directory = SnapshotDirectory(args);
+        var reportDirectory = args.Value("report") ?? Path.Combine("output", "check");
+        if (Load(args.PositionalAt(0, DefaultFile)) is not { } file) return Failure;
+        var results = new List<FigureCheck>();
+        foreach (var figure in Selected(file, args))
+        {
+            var animation = Layouter.Layout(figure);
+            var check = new FigureCheck(SnapshotStore.Check(animation, directory, writeMissing: false), SnapshotStore.CheckLayout(animation, directory, writeMissing: false));
+            results.Add(check);
+            Console.Out.WriteLine(check.IsUnchanged ? $"unchanged  {figure.Name}" : $"CHANGED    {figure.Name}: {check.Summary}");
+        }
+        var report = CheckReport.Write(reportDirectory, results);
+        var changed = results.Count(r => !r.IsUnchanged);
+        Console.Out.WriteLine($"{results.Count} figures: {results.Count - changed} unchanged, {changed} changed or missing; report: {report}");
+        if (changed > 0) Console.Out.WriteLine($"accept the changes with: convanim snapshot {file.Path} --snapshots {directory}");
+        return changed > 0 ? Failure : Success;
+    }
+
+    private static int Snapshot(Arguments args)
+    {
+        args.ExpectAtMost(1);
+        var directory = SnapshotDirectory(args);
+        if (Load(args.PositionalAt(0, DefaultFile)) is not { } file) return Failure;
+        var figures = Selected(file, args);
+        foreach (var figure in figures) SnapshotStore.Accept(Layouter.Layout(figure), directory);
+        Console.Out.WriteLine($"{figures.Count} snapshots written to {directory}");
+        return Success;
     }
 
     private static int List(Arguments args)

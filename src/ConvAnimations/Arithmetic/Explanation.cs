@@ -18,14 +18,14 @@ public static class Explanation
             if (label.Length > 0) text.AppendLine($"{label}:");
             var words = figure.IsPooling ? "pooling window" : "direct convolution";
             text.AppendLine($"{indent}{words}: i = {axis.Input}, k = {axis.Kernel}, s = {axis.Stride}, p = {axis.Padding}, d = {axis.Dilation}");
-            text.AppendLine($"{indent}  o = floor((i + 2p - d(k-1) - 1)/s) + 1 = floor(({axis.Input} + {2 * axis.Padding} - {axis.EffectiveKernel - 1} - 1)/{axis.Stride}) + 1 = {axis.Output}");
+            text.AppendLine($"{indent}  {DirectOutput(axis)}");
             if (!figure.IsTransposed)
             {
                 text.AppendLine($"{indent}  {DirectRelationship(axis, figure.IsPooling)}");
                 continue;
             }
             text.AppendLine($"{indent}transposed: i' = o = {axis.Output}, a = (i + 2p - d(k-1) - 1) mod s = {axis.OutputPadding}, p' = d(k-1) - p = {axis.TransposedPadding}");
-            text.AppendLine($"{indent}  o' = s(i' - 1) + a + d(k-1) + 1 - 2p = {axis.Stride}*{axis.Output - 1} + {axis.OutputPadding} + {axis.EffectiveKernel - 1} + 1 - {2 * axis.Padding} = {axis.Input}");
+            text.AppendLine($"{indent}  {TransposedOutput(axis)}");
             text.AppendLine($"{indent}  {TransposedRelationship(axis)}");
             text.AppendLine($"{indent}  grid: {axis.Output} cells with {axis.Stride - 1} zero(s) between neighbours = {axis.StretchedOutput}, " +
                             $"padded by p' = {axis.TransposedPadding} before and p' + a = {axis.TransposedPadding + axis.OutputPadding} after = {axis.TransposedGrid}");
@@ -36,6 +36,18 @@ public static class Explanation
         foreach (var row in grid) text.AppendLine($"  {row}");
         return text.ToString();
     }
+
+    /// <summary>The output size of one axis of the direct operation, formula and numbers.</summary>
+    public static string DirectOutput(Axis a) =>
+        $"o = floor((i + 2p - d(k-1) - 1)/s) + 1 = floor(({a.Input} + {2 * a.Padding} - {a.EffectiveKernel - 1} - 1)/{a.Stride}) + 1 = {a.Output}";
+
+    /// <summary>The output size of one axis of the transpose (the direct input), formula and numbers.</summary>
+    public static string TransposedOutput(Axis a) =>
+        $"o' = s(i' - 1) + a + d(k-1) + 1 - 2p = {a.Stride}*{a.Output - 1} + {a.OutputPadding} + {a.EffectiveKernel - 1} + 1 - {2 * a.Padding} = {a.Input}";
+
+    /// <summary>The size formula of the map a figure fills, per axis ("rows: ..." and "cols: ..." when they differ).</summary>
+    public static IReadOnlyList<string> OutputFormulas(Figure figure) =>
+        Axes(figure.Geometry).Select(x => (x.Label.Length > 0 ? $"{x.Label}: " : "") + (figure.IsTransposed ? TransposedOutput(x.Axis) : DirectOutput(x.Axis))).ToList();
 
     private static IEnumerable<(Axis Axis, string Label)> Axes(Geometry g) =>
         g.Rows == g.Cols ? [(g.Rows, "")] : [(g.Rows, "rows"), (g.Cols, "cols")];

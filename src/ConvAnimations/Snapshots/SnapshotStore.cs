@@ -48,7 +48,7 @@ public static class SnapshotStore
                 return new SnapshotResult(name, SnapshotStatus.Written, verified, received, diff, []);
             }
             Save(actual, received);
-            return new SnapshotResult(name, SnapshotStatus.Missing, verified, received, diff, [], $"no snapshot {verified}");
+            return new SnapshotResult(name, SnapshotStatus.Missing, verified, received, diff, [], $"no frame snapshot {verified}");
         }
 
         using var expected = ImageComparer.Load(verified);
@@ -84,18 +84,56 @@ public static class SnapshotStore
         return new SnapshotResult(name, SnapshotStatus.Changed, verified, received, diff, changes, detail);
     }
 
-    /// <summary>Renders the figure's frames into its verified sheet, replacing what was there.</summary>
-    public static string Accept(Animation animation, string directory)
+    /// <summary>
+    /// Compares the figure's layout (the text of <c>explain --json</c>) with NAME.verified.json; on a change writes
+    /// NAME.received.json and names the first differing line.
+    /// </summary>
+    public static SnapshotResult CheckLayout(Animation animation, string directory, bool writeMissing)
+    {
+        var name = animation.Figure.Name;
+        var (verified, received) = (Path.Combine(directory, $"{name}.verified.json"), Path.Combine(directory, $"{name}.received.json"));
+        var json = AnimationJson.Write(animation);
+        Directory.CreateDirectory(directory);
+        SnapshotResult Result(SnapshotStatus status, string? detail = null) => new(name, status, verified, received, "", [], detail);
+        if (!File.Exists(verified))
+        {
+            File.WriteAllText(writeMissing ? verified : received, json);
+            return Result(writeMissing ? SnapshotStatus.Written : SnapshotStatus.Missing, $"no layout snapshot {verified}");
+        }
+        var expected = File.ReadAllText(verified);
+        if (expected == json)
+        {
+            File.Delete(received);
+            return Result(SnapshotStatus.Matched);
+        }
+        File.WriteAllText(received, json);
+        return Result(SnapshotStatus.Changed, $"layout changed: {FirstDifference(expected, json)}");
+    }
+
+    /// <summary>Renders the figure's frames and layout into its verified snapshots, replacing what was there.</summary>
+    public static void Accept(Animation animation, string directory)
     {
         var name = animation.Figure.Name;
         using var renderer = new FrameRenderer(Reduced(animation));
         using var sheet = ContactSheet.Render(renderer);
         Directory.CreateDirectory(directory);
-        var verified = VerifiedPath(directory, name);
-        Save(sheet, verified);
-        File.Delete(ReceivedPath(directory, name));
-        File.Delete(DiffPath(directory, name));
-        return verified;
+        Save(sheet, VerifiedPath(directory, name));
+        File.WriteAllText(Path.Combine(directory, $"{name}.verified.json"), AnimationJson.Write(animation));
+        foreach (var stale in new[] { ReceivedPath(directory, name), DiffPath(directory, name), Path.Combine(directory, $"{name}.received.json") })
+        {
+            File.Delete(stale);
+        }
+    }
+
+    private static string FirstDifference(string expected, string actual)
+    {
+        var (a, b) = (expected.Split('\n'), actual.Split('\n'));
+        for (var i = 0; i < Math.Max(a.Length, b.Length); i++)
+        {
+            var (x, y) = (i < a.Length ? a[i] : "<end>", i < b.Length ? b[i] : "<end>");
+            if (x != y) return $"line {i + 1}: expected {x.Trim()} but got {y.Trim()}";
+        }
+        return "";
     }
 
     /// <summary>

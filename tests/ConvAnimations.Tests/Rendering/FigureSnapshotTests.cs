@@ -25,23 +25,9 @@ public sealed class FigureSnapshotTests
     [MemberData(nameof(Names))]
     public void Layout_matches_the_snapshot(string name)
     {
-        var json = AnimationJson.Write(Repo.Animation(name));
-        var verified = Path.Combine(Repo.SnapshotDirectory, $"{name}.verified.json");
-        var received = Path.Combine(Repo.SnapshotDirectory, $"{name}.received.json");
-        if (!File.Exists(verified))
-        {
-            Assert.False(Repo.IsCi, $"no layout snapshot {verified} (run scripts/test outside CI to write it, and commit it)");
-            File.WriteAllText(verified, json);
-            return;
-        }
-        var expected = File.ReadAllText(verified);
-        if (expected == json)
-        {
-            File.Delete(received);
-            return;
-        }
-        File.WriteAllText(received, json);
-        Assert.Fail($"the layout of '{name}' changed: compare {verified} with {received} (diff -u), then scripts/accept-snapshots\n{FirstDifference(expected, json)}");
+        var result = SnapshotStore.CheckLayout(Repo.Animation(name), Repo.SnapshotDirectory, writeMissing: !Repo.IsCi);
+        Assert.True(result.Status is SnapshotStatus.Matched or SnapshotStatus.Written,
+            $"'{name}': {result.Detail}; compare {result.VerifiedPath} with {result.ReceivedPath} (diff -u), then scripts/accept-snapshots");
     }
 
     private static string Describe(SnapshotResult result) => result.Status switch
@@ -50,15 +36,4 @@ public sealed class FigureSnapshotTests
         _ => $"'{result.Name}' changed in {result.Changes.Count} frame(s) [{string.Join(", ", result.Changes.Select(c => $"frame {c.Frame}: {c.ChangedPixels} px"))}]" +
              $"{(result.Detail is null ? "" : $" ({result.Detail})")}; see {result.ReceivedPath} and {result.DiffPath}; scripts/accept-snapshots accepts the change",
     };
-
-    private static string FirstDifference(string expected, string actual)
-    {
-        var (a, b) = (expected.Split('\n'), actual.Split('\n'));
-        for (var i = 0; i < Math.Max(a.Length, b.Length); i++)
-        {
-            var (x, y) = (i < a.Length ? a[i] : "<end>", i < b.Length ? b[i] : "<end>");
-            if (x != y) return $"line {i + 1}:\n- {x}\n+ {y}";
-        }
-        return "";
-    }
 }

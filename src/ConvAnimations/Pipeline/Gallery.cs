@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text;
+using ConvAnimations.Arithmetic;
+using ConvAnimations.Spec;
+
+namespace ConvAnimations.Pipeline;
+
+/// <summary>
+/// output/index.html: every rendered figure with its GIF, its MP4 as a video, title, parameters and output-size
+/// formula. Plain HTML with relative links and no script, so it works straight from the file system.
+/// </summary>
+public static class Gallery
+{
+    public const string FileName = "index.html";
+
+    /// <summary>Writes the page for the figures whose files are in <paramref name="directory"/>; returns its path.</summary>
+    public static string Write(string directory, string sourceName, IReadOnlyList<Figure> figures)
+    {
+        var path = Path.Combine(directory, FileName);
+        var rendered = figures.Where(f => f.Formats.Any(format => File.Exists(OutputFiles.PathOf(directory, f.Name, format)))).ToList();
+        OutputFiles.WriteAtomically(path, Html(directory, sourceName, rendered));
+        return path;
+    }
+
+    internal static string Html(string directory, string sourceName, IReadOnlyList<Figure> figures)
+    {
+        var html = new StringBuilder();
+        html.Append($$"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Convolution arithmetic: {{E(sourceName)}}</title>
+            <style>
+              body { font-family: system-ui, sans-serif; color: #073642; background: #fdf6e3; margin: 2rem; }
+              h1 { font-weight: 600; }
+              .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(440px, 1fr)); gap: 1.5rem; }
+              figure { background: white; margin: 0; padding: 1rem; border-radius: 6px; box-shadow: 0 1px 3px #0002; }
+              figcaption h2 { font-size: 1.1rem; margin: 0 0 .3rem; }
+              .media { display: flex; gap: .5rem; flex-wrap: wrap; align-items: flex-start; }
+              .media img, .media video { max-width: 100%; height: auto; }
+              code, .formula { font-family: ui-monospace, monospace; font-size: .85rem; }
+              .formula { color: #268bd2; }
+              dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 .8rem; margin: .5rem 0; font-size: .9rem; }
+              dt { color: #586e75; } dd { margin: 0; }
+            </style>
+            </head>
+            <body>
+            <h1>Convolution arithmetic</h1>
+            <p>{{figures.Count}} figures from <code>{{E(sourceName)}}</code>, after Dumoulin &amp; Visin, <em>A guide to convolution arithmetic for deep learning</em>. GIF on the left, MP4 on the right.</p>
+            <div class="figures">
+
+            """);
+        foreach (var figure in figures)
+        {
+            var g = figure.Geometry;
+            html.Append($"""
+                <figure id="{E(figure.Name)}">
+                <figcaption><h2>{E(figure.Title)}</h2><code>{E(figure.Name)}</code></figcaption>
+                <div class="media">
+
+                """);
+            foreach (var format in figure.Formats.Where(f => File.Exists(OutputFiles.PathOf(directory, figure.Name, f))))
+            {
+                var file = Uri.EscapeDataString($"{figure.Name}.{OutputFiles.Extension(format)}");
+                html.Append(format == OutputFormat.Gif
+                    ? $"<img src=\"{file}\" alt=\"{E(figure.Title)} (GIF)\">\n"
+                    : $"<video src=\"{file}\" autoplay loop muted playsinline controls></video>\n");
+            }
+            html.Append($"""
+                </div>
+                <dl>
+                <dt>kind</dt><dd>{E(Figure.KindName(figure.Kind))}</dd>
+                <dt>direct</dt><dd>i = {g.Input}, k = {g.Kernel}, s = {g.Stride}, p = {g.Padding}, d = {g.Dilation}</dd>
+                <dt>input</dt><dd>{figure.AnimatedInput}</dd>
+                <dt>output</dt><dd>{figure.AnimatedOutput} ({figure.FrameCount} frames)</dd>
+                </dl>
+
+                """);
+            foreach (var formula in Explanation.OutputFormulas(figure)) html.Append($"<div class=\"formula\">{E(formula)}</div>\n");
+            html.Append("</figure>\n");
+        }
+        html.Append("</div>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}
