@@ -39,7 +39,7 @@ public static class Gallery
               figure { background: white; margin: 0; padding: 1rem; border-radius: 6px; box-shadow: 0 1px 3px #0002; }
               figcaption h2 { font-size: 1.1rem; margin: 0 0 .3rem; }
               .media { display: flex; gap: .5rem; flex-wrap: wrap; align-items: flex-start; }
-              .media img, .media video { max-width: 100%; height: auto; }
+              .media > * { flex: 1 1 0; min-width: 0; max-width: 100%; height: auto; }
               code, .formula { font-family: ui-monospace, monospace; font-size: .85rem; }
               .formula { color: #268bd2; }
               dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 .8rem; margin: .5rem 0; font-size: .9rem; }
