@@ -34,6 +34,9 @@ public static class Program
                                      report of the changes in output/check (exit 1 when anything changed)
           snapshot [FILE] --snapshots DIR [--only NAME ...]
                                      write (or accept) the snapshots of every figure into DIR
+          bench-floor [FILE] --out DIR [--jobs N] [--only NAME ...]
+                                     time ffmpeg alone encoding every figure from frames held in memory
+                                     (the floor scripts/bench compares render with)
 
         exit codes: 0 success, 1 a figure or the file failed, 2 usage error
         """;
@@ -56,6 +59,7 @@ public static class Program
                 "frame" => Frame(Parse(args, [], ["file", "out"], [])),
                 "check" => Check(Parse(args, [], ["snapshots", "report"], ["only"])),
                 "snapshot" => Snapshot(Parse(args, [], ["snapshots"], ["only"])),
+                "bench-floor" => await BenchFloorAsync(Parse(args, [], ["out", "jobs"], ["only"])),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
         }
@@ -181,6 +185,17 @@ public static class Program
         var figures = Selected(file, args);
         foreach (var figure in figures) SnapshotStore.Accept(Layouter.Layout(figure), directory);
         Console.Out.WriteLine($"{figures.Count} snapshots written to {directory}");
+        return Success;
+    }
+
+    private static async Task<int> BenchFloorAsync(Arguments args)
+    {
+        args.ExpectAtMost(1);
+        var outDir = args.Value("out") ?? throw new UsageException("--out DIR is required");
+        if (Load(args.PositionalAt(0, DefaultFile)) is not { } file) return Failure;
+        var jobs = args.Value("jobs") is { } text && int.TryParse(text, out var n) && n > 0 ? n : Environment.ProcessorCount;
+        var elapsed = await EncodingFloor.MeasureAsync(Selected(file, args), outDir, jobs);
+        Console.Out.WriteLine(elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture));
         return Success;
     }
 

@@ -46,6 +46,13 @@ public static class FfmpegEncoder
     }
 
     /// <summary>
+    /// The whole ffmpeg command line for frames given as raw RGBA on standard input: what the encoder runs, for
+    /// measuring ffmpeg alone (scripts/bench).
+    /// </summary>
+    public static string StandaloneArguments(FrameRenderer renderer, int frameMs, IReadOnlyList<EncodedFile> files) =>
+        $"-hide_banner -loglevel error {new FrameSource(renderer, frameMs).GetStreamArguments()} -i pipe:0 {Arguments(files)} -y \"{files[^1].Path}\"";
+
+    /// <summary>
     /// The filter graph and output options. The split feeds each format; the GIF's palette is generated from all
     /// frames and applied without dithering, which keeps the flat colours flat and the files small.
     /// </summary>
@@ -67,7 +74,7 @@ public static class FfmpegEncoder
             else
             {
                 graph.Add($"[v{i}]format=yuv420p[o{i}]");
-                outputs.Add($"-map [o{i}] -c:v libx264 -preset medium -tune stillimage -crf 18 -pix_fmt yuv420p -movflags +faststart -f mp4");
+                outputs.Add($"-map [o{i}] -c:v libx264 -preset ultrafast -tune stillimage -crf 18 -pix_fmt yuv420p -movflags +faststart -f mp4");
             }
             // Every output but the last is named here; FFMpegCore appends the last one's path.
             if (i < files.Count - 1) outputs.Add(Quote(file.Path));

@@ -5,8 +5,10 @@ using SkiaSharp;
 namespace ConvAnimations.Rendering;
 
 /// <summary>
-/// Draws the frames of one <see cref="Animation"/>, in the order the original figures were drawn: the dashed grid,
-/// the input cells, the kernel taps and window, the lines to the output cell, the output plane, then the numbers.
+/// Draws the frames of one <see cref="Animation"/> in the original figures' order: the dashed grid, the input cells,
+/// the kernel taps and window, the lines to the output cell, the output plane, then the numbers.
+/// What no frame changes (grid, input, output plane, input numbers) is drawn once into a background; a frame is that
+/// background plus its window, drawn outside the output plane so the plane still hides what lies behind it.
 /// </summary>
 public sealed class FrameRenderer : IDisposable
 {
@@ -15,128 +17,118 @@ public sealed class FrameRenderer : IDisposable
     private readonly Projection _projection;
     private readonly SKPaint _fill = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
     private readonly SKPaint _stroke = new() { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = Theme.Lines };
-    private readonly SKPaint _dashed;
     private readonly SKPaint _text = new() { IsAntialias = true, Color = Theme.Lines };
     private readonly SKFont _font;
-    private readonly SKPath _paddingGrid;
-    private readonly SKPath _inputGrid;
     private readonly SKPath _outputGrid;
+    private readonly SKPath _outputOutline;
+    private readonly SKPoint[] _outputCorners;
+    private readonly SKBitmap _background;
 
     public FrameRenderer(Animation animation)
     {
         _animation = animation;
         _theme = new Theme(animation.Figure.Scale);
         _projection = Projection.For(animation.Figure.Style, animation.GridSize, animation.Output, _theme);
-        _dashed = new SKPaint
-        {
-            IsAntialias = true, Style = SKPaintStyle.Stroke, Color = Theme.Lines, StrokeWidth = _theme.ThickLine,
-            PathEffect = SKPathEffect.CreateDash(_theme.Dash, 0),
-        };
         _font = new SKFont(_theme.Typeface, 1f) { Subpixel = true, Edging = SKFontEdging.Antialias, Hinting = SKFontHinting.None };
-        _paddingGrid = FullGrid(_projection.InputPlane, animation.GridSize.Rows, animation.GridSize.Cols);
-        _inputGrid = CellEdges(_projection.InputPlane, CellsOf(animation.Grid, CellKind.Input));
         _outputGrid = FullGrid(_projection.OutputPlane, animation.Output.Rows, animation.Output.Cols);
+        _outputOutline = Quad(_projection.OutputPlane, 0, 0, animation.Output.Rows, animation.Output.Cols);
+        _outputCorners = _outputOutline.Points;
+        _background = NewBitmap();
+        using var canvas = new SKCanvas(_background);
+        DrawBackground(canvas);
     }
 
     public SKSizeI Size => _projection.Size;
 
     public int FrameCount => _animation.Frames.Count;
 
-    public void Draw(SKCanvas canvas, int index)
-    {
-        var frame = _animation.Frames[index];
-        canvas.Clear(Theme.Background);
-        canvas.DrawPath(_paddingGrid, _dashed);
-        DrawInputCells(canvas);
-        DrawWindow(canvas, frame);
-        if (_animation.Values is { } values) DrawInputNumbers(canvas, frame, values);
-        if (_projection.Connectors) DrawConnectors(canvas, frame);
-        DrawOutputPlane(canvas, index);
-        if (_animation.Values is { } computed) DrawOutputNumbers(canvas, index, computed);
-    }
-
-    /// <summary>Renders one frame into <paramref name="bitmap"/>, which must be <see cref="Size"/> in RGBA.</summary>
-    public void Render(SKBitmap bitmap, int index)
-    {
-        using var canvas = new SKCanvas(bitmap);
-        Draw(canvas, index);
-    }
+    /// <summary>A numerical figure fills its output as it is computed; the others show the whole output map.</summary>
+    private bool FillsOutputProgressively => _animation.Values is not null;
 
     public SKBitmap NewBitmap() => new(new SKImageInfo(Size.Width, Size.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
 
-    private void DrawInputCells(SKCanvas canvas)
+    /// <summary>Renders one frame into <paramref name="bitmap"/>, made by <see cref="NewBitmap"/>.</summary>
+    public void Render(SKBitmap bitmap, int index)
     {
-        _fill.Color = Theme.Input;
-        foreach (var cell in CellsOf(_animation.Grid, CellKind.Input))
+        _background.GetPixelSpan().CopyTo(bitmap.GetPixelSpan());
+        using var canvas = new SKCanvas(bitmap);
+        DrawFrame(canvas, index);
+    }
+
+    /// <summary>Draws one frame onto any canvas (a contact sheet, say), at the canvas's current origin.</summary>
+    public void Draw(SKCanvas canvas, int index)
+    {
+        canvas.DrawBitmap(_background, 0, 0);
+        DrawFrame(canvas, index);
+    }
+
+    private void DrawBackground(SKCanvas canvas)
+    {
+        canvas.Clear(Theme.Background);
+        using (var dashed = new SKPaint())
         {
-            using var quad = Quad(_projection.InputPlane, cell.Row, cell.Col, 1, 1);
-            canvas.DrawPath(quad, _fill);
+            dashed.IsAntialias = true;
+            dashed.Style = SKPaintStyle.Stroke;
+            dashed.Color = Theme.Lines;
+            dashed.StrokeWidth = _theme.ThickLine;
+            dashed.PathEffect = SKPathEffect.CreateDash(_theme.Dash, 0);
+            using var paddingGrid = FullGrid(_projection.InputPlane, _animation.GridSize.Rows, _animation.GridSize.Cols);
+            canvas.DrawPath(paddingGrid, dashed);
         }
-        Stroke(canvas, _inputGrid, _theme.ThickLine);
+
+        var inputs = CellsOf(_animation.Grid, CellKind.Input).ToList();
+        _fill.Color = Theme.Input;
+        foreach (var cell in inputs) FillCell(canvas, _projection.InputPlane, cell.Row, cell.Col);
+        using (var inputGrid = CellEdges(_projection.InputPlane, inputs)) Stroke(canvas, inputGrid, _theme.ThickLine);
+
+        if (_animation.Values is { } values)
+        {
+            for (var r = 0; r < values.Grid.GetLength(0); r++)
+                for (var c = 0; c < values.Grid.GetLength(1); c++)
+                    DrawText(canvas, _projection.InputPlane, FormatInput(values.Grid[r, c]), c + 0.5f, r + 0.5f, 0.56f, SKTextAlign.Center);
+        }
+
+        if (!FillsOutputProgressively)
+        {
+            _fill.Color = Theme.Output;
+            canvas.DrawPath(_outputOutline, _fill);
+        }
+        Stroke(canvas, _outputGrid, _theme.ThickLine);
+    }
+
+    private void DrawFrame(SKCanvas canvas, int index)
+    {
+        var frame = _animation.Frames[index];
+        // The output plane hides what lies behind it. Clipping to it costs more than all the rest of a frame, so
+        // the window is clipped only when it may reach under the plane, and the connectors are cut analytically.
+        var window = _animation.Window;
+        using (var outline = Quad(_projection.InputPlane, frame.Window.Row, frame.Window.Col, window.Rows, window.Cols))
+        {
+            var clip = outline.Bounds.IntersectsWith(_outputOutline.Bounds);
+            canvas.Save();
+            if (clip) canvas.ClipPath(_outputOutline, SKClipOperation.Difference, antialias: true);
+            DrawWindow(canvas, frame);
+            canvas.Restore();
+        }
+        if (_projection.Connectors) DrawConnectors(canvas, frame);
+        DrawOutput(canvas, index);
     }
 
     private void DrawWindow(SKCanvas canvas, Frame frame)
     {
         _fill.Color = Theme.Highlight;
-        foreach (var tap in frame.Taps)
+        using (var taps = new SKPath())
         {
-            using var quad = Quad(_projection.InputPlane, tap.Row, tap.Col, 1, 1);
-            canvas.DrawPath(quad, _fill);
+            foreach (var tap in frame.Taps) AddQuad(taps, _projection.InputPlane, tap.Row, tap.Col, 1, 1);
+            canvas.DrawPath(taps, _fill);
         }
         var window = _animation.Window;
-        using var grid = FullGrid(_projection.InputPlane, window.Rows, window.Cols, frame.Window.Row, frame.Window.Col);
-        Stroke(canvas, grid, _theme.ThickLine);
-    }
-
-    /// <summary>The four thin lines joining the window's corners to the output cell's corners.</summary>
-    private void DrawConnectors(SKCanvas canvas, Frame frame)
-    {
-        var window = _animation.Window;
-        using var lines = new SKPath();
-        foreach (var (dr, dc) in new[] { (0, 0), (0, 1), (1, 0), (1, 1) })
+        using (var grid = FullGrid(_projection.InputPlane, window.Rows, window.Cols, frame.Window.Row, frame.Window.Col))
         {
-            lines.MoveTo(_projection.InputPlane.MapPoint(frame.Window.Col + dc * window.Cols, frame.Window.Row + dr * window.Rows));
-            lines.LineTo(_projection.OutputPlane.MapPoint(frame.Output.Col + dc, frame.Output.Row + dr));
+            Stroke(canvas, grid, _theme.ThickLine);
         }
-        Stroke(canvas, lines, _theme.ThinLine);
-    }
 
-    private void DrawOutputPlane(SKCanvas canvas, int index)
-    {
-        var frame = _animation.Frames[index];
-        var output = _animation.Output;
-        // A numerical figure fills its output as it is computed; the others show the whole output map.
-        var shown = _animation.Values is null ? output.Area : index + 1;
-        _fill.Color = Theme.Output;
-        if (shown == output.Area)
-        {
-            using var plane = Quad(_projection.OutputPlane, 0, 0, output.Rows, output.Cols);
-            canvas.DrawPath(plane, _fill);
-        }
-        else
-        {
-            for (var n = 0; n < shown; n++)
-            {
-                using var quad = Quad(_projection.OutputPlane, n / output.Cols, n % output.Cols, 1, 1);
-                canvas.DrawPath(quad, _fill);
-            }
-        }
-        _fill.Color = Theme.Highlight;
-        using (var current = Quad(_projection.OutputPlane, frame.Output.Row, frame.Output.Col, 1, 1))
-        {
-            canvas.DrawPath(current, _fill);
-        }
-        Stroke(canvas, _outputGrid, _theme.ThickLine);
-    }
-
-    private void DrawInputNumbers(SKCanvas canvas, Frame frame, AnimationValues values)
-    {
-        var grid = values.Grid;
-        for (var r = 0; r < grid.GetLength(0); r++)
-            for (var c = 0; c < grid.GetLength(1); c++)
-                DrawText(canvas, _projection.InputPlane, FormatInput(grid[r, c]), c + 0.5f, r + 0.5f, 0.56f, SKTextAlign.Center);
-
-        if (values.Kernel is not { } kernel) return;
+        if (_animation.Values?.Kernel is not { } kernel) return;
         var columns = kernel.GetLength(1);
         for (var t = 0; t < frame.Taps.Count; t++)
         {
@@ -145,12 +137,73 @@ public sealed class FrameRenderer : IDisposable
         }
     }
 
-    private void DrawOutputNumbers(SKCanvas canvas, int index, AnimationValues values)
+    /// <summary>
+    /// The four thin lines joining the window's corners to the output cell's corners, each drawn up to where it
+    /// passes under the output plane (the lines rise from below it, so the plane hides the rest).
+    /// </summary>
+    private void DrawConnectors(SKCanvas canvas, Frame frame)
     {
-        var columns = values.Output.GetLength(1);
-        for (var n = 0; n <= index; n++)
+        var window = _animation.Window;
+        using var lines = new SKPath();
+        foreach (var (dr, dc) in new[] { (0, 0), (0, 1), (1, 0), (1, 1) })
         {
-            var (r, c) = (n / columns, n % columns);
+            var from = _projection.InputPlane.MapPoint(frame.Window.Col + dc * window.Cols, frame.Window.Row + dr * window.Rows);
+            var to = _projection.OutputPlane.MapPoint(frame.Output.Col + dc, frame.Output.Row + dr);
+            lines.MoveTo(from);
+            lines.LineTo(from + new SKPoint((to.X - from.X) * Entry(from, to), (to.Y - from.Y) * Entry(from, to)));
+        }
+        Stroke(canvas, lines, _theme.ThinLine);
+    }
+
+    /// <summary>
+    /// The fraction of the segment from <paramref name="from"/> to <paramref name="to"/> before it enters the output
+    /// plane (a convex quadrilateral): Cyrus-Beck clipping against each edge's inner half-plane.
+    /// </summary>
+    private float Entry(SKPoint from, SKPoint to)
+    {
+        var corners = _outputCorners;
+        var (enter, leave) = (0f, 1f);
+        var direction = to - from;
+        for (var i = 0; i < corners.Length; i++)
+        {
+            var (a, b) = (corners[i], corners[(i + 1) % corners.Length]);
+            // The inner normal of edge a-b for a clockwise or anticlockwise quad alike.
+            var normal = new SKPoint(-(b.Y - a.Y), b.X - a.X);
+            var centre = new SKPoint(corners.Average(p => p.X), corners.Average(p => p.Y));
+            if (Dot(normal, centre - a) < 0) normal = new SKPoint(-normal.X, -normal.Y);
+            var (distance, rate) = (Dot(normal, from - a), Dot(normal, direction));
+            if (Math.Abs(rate) < 1e-6f)
+            {
+                if (distance < 0) return 1; // parallel to the edge and outside: never enters
+                continue;
+            }
+            var t = -distance / rate;
+            if (rate > 0) enter = Math.Max(enter, t);
+            else leave = Math.Min(leave, t);
+        }
+        return enter <= leave ? Math.Clamp(enter, 0, 1) : 1;
+    }
+
+    private static float Dot(SKPoint a, SKPoint b) => a.X * b.X + a.Y * b.Y;
+
+    private void DrawOutput(SKCanvas canvas, int index)
+    {
+        var columns = _animation.Output.Cols;
+        var current = _animation.Frames[index].Output;
+        var filled = FillsOutputProgressively ? Enumerable.Range(0, index + 1).Select(n => new Cell(n / columns, n % columns)).ToList() : [current];
+        if (FillsOutputProgressively)
+        {
+            _fill.Color = Theme.Output;
+            foreach (var cell in filled) FillCell(canvas, _projection.OutputPlane, cell.Row, cell.Col);
+        }
+        _fill.Color = Theme.Highlight;
+        FillCell(canvas, _projection.OutputPlane, current.Row, current.Col);
+        // Only the borders of the cells filled over the background need drawing again.
+        using (var borders = CellEdges(_projection.OutputPlane, filled)) Stroke(canvas, borders, _theme.ThickLine);
+
+        if (_animation.Values is not { } values) return;
+        foreach (var (r, c) in filled)
+        {
             DrawText(canvas, _projection.OutputPlane, values.Output[r, c].ToString("0.0", CultureInfo.InvariantCulture), c + 0.5f, r + 0.5f, 0.36f, SKTextAlign.Center);
         }
     }
@@ -162,8 +215,7 @@ public sealed class FrameRenderer : IDisposable
         canvas.Concat(plane);
         _font.Size = size;
         // Centre on the height of a digit, not of the whole line.
-        var baseline = row + size * 0.35f;
-        canvas.DrawText(text, col, baseline, align, _font, _text);
+        canvas.DrawText(text, col, row + size * 0.35f, align, _font, _text);
         canvas.Restore();
     }
 
@@ -177,6 +229,12 @@ public sealed class FrameRenderer : IDisposable
         canvas.DrawPath(path, _stroke);
     }
 
+    private void FillCell(SKCanvas canvas, SKMatrix plane, int row, int col)
+    {
+        using var quad = Quad(plane, row, col, 1, 1);
+        canvas.DrawPath(quad, _fill);
+    }
+
     private static IEnumerable<Cell> CellsOf(CellKind[,] grid, CellKind kind)
     {
         for (var r = 0; r < grid.GetLength(0); r++)
@@ -187,12 +245,17 @@ public sealed class FrameRenderer : IDisposable
     private static SKPath Quad(SKMatrix plane, int row, int col, int rows, int cols)
     {
         var path = new SKPath();
+        AddQuad(path, plane, row, col, rows, cols);
+        return path;
+    }
+
+    private static void AddQuad(SKPath path, SKMatrix plane, int row, int col, int rows, int cols)
+    {
         path.MoveTo(plane.MapPoint(col, row));
         path.LineTo(plane.MapPoint(col + cols, row));
         path.LineTo(plane.MapPoint(col + cols, row + rows));
         path.LineTo(plane.MapPoint(col, row + rows));
         path.Close();
-        return path;
     }
 
     /// <summary>Every line of a rows x cols block of cells, each drawn once from end to end (so dashes run on).</summary>
@@ -215,7 +278,7 @@ public sealed class FrameRenderer : IDisposable
     /// <summary>The borders of a set of cells, each shared edge once so anti-aliasing does not darken it.</summary>
     private static SKPath CellEdges(SKMatrix plane, IEnumerable<Cell> cells)
     {
-        var edges = new HashSet<(int Row, int Col, bool Horizontal)>();
+        var edges = new SortedSet<(int Row, int Col, bool Horizontal)>();
         foreach (var cell in cells)
         {
             edges.Add((cell.Row, cell.Col, true));
@@ -224,7 +287,7 @@ public sealed class FrameRenderer : IDisposable
             edges.Add((cell.Row, cell.Col + 1, false));
         }
         var path = new SKPath();
-        foreach (var (row, col, horizontal) in edges.OrderBy(e => e))
+        foreach (var (row, col, horizontal) in edges)
         {
             path.MoveTo(plane.MapPoint(col, row));
             path.LineTo(horizontal ? plane.MapPoint(col + 1, row) : plane.MapPoint(col, row + 1));
@@ -236,12 +299,11 @@ public sealed class FrameRenderer : IDisposable
     {
         _fill.Dispose();
         _stroke.Dispose();
-        _dashed.Dispose();
         _text.Dispose();
         _font.Dispose();
-        _paddingGrid.Dispose();
-        _inputGrid.Dispose();
         _outputGrid.Dispose();
+        _outputOutline.Dispose();
+        _background.Dispose();
         _theme.Dispose();
     }
 }
