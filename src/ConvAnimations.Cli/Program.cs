@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ConvAnimations.Arithmetic;
+using ConvAnimations.Encoding;
 using ConvAnimations.Layout;
 using ConvAnimations.Pipeline;
 using ConvAnimations.Rendering;
@@ -119,16 +120,18 @@ public static class Program
         IReadOnlyList<FigureResult> results;
         try
         {
-            results = await RenderPipeline.RunAsync(figures, new RenderOptions(outDir, args.Flag("force"), jobs), progress.Done, cancel.Token);
+            results = await RenderPipeline.RunAsync(figures, new RenderOptions(outDir, args.Flag("force"), jobs), progress.Done, progress.Frame, cancel.Token);
         }
         catch (OperationCanceledException)
         {
+            progress.Finish();
             Console.Error.WriteLine("convanim: interrupted; finished files are in place, unfinished ones were removed");
             return 130;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is EncodingException or IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"convanim: cannot write to {outDir}: {e.Message}");
+            progress.Finish();
+            Console.Error.WriteLine($"convanim: {e.Message}");
             return Failure;
         }
         progress.Finish();

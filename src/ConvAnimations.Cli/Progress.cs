@@ -5,37 +5,62 @@ using ConvAnimations.Spec;
 namespace ConvAnimations.Cli;
 
 /// <summary>
-/// Reports finished figures: an overall bar redrawn in place on a terminal, one plain line per figure otherwise
-/// (logs, CI), nothing but failures with --quiet.
+/// Reports a render: on a terminal one bar of all frames, redrawn in place, with the figures finished so far; when
+/// not on a terminal (logs, CI) one plain line per figure; with --quiet nothing but failures.
 /// </summary>
 internal sealed class Progress(IReadOnlyList<Figure> figures, bool quiet)
 {
+    private const int Width = 30;
     private readonly bool _terminal = !Console.IsOutputRedirected && !quiet;
-    private readonly object _lock = new();
+    private readonly int _totalFrames = figures.Sum(f => f.FrameCount);
+    private readonly Lock _lock = new();
+    private int _frames;
     private int _done;
+    private string _last = "";
+    private long _drawn;
+
+    public void Frame()
+    {
+        if (!_terminal) return;
+        lock (_lock)
+        {
+            _frames++;
+            // Redrawing for every frame of a large figure would cost more than the frames.
+            var now = Environment.TickCount64;
+            if (now - _drawn < 50) return;
+            _drawn = now;
+            Draw();
+        }
+    }
 
     public void Done(FigureResult result)
     {
         lock (_lock)
         {
             _done++;
+            if (result.Outcome == FigureOutcome.Unchanged) _frames += result.Figure.FrameCount;
+            _last = result.Figure.Name;
             if (result.Outcome == FigureOutcome.Failed)
             {
                 if (_terminal) Console.Out.Write("\r\x1b[K");
                 Console.Error.WriteLine($"FAILED     {result.Figure.Name}: {result.Error}");
             }
-            else if (_terminal)
+            if (_terminal)
             {
-                const int width = 30;
-                var filled = width * _done / Math.Max(1, figures.Count);
-                Console.Out.Write($"\r\x1b[K[{new string('#', filled)}{new string('.', width - filled)}] {_done}/{figures.Count} {result.Figure.Name}");
+                Draw();
             }
-            else if (!quiet)
+            else if (!quiet && result.Outcome != FigureOutcome.Failed)
             {
                 var word = result.Outcome == FigureOutcome.Rendered ? "rendered" : "unchanged";
                 Console.Out.WriteLine($"{word,-10} {result.Figure.Name} ({result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s)");
             }
         }
+    }
+
+    private void Draw()
+    {
+        var filled = Width * Math.Min(_frames, _totalFrames) / Math.Max(1, _totalFrames);
+        Console.Out.Write($"\r\x1b[K[{new string('#', filled)}{new string('.', Width - filled)}] {_done}/{figures.Count} figures, {_frames}/{_totalFrames} frames {_last}");
     }
 
     public void Finish()

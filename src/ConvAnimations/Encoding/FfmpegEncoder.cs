@@ -1,34 +1,89 @@
 using ConvAnimations.Rendering;
 using ConvAnimations.Spec;
 using FFMpegCore;
+using FFMpegCore.Arguments;
 using FFMpegCore.Exceptions;
+using FFMpegCore.Pipes;
 
 namespace ConvAnimations.Encoding;
 
 /// <summary>One output file of a figure: its format and the path ffmpeg writes.</summary>
 public sealed record EncodedFile(OutputFormat Format, string Path);
 
+/// <summary>
+/// One figure to encode: its frames, their duration, the files to write, and for a large figure the GIF palette
+/// computed beforehand (see <see cref="FfmpegEncoder.PaletteAsync"/>).
+/// </summary>
+public sealed record EncodingJob(FrameRenderer Renderer, int FrameMs, IReadOnlyList<EncodedFile> Files, byte[]? Palette = null)
+{
+    /// <summary>The raw frames' size: what ffmpeg would buffer to build a GIF palette in one pass.</summary>
+    public long FrameBytes => Renderer.FrameBytes;
+
+    public bool WritesGif => Files.Any(f => f.Format == OutputFormat.Gif);
+}
+
 /// <summary>Thrown when ffmpeg is missing or fails; the message carries the tail of ffmpeg's own error.</summary>
 public sealed class EncodingException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
-/// Encodes a figure with one ffmpeg process (through FFMpegCore) that writes every requested format from one pipe:
-/// a looping GIF with a palette built from the frames, and an H.264 MP4 that browsers play.
+/// Encodes figures through FFMpegCore: one ffmpeg process takes the frames of one or more figures, each on its own
+/// pipe, and writes every requested file: a looping GIF with a palette built from the frames, and an H.264 MP4
+/// (yuv420p, fast start) that browsers play. Several figures share a process because starting ffmpeg costs more than
+/// encoding a small figure.
 /// </summary>
 public static class FfmpegEncoder
 {
-    public static async Task EncodeAsync(FrameRenderer renderer, int frameMs, IReadOnlyList<EncodedFile> files, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Above this many bytes of frames a figure's GIF palette is computed in a first pass over the frames, since
+    /// building it in the same pass makes ffmpeg hold every frame until the last one.
+    /// </summary>
+    public const long OnePassPaletteLimit = 64L << 20;
+
+    private const string GifOptions = "-loop 0 -f gif";
+    private const string Mp4Options = "-c:v libx264 -preset veryfast -tune stillimage -crf 18 -pix_fmt yuv420p -movflags +faststart -f mp4";
+    private const string PaletteOptions = "palettegen=max_colors=256:reserve_transparent=0:stats_mode=full";
+    private const string PaletteUseOptions = "paletteuse=dither=none:diff_mode=rectangle";
+
+    public static async Task EncodeAsync(IReadOnlyList<EncodingJob> jobs, CancellationToken cancellationToken = default, Action? onFrame = null)
     {
-        if (files.Count == 0) throw new ArgumentException("nothing to encode", nameof(files));
-        var last = files[^1];
+        if (jobs.Count == 0 || jobs.Any(j => j.Files.Count == 0)) throw new ArgumentException("nothing to encode", nameof(jobs));
+        FFMpegArguments? arguments = null;
+        foreach (var job in jobs)
+        {
+            var frames = new FrameSource(job.Renderer, job.FrameMs, onFrame);
+            arguments = arguments is null ? FFMpegArguments.FromPipeInput(frames) : arguments.AddPipeInput(frames);
+            if (job.Palette is { } palette) arguments.AddPipeInput(new StreamPipeSource(new MemoryStream(palette)), o => o.ForceFormat("png_pipe"));
+        }
+        var last = jobs[^1].Files[^1].Path;
+        await RunAsync(arguments!.OutputToFile(last, overwrite: true, o => o.WithCustomArgument(OutputArguments(jobs))), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The first pass of a large figure: its GIF palette (a 16x16 PNG) from all its frames, streamed once.</summary>
+    public static async Task<byte[]> PaletteAsync(FrameRenderer renderer, int frameMs, CancellationToken cancellationToken = default)
+    {
+        using var png = new MemoryStream();
         var arguments = FFMpegArguments
             .FromPipeInput(new FrameSource(renderer, frameMs))
-            .OutputToFile(last.Path, overwrite: true, options => options.WithCustomArgument(Arguments(files)));
+            .OutputToPipe(new StreamPipeSink(png), o => o.WithCustomArgument($"-vf {PaletteOptions} -f image2pipe -c:v png"));
+        await RunAsync(arguments, cancellationToken).ConfigureAwait(false);
+        return png.ToArray();
+    }
+
+    private static async Task RunAsync(FFMpegArgumentProcessor processor, CancellationToken cancellationToken)
+    {
         var errors = new Queue<string>();
         try
         {
-            await arguments
-                .NotifyOnStandardError(line => { lock (errors) { errors.Enqueue(line); if (errors.Count > 5) errors.Dequeue(); } })
+            await processor
+                .WithLogLevel(FFMpegCore.Enums.FFMpegLogLevel.Error)
+                .NotifyOnStandardError(line =>
+                {
+                    lock (errors)
+                    {
+                        errors.Enqueue(line);
+                        if (errors.Count > 5) errors.Dequeue();
+                    }
+                })
                 .CancellableThrough(cancellationToken)
                 .ProcessAsynchronously(throwOnError: true)
                 .ConfigureAwait(false);
@@ -39,49 +94,77 @@ public static class FfmpegEncoder
             lock (errors) tail = string.Join(Environment.NewLine, errors);
             throw new EncodingException($"ffmpeg failed: {(tail.Length > 0 ? tail : e.Message)}", e);
         }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or FileNotFoundException)
+        catch (System.ComponentModel.Win32Exception e)
         {
-            throw new EncodingException("ffmpeg was not found on PATH: install it (Debian: apt-get install -y ffmpeg; scripts/render-all does it for you)", e);
+            throw new EncodingException(MissingFfmpeg, e);
         }
     }
 
-    /// <summary>
-    /// The whole ffmpeg command line for frames given as raw RGBA on standard input: what the encoder runs, for
-    /// measuring ffmpeg alone (scripts/bench).
-    /// </summary>
-    public static string StandaloneArguments(FrameRenderer renderer, int frameMs, IReadOnlyList<EncodedFile> files) =>
-        $"-hide_banner -loglevel error {new FrameSource(renderer, frameMs).GetStreamArguments()} -i pipe:0 {Arguments(files)} -y \"{files[^1].Path}\"";
+    public const string MissingFfmpeg = "ffmpeg was not found on PATH: install it (Debian: apt-get install -y ffmpeg; scripts/render-all does it for you)";
+
+    /// <summary>Whether an ffmpeg executable is on PATH, checked before any work so a missing one is one clear error.</summary>
+    public static bool IsInstalled() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, "ffmpeg"))
+            .Any(File.Exists);
 
     /// <summary>
-    /// The filter graph and output options. The split feeds each format; the GIF's palette is generated from all
-    /// frames and applied without dithering, which keeps the flat colours flat and the files small.
+    /// The filter graph and output options of a process encoding <paramref name="jobs"/>, whose inputs are, in
+    /// order, each job's frames followed by its palette when it has one. Every output path but the last is named
+    /// here; FFMpegCore appends the last.
     /// </summary>
-    internal static string Arguments(IReadOnlyList<EncodedFile> files)
+    internal static string OutputArguments(IReadOnlyList<EncodingJob> jobs)
     {
-        var labels = files.Select((f, i) => $"[v{i}]").ToList();
-        var graph = new List<string> { files.Count == 1 ? "[0:v]null[v0]" : $"[0:v]split={files.Count}{string.Concat(labels)}" };
+        var graph = new List<string>();
         var outputs = new List<string>();
-        for (var i = 0; i < files.Count; i++)
+        var input = 0;
+        for (var j = 0; j < jobs.Count; j++)
         {
-            var file = files[i];
-            if (file.Format == OutputFormat.Gif)
+            var job = jobs[j];
+            var frames = $"[{input}:v]";
+            var palette = job.Palette is null ? null : $"[{input + 1}:v]";
+            input += job.Palette is null ? 1 : 2;
+
+            var branches = job.Files.Select((_, f) => $"[j{j}f{f}]").ToList();
+            graph.Add(branches.Count == 1 ? $"{frames}null{branches[0]}" : $"{frames}split={branches.Count}{string.Concat(branches)}");
+            for (var f = 0; f < job.Files.Count; f++)
             {
-                graph.Add($"[v{i}]split[g{i}a][g{i}b]");
-                graph.Add($"[g{i}a]palettegen=max_colors=256:reserve_transparent=0:stats_mode=full[p{i}]");
-                graph.Add($"[g{i}b][p{i}]paletteuse=dither=none:diff_mode=rectangle[o{i}]");
-                outputs.Add($"-map [o{i}] -loop 0 -f gif");
+                var (file, branch, result) = (job.Files[f], branches[f], $"[j{j}o{f}]");
+                if (file.Format == OutputFormat.Gif && palette is not null)
+                {
+                    graph.Add($"{branch}{palette}{PaletteUseOptions}{result}");
+                }
+                else if (file.Format == OutputFormat.Gif)
+                {
+                    graph.Add($"{branch}split[j{j}a][j{j}b];[j{j}a]{PaletteOptions}[j{j}p];[j{j}b][j{j}p]{PaletteUseOptions}{result}");
+                }
+                else
+                {
+                    graph.Add($"{branch}format=yuv420p{result}");
+                }
+                outputs.Add($"-map {result} {(file.Format == OutputFormat.Gif ? GifOptions : Mp4Options)}");
+                var isLast = j == jobs.Count - 1 && f == job.Files.Count - 1;
+                if (!isLast) outputs.Add($"-y {Quote(file.Path)}");
             }
-            else
-            {
-                graph.Add($"[v{i}]format=yuv420p[o{i}]");
-                outputs.Add($"-map [o{i}] -c:v libx264 -preset ultrafast -tune stillimage -crf 18 -pix_fmt yuv420p -movflags +faststart -f mp4");
-            }
-            // Every output but the last is named here; FFMpegCore appends the last one's path.
-            if (i < files.Count - 1) outputs.Add(Quote(file.Path));
         }
         return $"-filter_complex \"{string.Join(';', graph)}\" {string.Join(' ', outputs)}";
     }
 
-    private static string Quote(string path) => "\"" + path.Replace("\"", "\\\"") + "\"";
+    /// <summary>
+    /// The whole ffmpeg command line of <see cref="EncodeAsync"/> with the inputs read from files instead of pipes:
+    /// the same encoding by ffmpeg alone, for measuring it (scripts/bench).
+    /// </summary>
+    public static string StandaloneArguments(IReadOnlyList<EncodingJob> jobs, IReadOnlyList<string> frameFiles, IReadOnlyList<string?> paletteFiles)
+    {
+        var inputs = jobs.Select((job, j) =>
+            $"{FrameSource.InputOptions(job.Renderer, job.FrameMs)} -i {Quote(frameFiles[j])}" +
+            (job.Palette is null ? "" : $" -f png_pipe -i {Quote(paletteFiles[j]!)}"));
+        return $"-hide_banner -loglevel error {string.Join(' ', inputs)} {OutputArguments(jobs)} -y {Quote(jobs[^1].Files[^1].Path)}";
+    }
 
+    /// <summary>The palette pass of <see cref="PaletteAsync"/> with the frames read from a file, for measuring it.</summary>
+    public static string StandalonePaletteArguments(EncodingJob job, string frameFile, string paletteFile) =>
+        $"-hide_banner -loglevel error {FrameSource.InputOptions(job.Renderer, job.FrameMs)} -i {Quote(frameFile)} -vf {PaletteOptions} -f image2pipe -c:v png -y {Quote(paletteFile)}";
+
+    private static string Quote(string path) => "\"" + path.Replace("\"", "\\\"") + "\"";
 }

@@ -1,17 +1,19 @@
 using ConvAnimations.Rendering;
 using FFMpegCore.Pipes;
-using SkiaSharp;
 
 namespace ConvAnimations.Encoding;
 
 /// <summary>
-/// Streams a figure's frames into ffmpeg as raw RGBA: each frame is drawn into one reused bitmap and written to the
+/// Streams a figure's frames into ffmpeg as raw pixels: each frame is drawn into one reused bitmap and written to the
 /// pipe before the next is drawn, so an animation is never held in memory.
 /// </summary>
-internal sealed class FrameSource(FrameRenderer renderer, int frameMs) : IPipeSource
+internal sealed class FrameSource(FrameRenderer renderer, int frameMs, Action? onFrame = null) : IPipeSource
 {
-    public string GetStreamArguments() =>
-        $"-f rawvideo -pix_fmt rgba -s {renderer.Size.Width}x{renderer.Size.Height} -framerate 1000/{frameMs}";
+    public string GetStreamArguments() => InputOptions(renderer, frameMs);
+
+    /// <summary>The options that describe the raw frames to ffmpeg: format, size and rate (1000/frame_ms per second).</summary>
+    public static string InputOptions(FrameRenderer renderer, int frameMs) =>
+        $"-f rawvideo -pix_fmt {FrameRenderer.FfmpegPixelFormat} -s {renderer.Size.Width}x{renderer.Size.Height} -framerate 1000/{frameMs}";
 
     public async Task WriteAsync(Stream outputStream, CancellationToken cancellationToken)
     {
@@ -23,6 +25,7 @@ internal sealed class FrameSource(FrameRenderer renderer, int frameMs) : IPipeSo
             renderer.Render(bitmap, i);
             bitmap.GetPixelSpan().CopyTo(bytes);
             await outputStream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+            onFrame?.Invoke();
         }
     }
 }

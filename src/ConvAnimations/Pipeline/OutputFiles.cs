@@ -16,6 +16,26 @@ public static partial class OutputFiles
     public static string TemporaryPathOf(string path) =>
         Path.Combine(Path.GetDirectoryName(path)!, $"{TemporaryPrefix}{Path.GetFileName(path)}.{Environment.ProcessId}-{Guid.NewGuid():N}{TemporarySuffix}");
 
+    /// <summary>
+    /// Creates the output directory and proves it writable before any work, and removes the temporaries of runs
+    /// that were killed. Throws <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> with a clear message.
+    /// </summary>
+    public static void PrepareDirectory(string directory)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var probe = TemporaryPathOf(Path.Combine(directory, "write-test"));
+            File.WriteAllBytes(probe, [0]);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot write to the output directory {directory}: {e.Message}", e);
+        }
+        RemoveStaleTemporaries(directory);
+    }
+
     /// <summary>Temporaries of a run that was killed (kill -9 leaves no chance to clean up).</summary>
     public static void RemoveStaleTemporaries(string directory)
     {

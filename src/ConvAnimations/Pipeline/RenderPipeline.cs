@@ -12,61 +12,131 @@ public sealed record FigureResult(Figure Figure, FigureOutcome Outcome, TimeSpan
 public sealed record RenderOptions(string OutputDirectory, bool Force = false, int Parallelism = 0);
 
 /// <summary>
-/// Renders validated figures into the output directory: figures in parallel (one per core), each encoded by one
-/// ffmpeg process into temporary files that are renamed only when complete, so an interrupted run never leaves a
-/// truncated output behind. Figures whose inputs did not change since their last render are skipped.
+/// Renders validated figures into the output directory. Figures whose inputs did not change since their last render
+/// are skipped; the others are shared out into one batch per core, each batch encoded by one ffmpeg process into
+/// temporary files that are renamed only when complete, so an interrupted run never leaves a truncated output. When a
+/// batch fails, its figures are encoded again one by one, so one bad figure does not take others down with it.
 /// </summary>
 public static class RenderPipeline
 {
+    /// <summary>What starting an ffmpeg process costs, in bytes of frames encoded in the same time (measured here).</summary>
+    private const long ProcessCost = 8L << 20;
+
     public static async Task<IReadOnlyList<FigureResult>> RunAsync(
-        IReadOnlyList<Figure> figures, RenderOptions options, Action<FigureResult>? onDone = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<Figure> figures, RenderOptions options, Action<FigureResult>? onDone = null, Action? onFrame = null,
+        CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(options.OutputDirectory);
-        OutputFiles.RemoveStaleTemporaries(options.OutputDirectory);
+        OutputFiles.PrepareDirectory(options.OutputDirectory);
         var cache = RenderCache.Load(options.OutputDirectory);
-        var results = new FigureResult[figures.Count];
-        var parallel = new ParallelOptions
+        var results = new FigureResult?[figures.Count];
+        var pending = new List<Work>();
+        for (var i = 0; i < figures.Count; i++)
         {
-            MaxDegreeOfParallelism = options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount,
-            CancellationToken = cancellationToken,
-        };
-        await Parallel.ForEachAsync(Enumerable.Range(0, figures.Count), parallel, async (i, token) =>
+            var work = new Work(i, figures[i], RenderCache.KeyOf(figures[i]), options.OutputDirectory);
+            if (!options.Force && cache.IsCurrent(work.Figure.Name, work.Key) && work.Targets.All(t => File.Exists(t.Path)))
+            {
+                results[i] = new FigureResult(work.Figure, FigureOutcome.Unchanged, TimeSpan.Zero);
+                onDone?.Invoke(results[i]!);
+            }
+            else
+            {
+                pending.Add(work);
+            }
+        }
+        if (pending.Count > 0 && !FfmpegEncoder.IsInstalled()) throw new EncodingException(FfmpegEncoder.MissingFfmpeg);
+
+        var parallelism = options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Batches(pending, parallelism), parallel, async (batch, token) =>
         {
-            var result = await RenderOneAsync(figures[i], options, cache, token).ConfigureAwait(false);
-            results[i] = result;
-            onDone?.Invoke(result);
+            var outcomes = await EncodeAsync(batch, onFrame, token).ConfigureAwait(false);
+            if (batch.Count > 1 && outcomes.Any(o => o.Outcome == FigureOutcome.Failed))
+            {
+                outcomes = [];
+                foreach (var work in batch) outcomes.AddRange(await EncodeAsync([work], onFrame: null, token).ConfigureAwait(false));
+            }
+            foreach (var (work, result) in batch.Zip(outcomes))
+            {
+                if (result.Outcome == FigureOutcome.Rendered) cache.Record(work.Figure.Name, work.Key);
+                results[work.Index] = result;
+                onDone?.Invoke(result);
+            }
         }).ConfigureAwait(false);
         cache.Save();
-        return results;
+        return results.Select(r => r!).ToList();
     }
 
-    private static async Task<FigureResult> RenderOneAsync(Figure figure, RenderOptions options, RenderCache cache, CancellationToken token)
+    /// <summary>A figure to render, with the files it writes.</summary>
+    private sealed record Work(int Index, Figure Figure, string Key, string Directory)
+    {
+        public IReadOnlyList<EncodedFile> Targets { get; } =
+            Figure.Formats.Select(f => new EncodedFile(f, OutputFiles.PathOf(Directory, Figure.Name, f))).ToList();
+
+        public Animation Animation { get; } = Layouter.Layout(Figure);
+
+        /// <summary>The bytes of frames to encode, the measure of its cost.</summary>
+        public long FrameBytes => FrameRenderer.FrameBytesOf(Animation);
+    }
+
+    /// <summary>How <see cref="RunAsync"/> shares figures out into ffmpeg processes, for measuring the same encoding alone.</summary>
+    public static IReadOnlyList<IReadOnlyList<Figure>> Plan(IReadOnlyList<Figure> figures, int parallelism) =>
+        Batches(figures.Select((f, i) => new Work(i, f, "", "")).ToList(), parallelism).Select(b => (IReadOnlyList<Figure>)b.Select(w => w.Figure).ToList()).ToList();
+
+    /// <summary>
+    /// One batch per core, balanced by cost (longest first, each to the lightest batch); a figure large enough to
+    /// need its GIF palette in a first pass is a batch of its own.
+    /// </summary>
+    private static List<List<Work>> Batches(List<Work> pending, int parallelism)
+    {
+        var costed = pending.Select(w => (Work: w, Cost: w.FrameBytes + ProcessCost)).OrderByDescending(w => w.Cost).ToList();
+        var batches = new List<(List<Work> Items, long Cost)>();
+        var shared = Enumerable.Range(0, parallelism).Select(_ => (Items: new List<Work>(), Cost: 0L)).ToList();
+        foreach (var (work, cost) in costed)
+        {
+            if (cost - ProcessCost > FfmpegEncoder.OnePassPaletteLimit)
+            {
+                batches.Add(([work], cost));
+                continue;
+            }
+            var lightest = shared.IndexOf(shared.MinBy(b => b.Cost));
+            shared[lightest] = (shared[lightest].Items.Append(work).ToList(), shared[lightest].Cost + cost);
+        }
+        return batches.Concat(shared.Where(b => b.Items.Count > 0)).OrderByDescending(b => b.Cost).Select(b => b.Items).ToList();
+    }
+
+    private static async Task<List<FigureResult>> EncodeAsync(List<Work> batch, Action? onFrame, CancellationToken token)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var targets = figure.Formats.Select(f => new EncodedFile(f, OutputFiles.PathOf(options.OutputDirectory, figure.Name, f))).ToList();
-        var key = RenderCache.KeyOf(figure);
-        if (!options.Force && cache.IsCurrent(figure.Name, key) && targets.All(t => File.Exists(t.Path)))
-        {
-            return new FigureResult(figure, FigureOutcome.Unchanged, started.Elapsed);
-        }
-
-        var temporaries = targets.Select(t => t with { Path = OutputFiles.TemporaryPathOf(t.Path) }).ToList();
+        var renderers = new List<FrameRenderer>();
+        var jobs = new List<EncodingJob>();
         try
         {
-            var animation = Layouter.Layout(figure);
-            using var renderer = new FrameRenderer(animation);
-            await FfmpegEncoder.EncodeAsync(renderer, figure.FrameMs, temporaries, token).ConfigureAwait(false);
-            for (var i = 0; i < targets.Count; i++) File.Move(temporaries[i].Path, targets[i].Path, overwrite: true);
-            cache.Record(figure.Name, key);
-            return new FigureResult(figure, FigureOutcome.Rendered, started.Elapsed);
+            foreach (var work in batch)
+            {
+                var renderer = new FrameRenderer(work.Animation);
+                renderers.Add(renderer);
+                var job = new EncodingJob(renderer, work.Figure.FrameMs, work.Targets.Select(t => t with { Path = OutputFiles.TemporaryPathOf(t.Path) }).ToList());
+                if (job.WritesGif && job.FrameBytes > FfmpegEncoder.OnePassPaletteLimit)
+                {
+                    job = job with { Palette = await FfmpegEncoder.PaletteAsync(renderer, job.FrameMs, token).ConfigureAwait(false) };
+                }
+                jobs.Add(job);
+            }
+            await FfmpegEncoder.EncodeAsync(jobs, token, onFrame).ConfigureAwait(false);
+            foreach (var (work, job) in batch.Zip(jobs))
+            {
+                for (var f = 0; f < job.Files.Count; f++) File.Move(job.Files[f].Path, work.Targets[f].Path, overwrite: true);
+            }
+            return batch.Select(w => new FigureResult(w.Figure, FigureOutcome.Rendered, started.Elapsed)).ToList();
         }
         catch (Exception e) when (e is EncodingException or IOException or UnauthorizedAccessException)
         {
-            return new FigureResult(figure, FigureOutcome.Failed, started.Elapsed, e.Message);
+            return batch.Select(w => new FigureResult(w.Figure, FigureOutcome.Failed, started.Elapsed, e.Message)).ToList();
         }
         finally
         {
-            foreach (var temporary in temporaries) OutputFiles.TryDelete(temporary.Path);
+            foreach (var file in jobs.SelectMany(j => j.Files)) OutputFiles.TryDelete(file.Path);
+            foreach (var renderer in renderers) renderer.Dispose();
         }
     }
 }

@@ -18,6 +18,7 @@ public sealed class FrameRenderer : IDisposable
     private readonly SKPaint _fill = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
     private readonly SKPaint _stroke = new() { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = Theme.Lines };
     private readonly SKPaint _text = new() { IsAntialias = true, Color = Theme.Lines };
+    private readonly SKTypeface _typeface = Fonts.Serif();
     private readonly SKFont _font;
     private readonly SKPath _outputGrid;
     private readonly SKPath _outputOutline;
@@ -28,8 +29,8 @@ public sealed class FrameRenderer : IDisposable
     {
         _animation = animation;
         _theme = new Theme(animation.Figure.Scale);
-        _projection = Projection.For(animation.Figure.Style, animation.GridSize, animation.Output, _theme);
-        _font = new SKFont(_theme.Typeface, 1f) { Subpixel = true, Edging = SKFontEdging.Antialias, Hinting = SKFontHinting.None };
+        _projection = ProjectionOf(animation, _theme);
+        _font = new SKFont(_typeface, 1f) { Subpixel = true, Edging = SKFontEdging.Antialias, Hinting = SKFontHinting.None };
         _outputGrid = FullGrid(_projection.OutputPlane, animation.Output.Rows, animation.Output.Cols);
         _outputOutline = Quad(_projection.OutputPlane, 0, 0, animation.Output.Rows, animation.Output.Cols);
         _outputCorners = _outputOutline.Points;
@@ -40,12 +41,33 @@ public sealed class FrameRenderer : IDisposable
 
     public SKSizeI Size => _projection.Size;
 
+    /// <summary>The bytes of all frames of an animation, known without drawing anything.</summary>
+    public static long FrameBytesOf(Animation animation)
+    {
+        var size = ProjectionOf(animation, new Theme(animation.Figure.Scale)).Size;
+        return (long)size.Width * size.Height * 4 * animation.Frames.Count;
+    }
+
+    public long FrameBytes => (long)Size.Width * Size.Height * 4 * FrameCount;
+
+    private static Projection ProjectionOf(Animation animation, Theme theme) =>
+        Projection.For(animation.Figure.Style, animation.GridSize, animation.Output, theme);
+
     public int FrameCount => _animation.Frames.Count;
 
     /// <summary>A numerical figure fills its output as it is computed; the others show the whole output map.</summary>
     private bool FillsOutputProgressively => _animation.Values is not null;
 
-    public SKBitmap NewBitmap() => new(new SKImageInfo(Size.Width, Size.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+    /// <summary>
+    /// Frames are BGRA, ffmpeg's native RGB32 on little-endian machines, which its palette filters take without a
+    /// conversion.
+    /// </summary>
+    public const SKColorType ColorType = SKColorType.Bgra8888;
+
+    /// <summary>The ffmpeg pixel format of <see cref="ColorType"/>.</summary>
+    public const string FfmpegPixelFormat = "bgra";
+
+    public SKBitmap NewBitmap() => new(new SKImageInfo(Size.Width, Size.Height, ColorType, SKAlphaType.Premul));
 
     /// <summary>Renders one frame into <paramref name="bitmap"/>, made by <see cref="NewBitmap"/>.</summary>
     public void Render(SKBitmap bitmap, int index)
@@ -304,6 +326,6 @@ public sealed class FrameRenderer : IDisposable
         _outputGrid.Dispose();
         _outputOutline.Dispose();
         _background.Dispose();
-        _theme.Dispose();
+        _typeface.Dispose();
     }
 }

@@ -3,10 +3,10 @@ using SkiaSharp;
 namespace ConvAnimations.Rendering;
 
 /// <summary>
-/// Every colour, size and the font of a figure, after the guide's Solarized look (../shared/facts.md).
+/// Every colour and size of a figure, after the guide's Solarized look (../shared/facts.md).
 /// Sizes are in pixels at the figure's scale.
 /// </summary>
-public sealed class Theme : IDisposable
+public sealed class Theme
 {
     public static readonly SKColor Background = SKColors.White;
     public static readonly SKColor Input = SKColor.Parse("#268BD2");
@@ -22,7 +22,6 @@ public sealed class Theme : IDisposable
         ThickLine = 1.7f * s;
         ThinLine = 0.8f * s;
         Dash = [6.5f * s, 4.5f * s];
-        Typeface = Fonts.Serif();
     }
 
     public float CellSize { get; }
@@ -30,16 +29,12 @@ public sealed class Theme : IDisposable
     public float ThickLine { get; }
     public float ThinLine { get; }
     public float[] Dash { get; }
-
-    /// <summary>CMU Serif (Computer Modern, as in the guide), shipped with the project and loaded from its bytes.</summary>
-    public SKTypeface Typeface { get; }
-
-    public void Dispose() => Typeface.Dispose();
 }
 
 /// <summary>The fonts the project ships; never the system's, so frames are identical on every machine.</summary>
 public static class Fonts
 {
+    /// <summary>CMU Serif (Computer Modern, as in the guide), shipped with the project and loaded from its bytes.</summary>
     public static SKTypeface Serif()
     {
         using var stream = typeof(Fonts).Assembly.GetManifestResourceStream("ConvAnimations.Fonts.cmunrm.ttf")

@@ -64,19 +64,34 @@ public static class ImageComparer
         var width = Math.Max(expected.Width, actual.Width);
         var height = Math.Max(expected.Height, actual.Height);
         var diff = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        ReadOnlySpan<byte> old = expected.GetPixelSpan(), now = actual.GetPixelSpan();
+        var output = diff.GetPixelSpan();
+        ReadOnlySpan<byte> white = [255, 255, 255, 255];
         for (var y = 0; y < height; y++)
         {
             for (var x = 0; x < width; x++)
             {
-                var old = x < expected.Width && y < expected.Height ? expected.GetPixel(x, y) : SKColors.White;
-                var now = x < actual.Width && y < actual.Height ? actual.GetPixel(x, y) : SKColors.White;
-                var grey = (byte)(215 + (old.Red + old.Green + old.Blue) / 3 * 40 / 255);
-                diff.SetPixel(x, y, !Differs(old, now) ? new SKColor(grey, grey, grey)
-                    : Luma(now) < Luma(old) ? new SKColor(220, 20, 60) : new SKColor(30, 90, 255));
+                var a = x < expected.Width && y < expected.Height ? old.Slice(y * expected.RowBytes + x * 4, 4) : white;
+                var b = x < actual.Width && y < actual.Height ? now.Slice(y * actual.RowBytes + x * 4, 4) : white;
+                var pixel = output.Slice(y * diff.RowBytes + x * 4, 4);
+                if (!Differs(a, b))
+                {
+                    var grey = (byte)(190 + (a[0] + a[1] + a[2]) / 3 * 65 / 255);
+                    pixel[0] = pixel[1] = pixel[2] = grey;
+                }
+                else if (Luma(b) < Luma(a))
+                {
+                    (pixel[0], pixel[1], pixel[2]) = ((byte)220, (byte)20, (byte)60);
+                }
+                else
+                {
+                    (pixel[0], pixel[1], pixel[2]) = ((byte)30, (byte)90, (byte)255);
+                }
+                pixel[3] = 255;
             }
         }
         return diff;
     }
 
-    private static int Luma(SKColor c) => c.Red * 299 + c.Green * 587 + c.Blue * 114;
+    private static int Luma(ReadOnlySpan<byte> rgba) => rgba[0] * 299 + rgba[1] * 587 + rgba[2] * 114;
 }

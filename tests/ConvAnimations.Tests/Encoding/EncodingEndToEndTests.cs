@@ -51,7 +51,7 @@ public sealed class EncodingEndToEndTests
         Assert.Equal(-1, codec.RepetitionCount); // Skia: -1 = repeat forever
 
         using var rendered = renderer.NewBitmap();
-        using var decoded = new SKBitmap(codec.Info.WithColorType(SKColorType.Rgba8888).WithAlphaType(SKAlphaType.Premul));
+        using var decoded = new SKBitmap(codec.Info.WithColorType(FrameRenderer.ColorType).WithAlphaType(SKAlphaType.Premul));
         for (var i = 0; i < codec.FrameCount; i++)
         {
             // Each frame is decoded over its predecessor, as a GIF player draws it.
