@@ -16,6 +16,12 @@ public sealed record EncodedFile(OutputFormat Format, string Path);
 /// </summary>
 public sealed record EncodingJob(FrameRenderer Renderer, int FrameMs, IReadOnlyList<EncodedFile> Files, byte[]? Palette = null)
 {
+    /// <summary>
+    /// The GIF palette's size. The figures are a few flat colours and their anti-aliased edges: 16 colours show no
+    /// difference even magnified, and halve the bytes of 256; numbers need more for the edges of their glyphs.
+    /// </summary>
+    public int Colours => Renderer.DrawsText ? 64 : 16;
+
     /// <summary>The raw frames' size: what ffmpeg would buffer to build a GIF palette in one pass.</summary>
     public long FrameBytes => Renderer.FrameBytes;
 
@@ -41,8 +47,13 @@ public static class FfmpegEncoder
 
     private const string GifOptions = "-loop 0 -f gif";
     private const string Mp4Options = "-c:v libx264 -preset veryfast -tune stillimage -crf 18 -pix_fmt yuv420p -movflags +faststart -f mp4";
-    private const string PaletteOptions = "palettegen=max_colors=256:reserve_transparent=0:stats_mode=full";
     private const string PaletteUseOptions = "paletteuse=dither=none:diff_mode=rectangle";
+
+    /// <summary>
+    /// A palette from every frame's colours, with a transparent entry: the GIF muxer marks the pixels a frame leaves
+    /// unchanged as transparent, so a frame costs only its window, lines and output cell.
+    /// </summary>
+    private static string PaletteOptions(EncodingJob job) => $"palettegen=max_colors={job.Colours}:reserve_transparent=1:stats_mode=full";
 
     public static async Task EncodeAsync(IReadOnlyList<EncodingJob> jobs, CancellationToken cancellationToken = default, Action? onFrame = null)
     {
@@ -59,12 +70,12 @@ public static class FfmpegEncoder
     }
 
     /// <summary>The first pass of a large figure: its GIF palette (a 16x16 PNG) from all its frames, streamed once.</summary>
-    public static async Task<byte[]> PaletteAsync(FrameRenderer renderer, int frameMs, CancellationToken cancellationToken = default)
+    public static async Task<byte[]> PaletteAsync(EncodingJob job, CancellationToken cancellationToken = default)
     {
         using var png = new MemoryStream();
         var arguments = FFMpegArguments
-            .FromPipeInput(new FrameSource(renderer, frameMs))
-            .OutputToPipe(new StreamPipeSink(png), o => o.WithCustomArgument($"-vf {PaletteOptions} -f image2pipe -c:v png"));
+            .FromPipeInput(new FrameSource(job.Renderer, job.FrameMs))
+            .OutputToPipe(new StreamPipeSink(png), o => o.WithCustomArgument($"-vf {PaletteOptions(job)} -f image2pipe -c:v png"));
         await RunAsync(arguments, cancellationToken).ConfigureAwait(false);
         return png.ToArray();
     }
@@ -136,7 +147,7 @@ public static class FfmpegEncoder
                 }
                 else if (file.Format == OutputFormat.Gif)
                 {
-                    graph.Add($"{branch}split[j{j}a][j{j}b];[j{j}a]{PaletteOptions}[j{j}p];[j{j}b][j{j}p]{PaletteUseOptions}{result}");
+                    graph.Add($"{branch}split[j{j}a][j{j}b];[j{j}a]{PaletteOptions(job)}[j{j}p];[j{j}b][j{j}p]{PaletteUseOptions}{result}");
                 }
                 else
                 {
@@ -164,7 +175,7 @@ public static class FfmpegEncoder
 
     /// <summary>The palette pass of <see cref="PaletteAsync"/> with the frames read from a file, for measuring it.</summary>
     public static string StandalonePaletteArguments(EncodingJob job, string frameFile, string paletteFile) =>
-        $"-hide_banner -loglevel error {FrameSource.InputOptions(job.Renderer, job.FrameMs)} -i {Quote(frameFile)} -vf {PaletteOptions} -f image2pipe -c:v png -y {Quote(paletteFile)}";
+        $"-hide_banner -loglevel error {FrameSource.InputOptions(job.Renderer, job.FrameMs)} -i {Quote(frameFile)} -vf {PaletteOptions(job)} -f image2pipe -c:v png -y {Quote(paletteFile)}";
 
     private static string Quote(string path) => "\"" + path.Replace("\"", "\\\"") + "\"";
 }

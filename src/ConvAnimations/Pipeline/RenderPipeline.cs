@@ -118,7 +118,7 @@ public static class RenderPipeline
                 var job = new EncodingJob(renderer, work.Figure.FrameMs, work.Targets.Select(t => t with { Path = OutputFiles.TemporaryPathOf(t.Path) }).ToList());
                 if (job.WritesGif && job.FrameBytes > FfmpegEncoder.OnePassPaletteLimit)
                 {
-                    job = job with { Palette = await FfmpegEncoder.PaletteAsync(renderer, job.FrameMs, token).ConfigureAwait(false) };
+                    job = job with { Palette = await FfmpegEncoder.PaletteAsync(job, token).ConfigureAwait(false) };
                 }
                 jobs.Add(job);
             }

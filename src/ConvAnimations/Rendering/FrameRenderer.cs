@@ -48,6 +48,9 @@ public sealed class FrameRenderer : IDisposable
         return (long)size.Width * size.Height * 4 * animation.Frames.Count;
     }
 
+    /// <summary>Whether frames carry numbers (text edges need more colours in a palette).</summary>
+    public bool DrawsText => _animation.Values is not null;
+
     public long FrameBytes => (long)Size.Width * Size.Height * 4 * FrameCount;
 
     private static Projection ProjectionOf(Animation animation, Theme theme) =>
