@@ -9,7 +9,8 @@ public enum FigureOutcome { Rendered, Unchanged, Failed }
 
 public sealed record FigureResult(Figure Figure, FigureOutcome Outcome, TimeSpan Elapsed, string? Error = null);
 
-public sealed record RenderOptions(string OutputDirectory, bool Force = false, int Parallelism = 0);
+/// <param name="OnePassPaletteLimit">The bytes of frames above which a GIF's palette is computed in a first pass.</param>
+public sealed record RenderOptions(string OutputDirectory, bool Force = false, int Parallelism = 0, long OnePassPaletteLimit = FfmpegEncoder.OnePassPaletteLimit);
 
 /// <summary>
 /// Renders validated figures into the output directory. Figures whose inputs did not change since their last render
@@ -47,13 +48,13 @@ public static class RenderPipeline
 
         var parallelism = options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Batches(pending, parallelism), parallel, async (batch, token) =>
+        await Parallel.ForEachAsync(Batches(pending, parallelism, options.OnePassPaletteLimit), parallel, async (batch, token) =>
         {
-            var outcomes = await EncodeAsync(batch, onFrame, token).ConfigureAwait(false);
+            var outcomes = await EncodeAsync(batch, options.OnePassPaletteLimit, onFrame, token).ConfigureAwait(false);
             if (batch.Count > 1 && outcomes.Any(o => o.Outcome == FigureOutcome.Failed))
             {
                 outcomes = [];
-                foreach (var work in batch) outcomes.AddRange(await EncodeAsync([work], onFrame: null, token).ConfigureAwait(false));
+                foreach (var work in batch) outcomes.AddRange(await EncodeAsync([work], options.OnePassPaletteLimit, onFrame: null, token).ConfigureAwait(false));
             }
             foreach (var (work, result) in batch.Zip(outcomes))
             {
@@ -80,20 +81,20 @@ public static class RenderPipeline
 
     /// <summary>How <see cref="RunAsync"/> shares figures out into ffmpeg processes, for measuring the same encoding alone.</summary>
     public static IReadOnlyList<IReadOnlyList<Figure>> Plan(IReadOnlyList<Figure> figures, int parallelism) =>
-        Batches(figures.Select((f, i) => new Work(i, f, "", "")).ToList(), parallelism).Select(b => (IReadOnlyList<Figure>)b.Select(w => w.Figure).ToList()).ToList();
+        Batches(figures.Select((f, i) => new Work(i, f, "", "")).ToList(), parallelism, FfmpegEncoder.OnePassPaletteLimit).Select(b => (IReadOnlyList<Figure>)b.Select(w => w.Figure).ToList()).ToList();
 
     /// <summary>
     /// One batch per core, balanced by cost (longest first, each to the lightest batch); a figure large enough to
     /// need its GIF palette in a first pass is a batch of its own.
     /// </summary>
-    private static List<List<Work>> Batches(List<Work> pending, int parallelism)
+    private static List<List<Work>> Batches(List<Work> pending, int parallelism, long onePassPaletteLimit)
     {
         var costed = pending.Select(w => (Work: w, Cost: w.FrameBytes + ProcessCost)).OrderByDescending(w => w.Cost).ToList();
         var batches = new List<(List<Work> Items, long Cost)>();
         var shared = Enumerable.Range(0, parallelism).Select(_ => (Items: new List<Work>(), Cost: 0L)).ToList();
         foreach (var (work, cost) in costed)
         {
-            if (cost - ProcessCost > FfmpegEncoder.OnePassPaletteLimit)
+            if (cost - ProcessCost > onePassPaletteLimit)
             {
                 batches.Add(([work], cost));
                 continue;
@@ -104,7 +105,7 @@ public static class RenderPipeline
         return batches.Concat(shared.Where(b => b.Items.Count > 0)).OrderByDescending(b => b.Cost).Select(b => b.Items).ToList();
     }
 
-    private static async Task<List<FigureResult>> EncodeAsync(List<Work> batch, Action? onFrame, CancellationToken token)
+    private static async Task<List<FigureResult>> EncodeAsync(List<Work> batch, long onePassPaletteLimit, Action? onFrame, CancellationToken token)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         var renderers = new List<FrameRenderer>();
@@ -116,13 +117,23 @@ public static class RenderPipeline
                 var renderer = new FrameRenderer(work.Animation);
                 renderers.Add(renderer);
                 var job = new EncodingJob(renderer, work.Figure.FrameMs, work.Targets.Select(t => t with { Path = OutputFiles.TemporaryPathOf(t.Path) }).ToList());
-                if (job.WritesGif && job.FrameBytes > FfmpegEncoder.OnePassPaletteLimit)
+                if (job.WritesGif && job.FrameBytes > onePassPaletteLimit)
                 {
                     job = job with { Palette = await FfmpegEncoder.PaletteAsync(job, token).ConfigureAwait(false) };
                 }
                 jobs.Add(job);
             }
             await FfmpegEncoder.EncodeAsync(jobs, token, onFrame).ConfigureAwait(false);
+            foreach (var (work, job) in batch.Zip(jobs))
+            {
+                foreach (var file in job.Files)
+                {
+                    if (OutputCheck.Problem(file, work.Animation.Frames.Count) is { } problem)
+                    {
+                        throw new EncodingException($"ffmpeg reported success but wrote an incomplete {OutputFiles.Extension(file.Format).ToUpperInvariant()} ({problem}); is the disk full?");
+                    }
+                }
+            }
             foreach (var (work, job) in batch.Zip(jobs))
             {
                 for (var f = 0; f < job.Files.Count; f++) File.Move(job.Files[f].Path, work.Targets[f].Path, overwrite: true);

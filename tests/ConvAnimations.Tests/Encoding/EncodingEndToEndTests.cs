@@ -2,6 +2,7 @@ using System.Globalization;
 using ConvAnimations.Layout;
 using ConvAnimations.Pipeline;
 using ConvAnimations.Rendering;
+using ConvAnimations.Encoding;
 using ConvAnimations.Tests.Support;
 using SkiaSharp;
 

@@ -1,6 +1,9 @@
 using ConvAnimations.Layout;
 using ConvAnimations.Spec;
 
+// The tests drive Linux tools (ffmpeg, chromium, mount) and Unix file modes.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
+
 namespace ConvAnimations.Tests.Support;
 
 /// <summary>Paths of the repository the tests run in, and its figures.</summary>

@@ -1,8 +1,8 @@
-namespace ConvAnimations.Tests.Support;
+namespace ConvAnimations.Encoding;
 
 /// <summary>
-/// Reads a GIF's structure byte by byte (independently of ffmpeg): size, the delay of every frame, the loop count
-/// of the NETSCAPE2.0 extension, and the colours of the palettes.
+/// A GIF's structure, read block by block: size, the delay of every frame, the loop count of the NETSCAPE2.0
+/// extension, and the global palette's size. Reading fails on a truncated or malformed file.
 /// </summary>
 public sealed record GifFile(int Width, int Height, IReadOnlyList<int> DelaysCs, int? LoopCount, int GlobalColours)
 {
@@ -11,7 +11,19 @@ public sealed record GifFile(int Width, int Height, IReadOnlyList<int> DelaysCs,
     public static GifFile Read(string path)
     {
         var b = File.ReadAllBytes(path);
-        Assert.Equal("GIF89a", System.Text.Encoding.ASCII.GetString(b, 0, 6));
+        try
+        {
+            return Parse(b);
+        }
+        catch (IndexOutOfRangeException)
+        {
+            throw new InvalidDataException($"{path}: the GIF ends before its trailer");
+        }
+    }
+
+    private static GifFile Parse(byte[] b)
+    {
+        if (b.Length < 13 || System.Text.Encoding.ASCII.GetString(b, 0, 6) != "GIF89a") throw new InvalidDataException("not a GIF89a file");
         var width = b[6] | b[7] << 8;
         var height = b[8] | b[9] << 8;
         var pos = 13;

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using ConvAnimations.Pipeline;
+using ConvAnimations.Spec;
+using ConvAnimations.Tests.Support;
+
+namespace ConvAnimations.Tests.Pipeline;
+
+/// <summary>Interrupting, rerunning, and a missing, failing or starved ffmpeg: outputs are complete or untouched.</summary>
+public sealed class RobustnessTests
+{
+    private static IReadOnlyList<Figure> GuideFigures => FigureFileReader.Read(Repo.FiguresFile).Figures;
+
+    private static Process Start(string workingDirectory, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Processes.ConvanimDll);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        var process = Process.Start(info)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Waits until the orphaned ffmpeg processes of a killed run have exited.</summary>
+    private static void WaitForOrphans(string directory)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var busy = Processes.Run("pgrep", ["-f", directory]).Stdout.Trim();
+            if (busy.Length == 0) return;
+            Thread.Sleep(100);
+        }
+    }
+
+    [Fact]
+    public void Killing_the_tool_at_any_moment_leaves_every_output_complete_or_as_it_was()
+    {
+        using var dir = new TempDirectory();
+        File.Copy(Repo.FiguresFile, dir.File("figures.yaml"));
+        var first = Processes.Convanim(dir.Path, "render", "--out", "output");
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        var output = dir.File("output");
+
+        foreach (var delay in new[] { 150, 400, 700, 1000, 1400 })
+        {
+            using var run = Start(dir.Path, "render", "--out", "output", "--force");
+            Thread.Sleep(delay);
+            run.Kill(entireProcessTree: false); // kill -9 of the tool alone: its ffmpeg children live on
+            run.WaitForExit();
+            WaitForOrphans(output);
+            OutputChecks.AllComplete(output, GuideFigures, allowTemporaries: true);
+        }
+
+        // The next run removes what the killed ones left and finds every figure complete.
+        var rerun = Processes.Convanim(dir.Path, "render", "--out", "output");
+        Assert.True(rerun.ExitCode == 0, rerun.Stderr);
+        OutputChecks.AllComplete(output, GuideFigures, allowTemporaries: false);
+        Assert.Equal(GuideFigures.Count * 2, Directory.GetFiles(output, "*.gif").Length + Directory.GetFiles(output, "*.mp4").Length);
+    }
+
+    [Fact]
+    public void Ctrl_c_stops_cleanly_removing_unfinished_files()
+    {
+        using var dir = new TempDirectory();
+        File.Copy(Repo.FiguresFile, dir.File("figures.yaml"));
+        using var run = Start(dir.Path, "render", "--out", "output");
+        Thread.Sleep(700);
+        Processes.Run("kill", ["-INT", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        Assert.True(run.WaitForExit(30_000));
+        Assert.Contains(run.ExitCode, new[] { 0, 130 }); // 0 when it had just finished
+        WaitForOrphans(dir.File("output"));
+        OutputChecks.AllComplete(dir.File("output"), GuideFigures, allowTemporaries: false);
+    }
+
+    [Fact]
+    public void Missing_ffmpeg_is_one_clear_error()
+    {
+        using var dir = new TempDirectory();
+        var bin = Directory.CreateDirectory(dir.File("bin")).FullName;
+        var dotnet = Processes.Run("which", ["dotnet"]).Stdout.Trim();
+        File.CreateSymbolicLink(Path.Combine(bin, "dotnet"), dotnet);
+        var result = Processes.Run(Path.Combine(bin, "dotnet"), [Processes.ConvanimDll, "render", Repo.FiguresFile, "--out", "output"], dir.Path,
+            new Dictionary<string, string> { ["PATH"] = bin });
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("ffmpeg was not found on PATH: install it (Debian: apt-get install -y ffmpeg", result.Stderr);
+        Assert.Empty(Directory.GetFiles(dir.File("output")));
+    }
+
+    [Fact]
+    public void A_failing_ffmpeg_fails_its_figure_with_ffmpegs_words_and_the_others_finish()
+    {
+        using var dir = new TempDirectory();
+        var bin = Directory.CreateDirectory(dir.File("bin")).FullName;
+        var ffmpeg = Processes.Run("which", ["ffmpeg"]).Stdout.Trim();
+        File.WriteAllText(Path.Combine(bin, "ffmpeg"), $"""
+            #!/bin/sh
+            case "$*" in *broken*) echo "simulated encoder failure: broken frame data" >&2; exit 1;; esac
+            exec {ffmpeg} "$@"
+            """);
+        File.SetUnixFileMode(Path.Combine(bin, "ffmpeg"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.WriteAllText(dir.File("f.yaml"), """
+            figures:
+              - {name: first, input: 4, kernel: 3}
+              - {name: broken, input: 5, kernel: 3}
+              - {name: third, input: 5, kernel: 3, stride: 2}
+            """);
+        var result = Processes.Run("dotnet", [Processes.ConvanimDll, "render", "f.yaml", "--out", "output"], dir.Path,
+            new Dictionary<string, string> { ["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}" });
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("FAILED     broken: ffmpeg failed: simulated encoder failure: broken frame data", result.Stderr);
+        Assert.Contains("3 figures: 2 rendered, 0 unchanged, 1 failed", result.Stderr);
+        var figures = FigureFileReader.Read(dir.File("f.yaml")).Figures;
+        OutputChecks.AllComplete(dir.File("output"), figures, allowTemporaries: false);
+        Assert.True(File.Exists(dir.File("output/first.gif")) && File.Exists(dir.File("output/third.mp4")));
+        Assert.False(File.Exists(dir.File("output/broken.gif")));
+    }
+
+    [Fact]
+    public void An_output_directory_that_cannot_be_made_is_a_clear_error()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("a-file"), "not a directory");
+        var result = Processes.Convanim(dir.Path, "render", Repo.FiguresFile, "--out", "a-file/output");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("convanim: cannot write to the output directory a-file/output", result.Stderr);
+    }
+
+    [Fact]
+    public void A_full_disk_fails_the_figures_that_do_not_fit_and_leaves_nothing_half_written()
+    {
+        using var dir = new TempDirectory();
+        var disk = Directory.CreateDirectory(dir.File("disk")).FullName;
+        var mount = Processes.Run("mount", ["-t", "tmpfs", "-o", "size=160k", "tmpfs", disk]);
+        Assert.True(mount.ExitCode == 0, $"this test needs root to mount a small tmpfs: {mount.Stderr}");
+        try
+        {
+            var result = Processes.Convanim(dir.Path, "render", Repo.FiguresFile, "--out", disk, "--only", "padding_strides_odd_transposed", "no_padding_no_strides");
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("FAILED     padding_strides_odd_transposed:", result.Stderr);
+            OutputChecks.AllComplete(disk, GuideFigures, allowTemporaries: false);
+        }
+        finally
+        {
+            Processes.Run("umount", [disk]);
+        }
+    }
+
+    [Fact]
+    public async Task A_palette_made_in_a_first_pass_gives_the_same_gif()
+    {
+        using var onePass = new TempDirectory();
+        using var twoPass = new TempDirectory();
+        var figure = Repo.Figure("padding_strides_odd");
+        await RenderPipeline.RunAsync([figure], new RenderOptions(onePass.Path));
+        await RenderPipeline.RunAsync([figure], new RenderOptions(twoPass.Path, OnePassPaletteLimit: 0));
+        Assert.Equal(File.ReadAllBytes(onePass.File("padding_strides_odd.gif")), File.ReadAllBytes(twoPass.File("padding_strides_odd.gif")));
+        OutputChecks.AllComplete(twoPass.Path, [figure], allowTemporaries: false);
+    }
+}

@@ -1,0 +1,45 @@
+using ConvAnimations.Encoding;
+using System.Globalization;
+using ConvAnimations.Spec;
+
+namespace ConvAnimations.Tests.Support;
+
+/// <summary>Checks that every file of an output directory is complete and valid, read back from its bytes.</summary>
+public static class OutputChecks
+{
+    /// <summary>Every visible file is a complete GIF, MP4, page or cache; the only others are hidden temporaries.</summary>
+    public static void AllComplete(string directory, IReadOnlyList<Figure> figures, bool allowTemporaries)
+    {
+        foreach (var path in Directory.EnumerateFiles(directory))
+        {
+            var name = Path.GetFileName(path);
+            if (name.StartsWith(".convanim-", StringComparison.Ordinal) && name.EndsWith(".tmp", StringComparison.Ordinal))
+            {
+                Assert.True(allowTemporaries, $"temporary left behind: {name}");
+                continue;
+            }
+            switch (Path.GetExtension(name))
+            {
+                case ".gif":
+                    var figure = figures.Single(f => f.Name == Path.GetFileNameWithoutExtension(name));
+                    var gif = GifFile.Read(path);
+                    Assert.Equal(figure.FrameCount, gif.FrameCount);
+                    break;
+                case ".mp4":
+                    figure = figures.Single(f => f.Name == Path.GetFileNameWithoutExtension(name));
+                    var stream = Processes.Probe(path).GetProperty("streams")[0];
+                    Assert.Equal(figure.FrameCount, int.Parse(stream.GetProperty("nb_read_frames").GetString()!, CultureInfo.InvariantCulture));
+                    break;
+                case ".html":
+                    Assert.EndsWith("</html>\n", File.ReadAllText(path));
+                    break;
+                case ".json":
+                    System.Text.Json.JsonDocument.Parse(File.ReadAllText(path)).Dispose();
+                    break;
+                default:
+                    Assert.Fail($"unexpected file in the output directory: {name}");
+                    break;
+            }
+        }
+    }
+}
