@@ -22,7 +22,7 @@ public static class Program
     private const string UsageText = """
         usage: convanim <command> [options]
 
-          render [FILE] [--out DIR] [--only NAME ...] [--force] [--quiet] [--jobs N]
+          render [FILE] [--out DIR] [--only NAME ...] [--force] [--quiet] [--jobs N] [--stats]
                                      render figures (default figures.yaml) as GIF/MP4 into DIR (default output)
           list [FILE]                a table of the figures: kind, sizes per axis, output, frames
           validate [FILE]            check the file and print every problem
@@ -53,7 +53,7 @@ public static class Program
             }
             return args[0] switch
             {
-                "render" => await RenderAsync(Parse(args, ["force", "quiet"], ["out", "jobs"], ["only"])),
+                "render" => await RenderAsync(Parse(args, ["force", "quiet", "stats"], ["out", "jobs"], ["only"])),
                 "list" => List(Parse(args, [], [], [])),
                 "validate" => Validate(Parse(args, [], [], [])),
                 "explain" => Explain(Parse(args, ["json"], ["file"], [])),
@@ -145,6 +145,7 @@ public static class Program
             var summary = $"{results.Count} figures: {rendered} rendered, {unchanged} unchanged{(unchanged > 0 ? " (--force renders them again)" : "")}, {failed} failed, in {clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s -> {outDir}";
             (failed > 0 ? Console.Error : Console.Out).WriteLine(summary);
         }
+        if (args.Flag("stats")) Console.Out.WriteLine(Stats.Describe(clock.Elapsed));
         return failed > 0 ? Failure : Success;
     }
 
