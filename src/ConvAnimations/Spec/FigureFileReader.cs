@@ -339,14 +339,14 @@ public static partial class FigureFileReader
         }
 
         /// <summary>A number or [rows, cols], each at least <paramref name="min"/>.</summary>
-        private (Size2 Value, YamlNode? Node) ReadSize(string key, int min, Size2 fallback, string rule)
+        private Size2 ReadSize(string key, int min, Size2 fallback, string rule)
         {
             var value = Get(key);
-            if (value is null) return (fallback, null);
+            if (value is null) return fallback;
             var size = ReadPair(value, key, item => context.TryInt(item, _name, key, out var n) ? n : null);
-            if (size is not { } pair) return (fallback, value);
+            if (size is not { } pair) return fallback;
             if (pair.Rows < min || pair.Cols < min) Error(value, $"{key}: {Show(pair)} is not allowed: {rule}");
-            return (pair, value);
+            return pair;
         }
 
         private Size2? ReadPair(YamlNode value, string key, Func<YamlNode, int?> item)
@@ -379,9 +379,9 @@ public static partial class FigureFileReader
         private Geometry? ReadGeometry(FigureKind kind)
         {
             var transposed = kind == FigureKind.Transposed;
-            var (kernel, _) = ReadSize("kernel", 1, Size2.Square(0), "a kernel (window) has at least 1 cell on each axis");
-            var (stride, _) = ReadSize("stride", 1, Size2.Square(1), "the stride must be at least 1");
-            var (dilation, _) = ReadSize("dilation", 1, Size2.Square(1), "the dilation must be at least 1 (1 means no holes)");
+            var kernel = ReadSize("kernel", 1, Size2.Square(0), "a kernel (window) has at least 1 cell on each axis");
+            var stride = ReadSize("stride", 1, Size2.Square(1), "the stride must be at least 1");
+            var dilation = ReadSize("dilation", 1, Size2.Square(1), "the dilation must be at least 1 (1 means no holes)");
             var paddingNode = Get("padding");
             var inputNode = Get("input");
             var transposedInputNode = Get("transposed_input");
@@ -414,18 +414,17 @@ public static partial class FigureFileReader
             Size2 input;
             if (transposedInputNode is not null)
             {
-                var (transposedInput, _) = ReadSize("transposed_input", 1, Size2.Square(1), "the transposed input has at least 1 cell on each axis");
-                var (outputPadding, _) = ReadSize("output_padding", 0, Size2.Square(0), "output_padding cannot be negative");
+                var transposedInput = ReadSize("transposed_input", 1, Size2.Square(1), "the transposed input has at least 1 cell on each axis");
+                var outputPadding = ReadSize("output_padding", 0, Size2.Square(0), "output_padding cannot be negative");
                 if (_failed) return null;
                 if (outputPadding.Rows >= stride.Rows || outputPadding.Cols >= stride.Cols)
                 {
                     Error(outputPaddingNode, $"output_padding {Show(outputPadding)} must be below the stride {Show(stride)} (ConvTranspose2d's rule: more would add cells no window reaches)");
                     return null;
                 }
-                int Size(int r) => Axis.TransposedOutputSize(
-                    r == 0 ? transposedInput.Rows : transposedInput.Cols, r == 0 ? kernel.Rows : kernel.Cols, r == 0 ? stride.Rows : stride.Cols,
-                    r == 0 ? padding.Value.Rows : padding.Value.Cols, r == 0 ? dilation.Rows : dilation.Cols, r == 0 ? outputPadding.Rows : outputPadding.Cols);
-                input = new Size2(Size(0), Size(1));
+                input = new Size2(
+                    Axis.TransposedOutputSize(transposedInput.Rows, kernel.Rows, stride.Rows, padding.Value.Rows, dilation.Rows, outputPadding.Rows),
+                    Axis.TransposedOutputSize(transposedInput.Cols, kernel.Cols, stride.Cols, padding.Value.Cols, dilation.Cols, outputPadding.Cols));
                 if (input.Rows < 1 || input.Cols < 1)
                 {
                     Error(transposedInputNode, $"transposed_input {Show(transposedInput)} gives a direct input of {Show(input)}: (i'-1)s - 2p + d(k-1) + output_padding + 1 must be at least 1; lower the padding");
@@ -434,7 +433,7 @@ public static partial class FigureFileReader
             }
             else
             {
-                (input, _) = ReadSize("input", 1, Size2.Square(1), "the input has at least 1 cell on each axis");
+                input = ReadSize("input", 1, Size2.Square(1), "the input has at least 1 cell on each axis");
                 if (_failed) return null;
             }
 
@@ -540,7 +539,7 @@ public static partial class FigureFileReader
 
             if (Get("output") is { } outputNode)
             {
-                var (expected, _) = ReadSize("output", 1, animatedOutput, "an output map has at least 1 cell on each axis");
+                var expected = ReadSize("output", 1, animatedOutput, "an output map has at least 1 cell on each axis");
                 if (_failed) return false;
                 if (expected != animatedOutput)
                 {
