@@ -14,8 +14,11 @@ public sealed record ImageDifference(int ChangedPixels, SKRectI Bounds)
 /// </summary>
 public static class ImageComparer
 {
-    /// <summary>A pixel has changed when one of its channels moved by more than this (of 255).</summary>
-    public const int ChannelTolerance = 24;
+    /// <summary>
+    /// A pixel has changed when one of its channels moved by more than this (of 255): above the rounding differences
+    /// of Skia's SIMD paths on other processors, below any colour change a person would make.
+    /// </summary>
+    public const int ChannelTolerance = 8;
 
     /// <summary>How many changed pixels an image may have and still be the same.</summary>
     public const int AllowedPixels = 3;
