@@ -121,6 +121,8 @@ public static class Program
         try
         {
             results = await RenderPipeline.RunAsync(figures, new RenderOptions(outDir, args.Flag("force"), jobs), progress.Done, progress.Frame, cancel.Token);
+            progress.Finish();
+            Gallery.Write(outDir, Path.GetFileName(path), file.Figures);
         }
         catch (OperationCanceledException)
         {
@@ -134,8 +136,6 @@ public static class Program
             Console.Error.WriteLine($"convanim: {e.Message}");
             return Failure;
         }
-        progress.Finish();
-        Gallery.Write(outDir, Path.GetFileName(path), file.Figures);
 
         var failed = results.Count(r => r.Outcome == FigureOutcome.Failed);
         var rendered = results.Count(r => r.Outcome == FigureOutcome.Rendered);

