@@ -12,7 +12,7 @@ public static class Explanation
         var text = new StringBuilder();
         text.AppendLine($"{figure.Name}: {figure.Title}");
         text.AppendLine($"kind: {Figure.KindName(figure.Kind)}{(figure.IsTransposed ? " (drawn as the equivalent stride-1 convolution)" : "")}");
-        foreach (var (axis, label) in Axes(g))
+        foreach (var (axis, label) in g.DistinctAxes)
         {
             var indent = label.Length > 0 ? "  " : "";
             if (label.Length > 0) text.AppendLine($"{label}:");
@@ -47,10 +47,7 @@ public static class Explanation
 
     /// <summary>The size formula of the map a figure fills, per axis ("rows: ..." and "cols: ..." when they differ).</summary>
     public static IReadOnlyList<string> OutputFormulas(Figure figure) =>
-        Axes(figure.Geometry).Select(x => (x.Label.Length > 0 ? $"{x.Label}: " : "") + (figure.IsTransposed ? TransposedOutput(x.Axis) : DirectOutput(x.Axis))).ToList();
-
-    private static IEnumerable<(Axis Axis, string Label)> Axes(Geometry g) =>
-        g.Rows == g.Cols ? [(g.Rows, "")] : [(g.Rows, "rows"), (g.Cols, "cols")];
+        figure.Geometry.DistinctAxes.Select(x => (x.Label.Length > 0 ? $"{x.Label}: " : "") + (figure.IsTransposed ? TransposedOutput(x.Axis) : DirectOutput(x.Axis))).ToList();
 
     /// <summary>The relationship of the guide (section 2 to 5) that this axis is an instance of.</summary>
     public static string DirectRelationship(Axis a, bool pooling)

@@ -12,4 +12,7 @@ public sealed record Geometry(Axis Rows, Axis Cols)
     public Size2 OutputPadding => new(Rows.OutputPadding, Cols.OutputPadding);
     public Size2 TransposedPadding => new(Rows.TransposedPadding, Cols.TransposedPadding);
     public Size2 EffectiveKernel => new(Rows.EffectiveKernel, Cols.EffectiveKernel);
+
+    /// <summary>The axes to describe: one, unlabelled, when both are the same; else "rows" and "cols".</summary>
+    public IReadOnlyList<(Axis Axis, string Label)> DistinctAxes => Rows == Cols ? [(Rows, "")] : [(Rows, "rows"), (Cols, "cols")];
 }

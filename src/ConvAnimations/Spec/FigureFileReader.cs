@@ -502,8 +502,9 @@ public static partial class FigureFileReader
         private bool CheckGeometry(Geometry geometry, FigureKind kind)
         {
             var ok = true;
-            foreach (var (axis, label) in Axes(geometry))
+            foreach (var (axis, axisName) in geometry.DistinctAxes)
             {
+                var label = axisName.Length > 0 ? $" ({axisName})" : "";
                 if (!axis.KernelFits)
                 {
                     Error(Get("kernel"), $"kernel{label}: the window spans d(k-1)+1 = {axis.EffectiveKernel} cells, more than the padded input i+2p = {axis.PaddedInput}; lower the kernel or dilation, or raise the input or padding");
@@ -543,19 +544,15 @@ public static partial class FigureFileReader
                 if (_failed) return false;
                 if (expected != animatedOutput)
                 {
-                    var why = string.Join("; ", Axes(geometry).Select(a => a.Label.Trim(' ', '(', ')') + (a.Label == "" ? "" : ": ") + (kind == FigureKind.Transposed
+                    var why = string.Join("; ", geometry.DistinctAxes.Select(a => (a.Label.Length > 0 ? $"{a.Label}: " : "") + (kind == FigureKind.Transposed
                         ? $"a transposed figure's output is the direct input i = {a.Axis.Input}"
-                        : $"o = floor((i + 2p - d(k-1) - 1)/s) + 1 = floor(({a.Axis.Input} + {2 * a.Axis.Padding} - {a.Axis.EffectiveKernel - 1} - 1)/{a.Axis.Stride}) + 1 = {a.Axis.Output}")));
+                        : Explanation.DirectOutput(a.Axis))));
                     Error(outputNode, $"output: {Show(expected)} does not match the figure, which computes {Show(animatedOutput)}: {why}");
                     return false;
                 }
             }
             return true;
         }
-
-        /// <summary>The axes to check: one unlabelled when both are the same, else rows and cols.</summary>
-        private static IEnumerable<(Axis Axis, string Label)> Axes(Geometry geometry) =>
-            geometry.Rows == geometry.Cols ? [(geometry.Rows, "")] : [(geometry.Rows, " (rows)"), (geometry.Cols, " (cols)")];
 
         private FigureValues? ReadValues(FigureKind kind, Geometry geometry)
         {
