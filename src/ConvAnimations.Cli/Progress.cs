@@ -1,4 +1,3 @@
-using System.Globalization;
 using ConvAnimations.Pipeline;
 using ConvAnimations.Spec;
 
@@ -51,8 +50,7 @@ internal sealed class Progress(IReadOnlyList<Figure> figures, bool quiet)
             }
             else if (!quiet && result.Outcome != FigureOutcome.Failed)
             {
-                var word = result.Outcome == FigureOutcome.Rendered ? "rendered" : "unchanged";
-                Console.Out.WriteLine($"{word,-10} {result.Figure.Name} ({result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s)");
+                Console.Out.WriteLine($"{(result.Outcome == FigureOutcome.Rendered ? "rendered" : "unchanged"),-10} {result.Figure.Name}");
             }
         }
     }

@@ -7,7 +7,7 @@ namespace ConvAnimations.Pipeline;
 
 public enum FigureOutcome { Rendered, Unchanged, Failed }
 
-public sealed record FigureResult(Figure Figure, FigureOutcome Outcome, TimeSpan Elapsed, string? Error = null);
+public sealed record FigureResult(Figure Figure, FigureOutcome Outcome, string? Error = null);
 
 /// <param name="OnePassPaletteLimit">The bytes of frames above which a GIF's palette is computed in a first pass.</param>
 public sealed record RenderOptions(string OutputDirectory, bool Force = false, int Parallelism = 0, long OnePassPaletteLimit = FfmpegEncoder.OnePassPaletteLimit);
@@ -36,7 +36,7 @@ public static class RenderPipeline
             var work = new Work(i, figures[i], RenderCache.KeyOf(figures[i]), options.OutputDirectory);
             if (!options.Force && cache.IsCurrent(work.Figure.Name, work.Key) && work.Targets.All(t => File.Exists(t.Path)))
             {
-                results[i] = new FigureResult(work.Figure, FigureOutcome.Unchanged, TimeSpan.Zero);
+                results[i] = new FigureResult(work.Figure, FigureOutcome.Unchanged);
                 onDone?.Invoke(results[i]!);
             }
             else
@@ -107,7 +107,6 @@ public static class RenderPipeline
 
     private static async Task<List<FigureResult>> EncodeAsync(List<Work> batch, long onePassPaletteLimit, Action? onFrame, CancellationToken token)
     {
-        var started = System.Diagnostics.Stopwatch.StartNew();
         var renderers = new List<FrameRenderer>();
         var jobs = new List<EncodingJob>();
         try
@@ -138,11 +137,11 @@ public static class RenderPipeline
             {
                 for (var f = 0; f < job.Files.Count; f++) File.Move(job.Files[f].Path, work.Targets[f].Path, overwrite: true);
             }
-            return batch.Select(w => new FigureResult(w.Figure, FigureOutcome.Rendered, started.Elapsed)).ToList();
+            return batch.Select(w => new FigureResult(w.Figure, FigureOutcome.Rendered)).ToList();
         }
         catch (Exception e) when (e is EncodingException or IOException or UnauthorizedAccessException)
         {
-            return batch.Select(w => new FigureResult(w.Figure, FigureOutcome.Failed, started.Elapsed, e.Message)).ToList();
+            return batch.Select(w => new FigureResult(w.Figure, FigureOutcome.Failed, e.Message)).ToList();
         }
         finally
         {
