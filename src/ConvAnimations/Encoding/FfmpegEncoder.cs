@@ -46,8 +46,7 @@ public static class FfmpegEncoder
     public const long OnePassPaletteLimit = 64L << 20;
 
     private const string GifOptions = "-loop 0 -f gif";
-    // One x264 thread: figures already run in parallel, one per core, and more threads cost CPU and memory, not time.
-    private const string Mp4Options = "-c:v libx264 -threads 1 -preset veryfast -tune stillimage -crf 18 -pix_fmt yuv420p -movflags +faststart -f mp4";
+    private const string Mp4Options = "-c:v libx264 -preset veryfast -tune stillimage -crf 18 -pix_fmt yuv420p -movflags +faststart -f mp4";
     private const string PaletteUseOptions = "paletteuse=dither=none:diff_mode=rectangle";
 
     /// <summary>
