@@ -20,7 +20,7 @@ public sealed record EncodingJob(FrameRenderer Renderer, int FrameMs, IReadOnlyL
     /// The GIF palette's size. The figures are a few flat colours and their anti-aliased edges: 16 colours show no
     /// difference even magnified, and halve the bytes of 256; numbers need more for the edges of their glyphs.
     /// </summary>
-    public int Colours => Renderer.DrawsText ? 64 : 16;
+    public int Colours => Renderer.IsNumerical ? 64 : 16;
 
     /// <summary>The raw frames' size: what ffmpeg would buffer to build a GIF palette in one pass.</summary>
     public long FrameBytes => Renderer.FrameBytes;

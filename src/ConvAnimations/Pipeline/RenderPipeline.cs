@@ -48,22 +48,29 @@ public static class RenderPipeline
 
         var parallelism = options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Batches(pending, parallelism, options.OnePassPaletteLimit), parallel, async (batch, token) =>
+        try
         {
-            var outcomes = await EncodeAsync(batch, options.OnePassPaletteLimit, onFrame, token).ConfigureAwait(false);
-            if (batch.Count > 1 && outcomes.Any(o => o.Outcome == FigureOutcome.Failed))
+            await Parallel.ForEachAsync(Batches(pending, parallelism, options.OnePassPaletteLimit), parallel, async (batch, token) =>
             {
-                outcomes = [];
-                foreach (var work in batch) outcomes.AddRange(await EncodeAsync([work], options.OnePassPaletteLimit, onFrame: null, token).ConfigureAwait(false));
-            }
-            foreach (var (work, result) in batch.Zip(outcomes))
-            {
-                if (result.Outcome == FigureOutcome.Rendered) cache.Record(work.Figure.Name, work.Key);
-                results[work.Index] = result;
-                onDone?.Invoke(result);
-            }
-        }).ConfigureAwait(false);
-        cache.Save();
+                var outcomes = await EncodeAsync(batch, options.OnePassPaletteLimit, onFrame, token).ConfigureAwait(false);
+                if (batch.Count > 1 && outcomes.Any(o => o.Outcome == FigureOutcome.Failed))
+                {
+                    outcomes = [];
+                    foreach (var work in batch) outcomes.AddRange(await EncodeAsync([work], options.OnePassPaletteLimit, onFrame: null, token).ConfigureAwait(false));
+                }
+                foreach (var (work, result) in batch.Zip(outcomes))
+                {
+                    if (result.Outcome == FigureOutcome.Rendered) cache.Record(work.Figure.Name, work.Key);
+                    results[work.Index] = result;
+                    onDone?.Invoke(result);
+                }
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Also when interrupted: the figures finished so far need not be rendered again.
+            cache.Save();
+        }
         return results.Select(r => r!).ToList();
     }
 
@@ -89,20 +96,22 @@ public static class RenderPipeline
     /// </summary>
     private static List<List<Work>> Batches(List<Work> pending, int parallelism, long onePassPaletteLimit)
     {
-        var costed = pending.Select(w => (Work: w, Cost: w.FrameBytes + ProcessCost)).OrderByDescending(w => w.Cost).ToList();
         var batches = new List<(List<Work> Items, long Cost)>();
-        var shared = Enumerable.Range(0, parallelism).Select(_ => (Items: new List<Work>(), Cost: 0L)).ToList();
-        foreach (var (work, cost) in costed)
+        var shared = Enumerable.Range(0, parallelism).Select(_ => new List<Work>()).ToList();
+        var loads = new long[parallelism];
+        foreach (var (work, bytes) in pending.Select(w => (w, w.FrameBytes)).OrderByDescending(w => w.FrameBytes))
         {
-            if (cost - ProcessCost > onePassPaletteLimit)
+            if (bytes > onePassPaletteLimit)
             {
-                batches.Add(([work], cost));
+                batches.Add(([work], bytes + ProcessCost));
                 continue;
             }
-            var lightest = shared.IndexOf(shared.MinBy(b => b.Cost));
-            shared[lightest] = (shared[lightest].Items.Append(work).ToList(), shared[lightest].Cost + cost);
+            var lightest = Array.IndexOf(loads, loads.Min());
+            shared[lightest].Add(work);
+            loads[lightest] += bytes + ProcessCost;
         }
-        return batches.Concat(shared.Where(b => b.Items.Count > 0)).OrderByDescending(b => b.Cost).Select(b => b.Items).ToList();
+        batches.AddRange(shared.Select((items, i) => (items, loads[i])).Where(b => b.items.Count > 0));
+        return batches.OrderByDescending(b => b.Cost).Select(b => b.Items).ToList();
     }
 
     private static async Task<List<FigureResult>> EncodeAsync(List<Work> batch, long onePassPaletteLimit, Action? onFrame, CancellationToken token)

@@ -41,25 +41,25 @@ public sealed class FrameRenderer : IDisposable
 
     public SKSizeI Size => _projection.Size;
 
+    public int FrameCount => _animation.Frames.Count;
+
+    /// <summary>The bytes of all frames: what streaming them into ffmpeg moves.</summary>
+    public long FrameBytes => BytesOf(Size, FrameCount);
+
     /// <summary>The bytes of all frames of an animation, known without drawing anything.</summary>
-    public static long FrameBytesOf(Animation animation)
-    {
-        var size = ProjectionOf(animation, new Theme(animation.Figure.Scale)).Size;
-        return (long)size.Width * size.Height * 4 * animation.Frames.Count;
-    }
+    public static long FrameBytesOf(Animation animation) =>
+        BytesOf(ProjectionOf(animation, new Theme(animation.Figure.Scale)).Size, animation.Frames.Count);
 
-    /// <summary>Whether frames carry numbers (text edges need more colours in a palette).</summary>
-    public bool DrawsText => _animation.Values is not null;
+    private static long BytesOf(SKSizeI size, int frames) => (long)size.Width * size.Height * 4 * frames;
 
-    public long FrameBytes => (long)Size.Width * Size.Height * 4 * FrameCount;
+    /// <summary>
+    /// Whether the frames carry numbers. A numerical figure fills its output as it is computed (the others show the
+    /// whole output map), and the edges of its glyphs need more colours in a GIF palette.
+    /// </summary>
+    public bool IsNumerical => _animation.Values is not null;
 
     private static Projection ProjectionOf(Animation animation, Theme theme) =>
         Projection.For(animation.Figure.Style, animation.GridSize, animation.Output, theme);
-
-    public int FrameCount => _animation.Frames.Count;
-
-    /// <summary>A numerical figure fills its output as it is computed; the others show the whole output map.</summary>
-    private bool FillsOutputProgressively => _animation.Values is not null;
 
     /// <summary>
     /// Frames are BGRA, ffmpeg's native RGB32 on little-endian machines, which its palette filters take without a
@@ -113,7 +113,7 @@ public sealed class FrameRenderer : IDisposable
                     DrawText(canvas, _projection.InputPlane, FormatInput(values.Grid[r, c]), c + 0.5f, r + 0.5f, 0.56f, SKTextAlign.Center);
         }
 
-        if (!FillsOutputProgressively)
+        if (!IsNumerical)
         {
             _fill.Color = Theme.Output;
             canvas.DrawPath(_outputOutline, _fill);
@@ -175,7 +175,8 @@ public sealed class FrameRenderer : IDisposable
             var from = _projection.InputPlane.MapPoint(frame.Window.Col + dc * window.Cols, frame.Window.Row + dr * window.Rows);
             var to = _projection.OutputPlane.MapPoint(frame.Output.Col + dc, frame.Output.Row + dr);
             lines.MoveTo(from);
-            lines.LineTo(from + new SKPoint((to.X - from.X) * Entry(from, to), (to.Y - from.Y) * Entry(from, to)));
+            var visible = Entry(from, to);
+            lines.LineTo(from.X + (to.X - from.X) * visible, from.Y + (to.Y - from.Y) * visible);
         }
         Stroke(canvas, lines, _theme.ThinLine);
     }
@@ -187,14 +188,14 @@ public sealed class FrameRenderer : IDisposable
     private float Entry(SKPoint from, SKPoint to)
     {
         var corners = _outputCorners;
+        var centre = new SKPoint(corners.Average(p => p.X), corners.Average(p => p.Y));
         var (enter, leave) = (0f, 1f);
         var direction = to - from;
         for (var i = 0; i < corners.Length; i++)
         {
             var (a, b) = (corners[i], corners[(i + 1) % corners.Length]);
-            // The inner normal of edge a-b for a clockwise or anticlockwise quad alike.
+            // The inner normal of edge a-b, whichever way round the quadrilateral turns.
             var normal = new SKPoint(-(b.Y - a.Y), b.X - a.X);
-            var centre = new SKPoint(corners.Average(p => p.X), corners.Average(p => p.Y));
             if (Dot(normal, centre - a) < 0) normal = new SKPoint(-normal.X, -normal.Y);
             var (distance, rate) = (Dot(normal, from - a), Dot(normal, direction));
             if (Math.Abs(rate) < 1e-6f)
@@ -215,8 +216,8 @@ public sealed class FrameRenderer : IDisposable
     {
         var columns = _animation.Output.Cols;
         var current = _animation.Frames[index].Output;
-        var filled = FillsOutputProgressively ? Enumerable.Range(0, index + 1).Select(n => new Cell(n / columns, n % columns)).ToList() : [current];
-        if (FillsOutputProgressively)
+        var filled = IsNumerical ? Enumerable.Range(0, index + 1).Select(n => new Cell(n / columns, n % columns)).ToList() : [current];
+        if (IsNumerical)
         {
             _fill.Color = Theme.Output;
             foreach (var cell in filled) FillCell(canvas, _projection.OutputPlane, cell.Row, cell.Col);
