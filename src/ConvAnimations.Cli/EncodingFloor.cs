@@ -23,19 +23,24 @@ internal static class EncodingFloor
             var clock = Stopwatch.StartNew();
             await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = jobs }, async (batch, token) =>
             {
-                var palettes = new List<string?>();
-                foreach (var (job, frames) in batch)
+                if (batch is [var (large, frames)] && large.FrameBytes > FfmpegEncoder.OnePassPaletteLimit)
                 {
-                    string? palette = null;
-                    if (job.WritesGif && job.FrameBytes > FfmpegEncoder.OnePassPaletteLimit)
+                    // As the pipeline does: the GIF (palette pass, then encoding) and the MP4 side by side.
+                    await Task.WhenAll(large.Files.Select(async file =>
                     {
-                        palette = frames + ".png";
-                        await RunAsync(FfmpegEncoder.StandalonePaletteArguments(job, frames, palette), token);
-                    }
-                    palettes.Add(palette);
+                        var job = large with { Files = [file] };
+                        string? palette = null;
+                        if (job.WritesGif)
+                        {
+                            palette = frames + ".png";
+                            await RunAsync(FfmpegEncoder.StandalonePaletteArguments(job, frames, palette), token);
+                            job = job with { Palette = [] }; // read from the file: only its presence shapes the command
+                        }
+                        await RunAsync(FfmpegEncoder.StandaloneArguments([job], [frames], [palette]), token);
+                    }));
+                    return;
                 }
-                var jobsWithPalettes = batch.Select((b, i) => palettes[i] is null ? b.Job : b.Job with { Palette = [] }).ToList();
-                await RunAsync(FfmpegEncoder.StandaloneArguments(jobsWithPalettes, batch.Select(b => b.Frames).ToList(), palettes), token);
+                await RunAsync(FfmpegEncoder.StandaloneArguments(batch.Select(b => b.Job).ToList(), batch.Select(b => b.Frames).ToList(), batch.Select(_ => (string?)null).ToList()), token);
             });
             foreach (var job in batches.SelectMany(b => b)) job.Job.Renderer.Dispose();
             return clock.Elapsed;

@@ -118,34 +118,43 @@ public static class RenderPipeline
     {
         var renderers = new List<FrameRenderer>();
         var jobs = new List<EncodingJob>();
+        EncodingJob NewJob(Work work, IEnumerable<EncodedFile> targets)
+        {
+            var renderer = new FrameRenderer(work.Animation);
+            renderers.Add(renderer);
+            var job = new EncodingJob(renderer, work.Figure.FrameMs, targets.Select(t => t with { Path = OutputFiles.TemporaryPathOf(t.Path) }).ToList());
+            jobs.Add(job);
+            return job;
+        }
+
         try
         {
-            foreach (var work in batch)
+            if (batch is [var large] && large.FrameBytes > onePassPaletteLimit)
             {
-                var renderer = new FrameRenderer(work.Animation);
-                renderers.Add(renderer);
-                var job = new EncodingJob(renderer, work.Figure.FrameMs, work.Targets.Select(t => t with { Path = OutputFiles.TemporaryPathOf(t.Path) }).ToList());
-                if (job.WritesGif && job.FrameBytes > onePassPaletteLimit)
+                // A large figure is alone in its batch: its GIF (palette pass, then encoding) and its MP4 are
+                // encoded side by side, each from its own stream of frames, to use every core.
+                var formats = large.Targets.Select(t => NewJob(large, [t])).ToList();
+                await Task.WhenAll(formats.Select(async job =>
                 {
-                    job = job with { Palette = await FfmpegEncoder.PaletteAsync(job, token).ConfigureAwait(false) };
-                }
-                jobs.Add(job);
+                    if (job.WritesGif) job = job with { Palette = await FfmpegEncoder.PaletteAsync(job, token).ConfigureAwait(false) };
+                    await FfmpegEncoder.EncodeAsync([job], token, job.WritesGif ? null : onFrame).ConfigureAwait(false);
+                })).ConfigureAwait(false);
             }
-            await FfmpegEncoder.EncodeAsync(jobs, token, onFrame).ConfigureAwait(false);
-            foreach (var (work, job) in batch.Zip(jobs))
+            else
             {
-                foreach (var file in job.Files)
+                await FfmpegEncoder.EncodeAsync(batch.Select(w => NewJob(w, w.Targets)).ToList(), token, onFrame).ConfigureAwait(false);
+            }
+
+            var written = jobs.SelectMany(j => j.Files).ToList();
+            var targets = batch.SelectMany(w => w.Targets.Select(t => (Target: t, Frames: w.Animation.Frames.Count))).ToList();
+            foreach (var (file, (_, frames)) in written.Zip(targets))
+            {
+                if (OutputCheck.Problem(file, frames) is { } problem)
                 {
-                    if (OutputCheck.Problem(file, work.Animation.Frames.Count) is { } problem)
-                    {
-                        throw new EncodingException($"ffmpeg reported success but wrote an incomplete {OutputFiles.Extension(file.Format).ToUpperInvariant()} ({problem}); is the disk full?");
-                    }
+                    throw new EncodingException($"ffmpeg reported success but wrote an incomplete {OutputFiles.Extension(file.Format).ToUpperInvariant()} ({problem}); is the disk full?");
                 }
             }
-            foreach (var (work, job) in batch.Zip(jobs))
-            {
-                for (var f = 0; f < job.Files.Count; f++) File.Move(job.Files[f].Path, work.Targets[f].Path, overwrite: true);
-            }
+            foreach (var (file, (target, _)) in written.Zip(targets)) File.Move(file.Path, target.Path, overwrite: true);
             return batch.Select(w => new FigureResult(w.Figure, FigureOutcome.Rendered)).ToList();
         }
         catch (Exception e) when (e is EncodingException or IOException or UnauthorizedAccessException)
