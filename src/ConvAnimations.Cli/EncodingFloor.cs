@@ -17,13 +17,15 @@ internal static class EncodingFloor
     {
         Directory.CreateDirectory(outDir);
         var memory = Directory.CreateDirectory(Path.Combine(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(), $"convanim-floor-{Guid.NewGuid():N}")).FullName;
+        var prepared = new List<(EncodingJob Job, string Frames)>();
         try
         {
-            var batches = RenderPipeline.Plan(figures, jobs).Select(batch => batch.Select(figure => Prepare(figure, outDir, memory)).ToList()).ToList();
+            var batches = RenderPipeline.Plan(figures, jobs)
+                .Select(batch => (Items: batch.Items.Select(figure => Prepare(figure, outDir, memory, prepared)).ToList(), batch.Large)).ToList();
             var clock = Stopwatch.StartNew();
             await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = jobs }, async (batch, token) =>
             {
-                if (batch is [var (large, frames)] && large.FrameBytes > FfmpegEncoder.OnePassPaletteLimit)
+                if (batch is { Large: true, Items: [var (large, frames)] })
                 {
                     // As the pipeline does: the GIF (palette pass, then encoding) and the MP4 side by side.
                     await Task.WhenAll(large.Files.Select(async file =>
@@ -34,24 +36,23 @@ internal static class EncodingFloor
                         {
                             palette = frames + ".png";
                             await RunAsync(FfmpegEncoder.StandalonePaletteArguments(job, frames, palette), token);
-                            job = job with { Palette = [] }; // read from the file: only its presence shapes the command
                         }
                         await RunAsync(FfmpegEncoder.StandaloneArguments([job], [frames], [palette]), token);
                     }));
                     return;
                 }
-                await RunAsync(FfmpegEncoder.StandaloneArguments(batch.Select(b => b.Job).ToList(), batch.Select(b => b.Frames).ToList(), batch.Select(_ => (string?)null).ToList()), token);
+                await RunAsync(FfmpegEncoder.StandaloneArguments(batch.Items.Select(b => b.Job).ToList(), batch.Items.Select(b => b.Frames).ToList(), batch.Items.Select(_ => (string?)null).ToList()), token);
             });
-            foreach (var job in batches.SelectMany(b => b)) job.Job.Renderer.Dispose();
             return clock.Elapsed;
         }
         finally
         {
+            foreach (var (job, _) in prepared) job.Renderer.Dispose();
             Directory.Delete(memory, recursive: true);
         }
     }
 
-    private static (EncodingJob Job, string Frames) Prepare(Figure figure, string outDir, string memory)
+    private static (EncodingJob Job, string Frames) Prepare(Figure figure, string outDir, string memory, List<(EncodingJob, string)> prepared)
     {
         var renderer = new FrameRenderer(Layouter.Layout(figure));
         var frames = Path.Combine(memory, figure.Name + ".raw");
@@ -65,7 +66,8 @@ internal static class EncodingFloor
             }
         }
         var files = figure.Formats.Select(f => new EncodedFile(f, OutputFiles.PathOf(outDir, figure.Name, f))).ToList();
-        return (new EncodingJob(renderer, figure.FrameMs, files), frames);
+        prepared.Add((new EncodingJob(renderer, figure.FrameMs, files), frames));
+        return prepared[^1];
     }
 
     private static async Task RunAsync(string arguments, CancellationToken token)

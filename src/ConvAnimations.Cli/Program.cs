@@ -209,8 +209,8 @@ public static class Program
         if (Load(args.PositionalAt(0, DefaultFile)) is not { } file) return Failure;
         var rows = file.Figures.Select(f => new[]
         {
-            f.Name, Figure.KindName(f.Kind), Show(f.Geometry.Input), Show(f.Geometry.Kernel), Show(f.Geometry.Stride),
-            Show(f.Geometry.Padding), Show(f.Geometry.Dilation), Show(f.AnimatedOutput), f.FrameCount.ToString(CultureInfo.InvariantCulture),
+            f.Name, Figure.KindName(f.Kind), $"{f.Geometry.Input}", $"{f.Geometry.Kernel}", $"{f.Geometry.Stride}",
+            $"{f.Geometry.Padding}", $"{f.Geometry.Dilation}", $"{f.AnimatedOutput}", f.FrameCount.ToString(CultureInfo.InvariantCulture),
         }).ToList();
         string[] header = ["name", "kind", "input", "kernel", "stride", "padding", "dilation", "output", "frames"];
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
@@ -218,8 +218,6 @@ public static class Program
         foreach (var row in rows) Console.Out.WriteLine(string.Join("  ", row.Select((v, i) => v.PadRight(widths[i]))).TrimEnd());
         return Success;
     }
-
-    private static string Show(Size2 size) => size.Rows == size.Cols ? $"{size.Rows}" : $"{size.Rows}x{size.Cols}";
 
     private static int Validate(Arguments args)
     {

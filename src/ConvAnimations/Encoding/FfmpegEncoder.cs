@@ -22,9 +22,6 @@ public sealed record EncodingJob(FrameRenderer Renderer, int FrameMs, IReadOnlyL
     /// </summary>
     public int Colours => Renderer.IsNumerical ? 64 : 16;
 
-    /// <summary>The raw frames' size: what ffmpeg would buffer to build a GIF palette in one pass.</summary>
-    public long FrameBytes => Renderer.FrameBytes;
-
     public bool WritesGif => Files.Any(f => f.Format == OutputFormat.Gif);
 }
 
@@ -66,7 +63,8 @@ public static class FfmpegEncoder
             if (job.Palette is { } palette) arguments.AddPipeInput(new StreamPipeSource(new MemoryStream(palette)), o => o.ForceFormat("png_pipe"));
         }
         var last = jobs[^1].Files[^1].Path;
-        await RunAsync(arguments!.OutputToFile(last, overwrite: true, o => o.WithCustomArgument(OutputArguments(jobs))), cancellationToken).ConfigureAwait(false);
+        var withPalette = jobs.Select(j => j.Palette is not null).ToList();
+        await RunAsync(arguments!.OutputToFile(last, overwrite: true, o => o.WithCustomArgument(OutputArguments(jobs, withPalette))), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The first pass of a large figure: its GIF palette (a 16x16 PNG) from all its frames, streamed once.</summary>
@@ -121,10 +119,10 @@ public static class FfmpegEncoder
 
     /// <summary>
     /// The filter graph and output options of a process encoding <paramref name="jobs"/>, whose inputs are, in
-    /// order, each job's frames followed by its palette when it has one. Every output path but the last is named
-    /// here; FFMpegCore appends the last.
+    /// order, each job's frames followed by its palette when <paramref name="withPalette"/> says it has one. Every
+    /// output path but the last is named here; FFMpegCore appends the last.
     /// </summary>
-    internal static string OutputArguments(IReadOnlyList<EncodingJob> jobs)
+    private static string OutputArguments(IReadOnlyList<EncodingJob> jobs, IReadOnlyList<bool> withPalette)
     {
         var graph = new List<string>();
         var outputs = new List<string>();
@@ -133,8 +131,8 @@ public static class FfmpegEncoder
         {
             var job = jobs[j];
             var frames = $"[{input}:v]";
-            var palette = job.Palette is null ? null : $"[{input + 1}:v]";
-            input += job.Palette is null ? 1 : 2;
+            var palette = withPalette[j] ? $"[{input + 1}:v]" : null;
+            input += withPalette[j] ? 2 : 1;
 
             var branches = job.Files.Select((_, f) => $"[j{j}f{f}]").ToList();
             graph.Add(branches.Count == 1 ? $"{frames}null{branches[0]}" : $"{frames}split={branches.Count}{string.Concat(branches)}");
@@ -162,15 +160,16 @@ public static class FfmpegEncoder
     }
 
     /// <summary>
-    /// The whole ffmpeg command line of <see cref="EncodeAsync"/> with the inputs read from files instead of pipes:
-    /// the same encoding by ffmpeg alone, for measuring it (scripts/bench).
+    /// The whole ffmpeg command line of <see cref="EncodeAsync"/> with the inputs read from files instead of pipes
+    /// (a job's palette, if any, from a PNG file): the same encoding by ffmpeg alone, for measuring it (scripts/bench).
     /// </summary>
     public static string StandaloneArguments(IReadOnlyList<EncodingJob> jobs, IReadOnlyList<string> frameFiles, IReadOnlyList<string?> paletteFiles)
     {
         var inputs = jobs.Select((job, j) =>
             $"{FrameSource.InputOptions(job.Renderer, job.FrameMs)} -i {Quote(frameFiles[j])}" +
-            (job.Palette is null ? "" : $" -f png_pipe -i {Quote(paletteFiles[j]!)}"));
-        return $"-hide_banner -loglevel error {string.Join(' ', inputs)} {OutputArguments(jobs)} -y {Quote(jobs[^1].Files[^1].Path)}";
+            (paletteFiles[j] is { } palette ? $" -f png_pipe -i {Quote(palette)}" : ""));
+        var withPalette = paletteFiles.Select(p => p is not null).ToList();
+        return $"-hide_banner -loglevel error {string.Join(' ', inputs)} {OutputArguments(jobs, withPalette)} -y {Quote(jobs[^1].Files[^1].Path)}";
     }
 
     /// <summary>The palette pass of <see cref="PaletteAsync"/> with the frames read from a file, for measuring it.</summary>

@@ -1,5 +1,7 @@
+using System.Runtime.InteropServices;
 using ConvAnimations.Rendering;
 using FFMpegCore.Pipes;
+using SkiaSharp;
 
 namespace ConvAnimations.Encoding;
 
@@ -17,13 +19,18 @@ internal sealed class FrameSource(FrameRenderer renderer, int frameMs, Action? o
 
     public async Task WriteAsync(Stream outputStream, CancellationToken cancellationToken)
     {
-        using var bitmap = renderer.NewBitmap();
-        var bytes = new byte[bitmap.ByteCount];
+        // Frames are drawn straight into the array written to the pipe (pinned, so Skia can hold its address).
+        var info = renderer.Info;
+        var bytes = GC.AllocateArray<byte>(info.BytesSize, pinned: true);
+        using var bitmap = new SKBitmap();
+        if (!bitmap.InstallPixels(info, Marshal.UnsafeAddrOfPinnedArrayElement(bytes, 0), info.RowBytes))
+        {
+            throw new InvalidOperationException($"SkiaSharp refused a {info.Width}x{info.Height} frame buffer");
+        }
         for (var i = 0; i < renderer.FrameCount; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             renderer.Render(bitmap, i);
-            bitmap.GetPixelSpan().CopyTo(bytes);
             await outputStream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
             onFrame?.Invoke();
         }

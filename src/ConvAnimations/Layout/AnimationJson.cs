@@ -30,7 +30,7 @@ public static class AnimationJson
         json.AppendJoin(",\n", rows.Select(row => $"    {Text(row)}")).Append("\n  ],\n");
         json.Append("  \"frames\": [\n");
         json.AppendJoin(",\n", animation.Frames.Select(f =>
-            $"    {{\"output\": {Cell(f.Output)}, \"taps\": [{string.Join(", ", f.Taps.Select(Cell))}]}}"));
+            $"    {{\"output\": {Point(f.Output)}, \"taps\": [{string.Join(", ", f.Taps.Select(Point))}]}}"));
         json.Append("\n  ]");
         if (animation.Values is { } values)
         {
@@ -60,7 +60,7 @@ public static class AnimationJson
 
     private static string Pair(Size2 size) => $"[{size.Rows}, {size.Cols}]";
 
-    private static string Cell(Cell cell) => $"[{cell.Row}, {cell.Col}]";
+    private static string Point(Cell cell) => $"[{cell.Row}, {cell.Col}]";
 
     private static string Matrix(double[,] matrix) =>
         "[" + string.Join(", ", Enumerable.Range(0, matrix.GetLength(0)).Select(r =>

@@ -13,6 +13,12 @@ public sealed record FigureResult(Figure Figure, FigureOutcome Outcome, string? 
 public sealed record RenderOptions(string OutputDirectory, bool Force = false, int Parallelism = 0, long OnePassPaletteLimit = FfmpegEncoder.OnePassPaletteLimit);
 
 /// <summary>
+/// Figures encoded by one ffmpeg process; a large one (its GIF palette computed in a first pass, its GIF and MP4
+/// encoded side by side) is alone in its batch.
+/// </summary>
+public sealed record Batch<T>(IReadOnlyList<T> Items, bool Large);
+
+/// <summary>
 /// Renders validated figures into the output directory. Figures whose inputs did not change since their last render
 /// are skipped; the others are shared out into one batch per core, each batch encoded by one ffmpeg process into
 /// temporary files that are renamed only when complete, so an interrupted run never leaves a truncated output. When a
@@ -52,13 +58,13 @@ public static class RenderPipeline
         {
             await Parallel.ForEachAsync(Batches(pending, parallelism, options.OnePassPaletteLimit), parallel, async (batch, token) =>
             {
-                var outcomes = await EncodeAsync(batch, options.OnePassPaletteLimit, onFrame, token).ConfigureAwait(false);
-                if (batch.Count > 1 && outcomes.Any(o => o.Outcome == FigureOutcome.Failed))
+                var outcomes = await EncodeAsync(batch, onFrame, token).ConfigureAwait(false);
+                if (batch.Items.Count > 1 && outcomes.Any(o => o.Outcome == FigureOutcome.Failed))
                 {
                     outcomes = [];
-                    foreach (var work in batch) outcomes.AddRange(await EncodeAsync([work], options.OnePassPaletteLimit, onFrame: null, token).ConfigureAwait(false));
+                    foreach (var work in batch.Items) outcomes.AddRange(await EncodeAsync(new Batch<Work>([work], false), onFrame: null, token).ConfigureAwait(false));
                 }
-                foreach (var (work, result) in batch.Zip(outcomes))
+                foreach (var (work, result) in batch.Items.Zip(outcomes))
                 {
                     if (result.Outcome == FigureOutcome.Rendered) cache.Record(work.Figure.Name, work.Key);
                     results[work.Index] = result;
@@ -87,34 +93,35 @@ public static class RenderPipeline
     }
 
     /// <summary>How <see cref="RunAsync"/> shares figures out into ffmpeg processes, for measuring the same encoding alone.</summary>
-    public static IReadOnlyList<IReadOnlyList<Figure>> Plan(IReadOnlyList<Figure> figures, int parallelism) =>
-        Batches(figures.Select((f, i) => new Work(i, f, "", "")).ToList(), parallelism, FfmpegEncoder.OnePassPaletteLimit).Select(b => (IReadOnlyList<Figure>)b.Select(w => w.Figure).ToList()).ToList();
+    public static IReadOnlyList<Batch<Figure>> Plan(IReadOnlyList<Figure> figures, int parallelism) =>
+        Batches(figures.Select((f, i) => new Work(i, f, "", "")).ToList(), parallelism, FfmpegEncoder.OnePassPaletteLimit)
+            .Select(b => new Batch<Figure>(b.Items.Select(w => w.Figure).ToList(), b.Large)).ToList();
 
     /// <summary>
     /// One batch per core, balanced by cost (longest first, each to the lightest batch); a figure large enough to
     /// need its GIF palette in a first pass is a batch of its own.
     /// </summary>
-    private static List<List<Work>> Batches(List<Work> pending, int parallelism, long onePassPaletteLimit)
+    private static List<Batch<Work>> Batches(List<Work> pending, int parallelism, long onePassPaletteLimit)
     {
-        var batches = new List<(List<Work> Items, long Cost)>();
+        var batches = new List<(Batch<Work> Batch, long Cost)>();
         var shared = Enumerable.Range(0, parallelism).Select(_ => new List<Work>()).ToList();
         var loads = new long[parallelism];
         foreach (var (work, bytes) in pending.Select(w => (w, w.FrameBytes)).OrderByDescending(w => w.FrameBytes))
         {
             if (bytes > onePassPaletteLimit)
             {
-                batches.Add(([work], bytes + ProcessCost));
+                batches.Add((new Batch<Work>([work], Large: true), bytes + ProcessCost));
                 continue;
             }
             var lightest = Array.IndexOf(loads, loads.Min());
             shared[lightest].Add(work);
             loads[lightest] += bytes + ProcessCost;
         }
-        batches.AddRange(shared.Select((items, i) => (items, loads[i])).Where(b => b.items.Count > 0));
-        return batches.OrderByDescending(b => b.Cost).Select(b => b.Items).ToList();
+        batches.AddRange(shared.Select((items, i) => (Batch: new Batch<Work>(items, Large: false), Cost: loads[i])).Where(b => b.Batch.Items.Count > 0));
+        return batches.OrderByDescending(b => b.Cost).Select(b => b.Batch).ToList();
     }
 
-    private static async Task<List<FigureResult>> EncodeAsync(List<Work> batch, long onePassPaletteLimit, Action? onFrame, CancellationToken token)
+    private static async Task<List<FigureResult>> EncodeAsync(Batch<Work> batch, Action? onFrame, CancellationToken token)
     {
         var renderers = new List<FrameRenderer>();
         var jobs = new List<EncodingJob>();
@@ -129,7 +136,7 @@ public static class RenderPipeline
 
         try
         {
-            if (batch is [var large] && large.FrameBytes > onePassPaletteLimit)
+            if (batch is { Large: true, Items: [var large] })
             {
                 // A large figure is alone in its batch: its GIF (palette pass, then encoding) and its MP4 are
                 // encoded side by side, each from its own stream of frames, to use every core.
@@ -142,11 +149,11 @@ public static class RenderPipeline
             }
             else
             {
-                await FfmpegEncoder.EncodeAsync(batch.Select(w => NewJob(w, w.Targets)).ToList(), token, onFrame).ConfigureAwait(false);
+                await FfmpegEncoder.EncodeAsync(batch.Items.Select(w => NewJob(w, w.Targets)).ToList(), token, onFrame).ConfigureAwait(false);
             }
 
             var written = jobs.SelectMany(j => j.Files).ToList();
-            var targets = batch.SelectMany(w => w.Targets.Select(t => (Target: t, Frames: w.Animation.Frames.Count))).ToList();
+            var targets = batch.Items.SelectMany(w => w.Targets.Select(t => (Target: t, Frames: w.Animation.Frames.Count))).ToList();
             foreach (var (file, (_, frames)) in written.Zip(targets))
             {
                 if (OutputCheck.Problem(file, frames) is { } problem)
@@ -155,11 +162,11 @@ public static class RenderPipeline
                 }
             }
             foreach (var (file, (target, _)) in written.Zip(targets)) File.Move(file.Path, target.Path, overwrite: true);
-            return batch.Select(w => new FigureResult(w.Figure, FigureOutcome.Rendered)).ToList();
+            return batch.Items.Select(w => new FigureResult(w.Figure, FigureOutcome.Rendered)).ToList();
         }
         catch (Exception e) when (e is EncodingException or IOException or UnauthorizedAccessException)
         {
-            return batch.Select(w => new FigureResult(w.Figure, FigureOutcome.Failed, e.Message)).ToList();
+            return batch.Items.Select(w => new FigureResult(w.Figure, FigureOutcome.Failed, e.Message)).ToList();
         }
         finally
         {

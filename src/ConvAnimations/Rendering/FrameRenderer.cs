@@ -70,9 +70,12 @@ public sealed class FrameRenderer : IDisposable
     /// <summary>The ffmpeg pixel format of <see cref="ColorType"/>.</summary>
     public const string FfmpegPixelFormat = "bgra";
 
-    public SKBitmap NewBitmap() => new(new SKImageInfo(Size.Width, Size.Height, ColorType, SKAlphaType.Premul));
+    /// <summary>The pixel layout of a frame.</summary>
+    public SKImageInfo Info => new(Size.Width, Size.Height, ColorType, SKAlphaType.Premul);
 
-    /// <summary>Renders one frame into <paramref name="bitmap"/>, made by <see cref="NewBitmap"/>.</summary>
+    public SKBitmap NewBitmap() => new(Info);
+
+    /// <summary>Renders one frame into <paramref name="bitmap"/>, which has the pixel layout <see cref="Info"/>.</summary>
     public void Render(SKBitmap bitmap, int index)
     {
         _background.GetPixelSpan().CopyTo(bitmap.GetPixelSpan());

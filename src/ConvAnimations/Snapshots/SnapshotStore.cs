@@ -31,6 +31,8 @@ public static class SnapshotStore
 
     public static string DiffPath(string directory, string name) => Path.Combine(directory, $"{name}.diff.png");
 
+    private static string LayoutPath(string directory, string name, string kind) => Path.Combine(directory, $"{name}.{kind}.json");
+
     /// <summary>Compares the figure's frames with its verified sheet; writes the sheet when missing and <paramref name="writeMissing"/>.</summary>
     public static SnapshotResult Check(Animation animation, string directory, bool writeMissing)
     {
@@ -91,7 +93,7 @@ public static class SnapshotStore
     public static SnapshotResult CheckLayout(Animation animation, string directory, bool writeMissing)
     {
         var name = animation.Figure.Name;
-        var (verified, received) = (Path.Combine(directory, $"{name}.verified.json"), Path.Combine(directory, $"{name}.received.json"));
+        var (verified, received) = (LayoutPath(directory, name, "verified"), LayoutPath(directory, name, "received"));
         var json = AnimationJson.Write(animation);
         Directory.CreateDirectory(directory);
         SnapshotResult Result(SnapshotStatus status, string? detail = null) => new(name, status, verified, received, "", [], detail);
@@ -118,8 +120,8 @@ public static class SnapshotStore
         using var sheet = ContactSheet.Render(renderer);
         Directory.CreateDirectory(directory);
         Save(sheet, VerifiedPath(directory, name));
-        File.WriteAllText(Path.Combine(directory, $"{name}.verified.json"), AnimationJson.Write(animation));
-        foreach (var stale in new[] { ReceivedPath(directory, name), DiffPath(directory, name), Path.Combine(directory, $"{name}.received.json") })
+        File.WriteAllText(LayoutPath(directory, name, "verified"), AnimationJson.Write(animation));
+        foreach (var stale in new[] { ReceivedPath(directory, name), DiffPath(directory, name), LayoutPath(directory, name, "received") })
         {
             File.Delete(stale);
         }
