@@ -8,7 +8,7 @@ public static partial class OutputFiles
     private const string TemporaryPrefix = ".convanim-";
     private const string TemporarySuffix = ".tmp";
 
-    public static string Extension(OutputFormat format) => format == OutputFormat.Gif ? "gif" : "mp4";
+    public static string Extension(OutputFormat format) => OutputFormats.NameOf(format);
 
     public static string PathOf(string directory, string name, OutputFormat format) =>
         Path.Combine(directory, $"{name}.{Extension(format)}");

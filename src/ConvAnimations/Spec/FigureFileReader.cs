@@ -20,15 +20,16 @@ public static partial class FigureFileReader
     internal static readonly string[] FigureKeys =
     [
         "name", "title", "kind", "input", "transposed_input", "output_padding", "kernel", "stride", "padding",
-        "dilation", "output", "frame_ms", "formats", "scale", "style", "values",
+        "dilation", "output", "frame_ms", "formats", "scale", "style", "values", "panels",
     ];
+
+    internal static readonly string[] PanelKeys = ["frames", "columns", "formats"];
 
     internal static readonly string[] ValueKeys = ["input", "kernel", "seed"];
 
     internal static readonly string[] Kinds = ["convolution", "transposed", "max_pooling", "average_pooling"];
     internal static readonly string[] PaddingWords = ["valid", "same", "half", "full"];
     internal static readonly string[] Styles = ["isometric", "flat"];
-    internal static readonly string[] Formats = ["gif", "mp4"];
 
     [GeneratedRegex("^[a-z0-9_-]+$")]
     internal static partial Regex NamePattern();

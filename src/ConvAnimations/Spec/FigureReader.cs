@@ -50,8 +50,10 @@ internal sealed class FigureReader(YamlContext context, YamlMappingNode node, Ya
         var values = geometry is null ? null : ReadValues(kind, geometry);
         var style = ReadWord("style", Styles, values is null ? "isometric" : "flat") == "flat" ? FigureStyle.Flat : FigureStyle.Isometric;
 
+        var panels = geometry is null ? null : ReadPanels(kind == FigureKind.Transposed ? geometry.Input.Area : geometry.Output.Area);
+
         if (_failed || _name is null || geometry is null) return null;
-        return new Figure(_name, title, kind, geometry, frameMs, formats, scale, style, values, context.At(node));
+        return new Figure(_name, title, kind, geometry, frameMs, formats, scale, style, values, context.At(node), panels);
     }
 
     private void ReadName()
@@ -111,29 +113,73 @@ internal sealed class FigureReader(YamlContext context, YamlMappingNode node, Ya
         return ms;
     }
 
-    private IReadOnlyList<OutputFormat> ReadFormats()
+    private IReadOnlyList<OutputFormat> ReadFormats() =>
+        Get("formats") is { } value ? ReadFormatList(value, "formats", OutputFormats.Names) : [OutputFormat.Gif, OutputFormat.Mp4];
+
+    /// <summary>A non-empty list of distinct format names, each one of <paramref name="allowed"/>.</summary>
+    private List<OutputFormat> ReadFormatList(YamlNode value, string key, IReadOnlyList<string> allowed)
     {
-        var value = Get("formats");
-        if (value is null) return [OutputFormat.Gif, OutputFormat.Mp4];
+        var formats = new List<OutputFormat>();
         if (value is not YamlSequenceNode { Children.Count: > 0 } list)
         {
-            Error(value, $"formats: expected a list such as [gif, mp4], got {YamlContext.Describe(value)}");
-            return [];
+            Error(value, $"{key}: expected a list such as [{string.Join(", ", allowed.Take(2))}], got {YamlContext.Describe(value)}");
+            return formats;
         }
-        var formats = new List<OutputFormat>();
         foreach (var item in list.Children)
         {
             var text = (item as YamlScalarNode)?.Value ?? "";
-            if (!Formats.Contains(text))
+            if (!allowed.Contains(text) || OutputFormats.Parse(text) is not { } format)
             {
-                Error(item, $"formats: '{text}' is not one of {string.Join(", ", Formats)}{Suggestions.DidYouMean(text, Formats)}");
+                var why = OutputFormats.Parse(text) is not null ? $" (panels are still pictures: {string.Join(", ", allowed)})" : "";
+                Error(item, $"{key}: '{text}' is not one of {string.Join(", ", allowed)}{why}{Suggestions.DidYouMean(text, allowed)}");
                 continue;
             }
-            var format = text == "gif" ? OutputFormat.Gif : OutputFormat.Mp4;
-            if (formats.Contains(format)) Error(item, $"formats: '{text}' is listed twice");
+            if (formats.Contains(format)) Error(item, $"{key}: '{text}' is listed twice");
             else formats.Add(format);
         }
         return formats;
+    }
+
+    /// <summary>The paper's static figure: frames side by side (default all, in one row), as PDF unless told.</summary>
+    private Panels? ReadPanels(int frameCount)
+    {
+        if (Get("panels") is not { } value) return null;
+        if (value is not YamlMappingNode map)
+        {
+            Error(value, $"panels: expected a mapping with 'frames', 'columns' and 'formats' (each optional), got {YamlContext.Describe(value)}");
+            return null;
+        }
+        context.CheckKeys(map, PanelKeys, _name, "panels");
+        if (map.Children.Keys.Any(k => !PanelKeys.Contains((k as YamlScalarNode)?.Value))) _failed = true;
+
+        var frames = Enumerable.Range(0, frameCount).ToList();
+        if (map.Children.TryGetValue("frames", out var framesNode))
+        {
+            if (framesNode is not YamlSequenceNode { Children.Count: > 0 } list)
+            {
+                Error(framesNode, $"panels.frames: expected a list of frame indices such as [0, 1, 2, 3], got {YamlContext.Describe(framesNode)}");
+            }
+            else
+            {
+                frames = [];
+                foreach (var item in list.Children)
+                {
+                    if (!context.TryInt(item, _name, "panels.frames", out var index)) _failed = true;
+                    else if (index < 0 || index >= frameCount) Error(item, $"panels.frames: {index} is not a frame of this figure, which has frames 0 to {frameCount - 1}");
+                    else frames.Add(index);
+                }
+            }
+        }
+        var columns = frames.Count;
+        if (map.Children.TryGetValue("columns", out var columnsNode))
+        {
+            if (!context.TryInt(columnsNode, _name, "panels.columns", out columns)) _failed = true;
+            else if (columns < 1) Error(columnsNode, $"panels.columns: {columns} is not allowed: at least 1 panel a row");
+        }
+        var formats = map.Children.TryGetValue("formats", out var formatsNode)
+            ? ReadFormatList(formatsNode, "panels.formats", OutputFormats.StillNames)
+            : [OutputFormat.Pdf];
+        return new Panels(frames, Math.Clamp(columns, 1, Math.Max(1, frames.Count)), formats);
     }
 
     private double ReadScale()
