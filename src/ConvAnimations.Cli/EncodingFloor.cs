@@ -3,7 +3,9 @@ using ConvAnimations.Encoding;
 using ConvAnimations.Layout;
 using ConvAnimations.Pipeline;
 using ConvAnimations.Rendering;
+using ConvAnimations.Scenes;
 using ConvAnimations.Spec;
+using ConvAnimations.Writers;
 
 namespace ConvAnimations.Cli;
 
@@ -18,10 +20,11 @@ internal static class EncodingFloor
         Directory.CreateDirectory(outDir);
         var memory = Directory.CreateDirectory(Path.Combine(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(), $"convanim-floor-{Guid.NewGuid():N}")).FullName;
         var prepared = new List<(EncodingJob Job, string Frames)>();
+        var renderers = new List<SceneRenderer>();
         try
         {
             var batches = RenderPipeline.Plan(figures, jobs)
-                .Select(batch => (Items: batch.Items.Select(figure => Prepare(figure, outDir, memory, prepared)).ToList(), batch.Large)).ToList();
+                .Select(batch => (Items: batch.Items.Select(figure => Prepare(figure, outDir, memory, prepared, renderers)).ToList(), batch.Large)).ToList();
             var clock = Stopwatch.StartNew();
             await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = jobs }, async (batch, token) =>
             {
@@ -32,7 +35,7 @@ internal static class EncodingFloor
                     {
                         var job = large with { Files = [file] };
                         string? palette = null;
-                        if (job.WritesGif)
+                        if (job.UsesPalette)
                         {
                             palette = frames + ".png";
                             await RunAsync(FfmpegEncoder.StandalonePaletteArguments(job, frames, palette), token);
@@ -47,26 +50,29 @@ internal static class EncodingFloor
         }
         finally
         {
-            foreach (var (job, _) in prepared) job.Renderer.Dispose();
+            foreach (var renderer in renderers) renderer.Dispose();
             Directory.Delete(memory, recursive: true);
         }
     }
 
-    private static (EncodingJob Job, string Frames) Prepare(Figure figure, string outDir, string memory, List<(EncodingJob, string)> prepared)
+    private static (EncodingJob Job, string Frames) Prepare(Figure figure, string outDir, string memory, List<(EncodingJob, string)> prepared, List<SceneRenderer> renderers)
     {
-        var renderer = new FrameRenderer(Layouter.Layout(figure));
+        var scene = SceneBuilder.Build(Layouter.Layout(figure));
+        var renderer = new SceneRenderer(scene);
+        renderers.Add(renderer);
+        var sequence = new RasterFrames(renderer, scene);
         var frames = Path.Combine(memory, figure.Name + ".raw");
         using (var file = File.Create(frames))
-        using (var bitmap = renderer.NewBitmap())
         {
-            for (var i = 0; i < renderer.FrameCount; i++)
+            var bytes = new byte[((IFrameSequence)sequence).FrameBytes];
+            for (var i = 0; i < sequence.Count; i++)
             {
-                renderer.Render(bitmap, i);
-                file.Write(bitmap.GetPixelSpan());
+                sequence.Write(i, bytes);
+                file.Write(bytes);
             }
         }
-        var files = figure.Formats.Select(f => new EncodedFile(f, OutputFiles.PathOf(outDir, figure.Name, f))).ToList();
-        prepared.Add((new EncodingJob(renderer, figure.FrameMs, files), frames));
+        var files = FigureOutputs.Of(figure, outDir).OfType<AnimationTarget>().Select(t => new EncodedFile(t.Format, t.Path)).ToList();
+        prepared.Add((new EncodingJob(sequence, figure.FrameMs, files), frames));
         return prepared[^1];
     }
 

@@ -6,8 +6,9 @@ using ConvAnimations.Layout;
 using ConvAnimations.Pipeline;
 using ConvAnimations.Rendering;
 using ConvAnimations.Snapshots;
+using ConvAnimations.Scenes;
 using ConvAnimations.Spec;
-using SkiaSharp;
+using ConvAnimations.Writers;
 
 namespace ConvAnimations.Cli;
 
@@ -23,13 +24,15 @@ public static class Program
         usage: convanim <command> [options]
 
           render [FILE] [--out DIR] [--only NAME ...] [--force] [--quiet] [--jobs N] [--stats]
-                                     render figures (default figures.yaml) as GIF/MP4 into DIR (default output)
+                                     render figures (default figures.yaml) in their formats into DIR
+                                     (default output)
           list [FILE]                a table of the figures: kind, sizes per axis, output, frames
           validate [FILE]            check the file and print every problem
           explain NAME [--file FILE] [--json]
                                      the arithmetic of one figure; --json: its layout as JSON
-          frame NAME INDEX [--file FILE] [--out PNG]
-                                     draw one frame (0-based) as a PNG (default NAME-INDEX.png)
+          frame NAME INDEX [--file FILE] [--out FILE.png|.svg|.pdf]
+                                     draw one frame (0-based); the extension decides the format
+                                     (default NAME-INDEX.png)
           check [FILE] --snapshots DIR [--report DIR] [--only NAME ...]
                                      compare every frame and layout with the snapshots in DIR; an HTML
                                      report of the changes in output/check (exit 1 when anything changed)
@@ -251,12 +254,15 @@ public static class Program
             throw new UsageException($"frame INDEX must be from 0 to {figure.FrameCount - 1} for '{figure.Name}'");
         }
         var path = args.Value("out") ?? $"{figure.Name}-{index}.png";
-        using var renderer = new FrameRenderer(Layouter.Layout(figure));
-        using var bitmap = renderer.NewBitmap();
-        renderer.Render(bitmap, index);
-        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-        File.WriteAllBytes(path, data.ToArray());
-        Console.Out.WriteLine($"{path}: frame {index} of {figure.Name}, {bitmap.Width}x{bitmap.Height}");
+        var extension = Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
+        if (OutputFormats.Parse(extension) is not { } format || FigureOutputs.Still(format) is not { } still)
+        {
+            throw new UsageException($"--out {path}: the file name must end in {string.Join(", ", OutputFormats.StillNames.Select(n => "." + n))}, which decides the format");
+        }
+        var scene = SceneBuilder.Build(Layouter.Layout(figure));
+        using var renderer = new SceneRenderer(scene);
+        OutputFiles.WriteAtomically(path, stream => FigureOutputs.WriteStill(new FrameTarget(still, path, index), renderer, figure.Scale, stream));
+        Console.Out.WriteLine($"{path}: frame {index} of {figure.Name}, {renderer.Size.Width}x{renderer.Size.Height}");
         return Success;
     }
 }

@@ -1,5 +1,3 @@
-using ConvAnimations.Rendering;
-using ConvAnimations.Spec;
 using FFMpegCore;
 using FFMpegCore.Arguments;
 using FFMpegCore.Exceptions;
@@ -8,21 +6,21 @@ using FFMpegCore.Pipes;
 namespace ConvAnimations.Encoding;
 
 /// <summary>One output file of a figure: its format and the path ffmpeg writes.</summary>
-public sealed record EncodedFile(OutputFormat Format, string Path);
+public sealed record EncodedFile(FfmpegFormat Format, string Path);
 
 /// <summary>
 /// One figure to encode: its frames, their duration, the files to write, and for a large figure the GIF palette
 /// computed beforehand (see <see cref="FfmpegEncoder.PaletteAsync"/>).
 /// </summary>
-public sealed record EncodingJob(FrameRenderer Renderer, int FrameMs, IReadOnlyList<EncodedFile> Files, byte[]? Palette = null)
+public sealed record EncodingJob(IFrameSequence Frames, int FrameMs, IReadOnlyList<EncodedFile> Files, byte[]? Palette = null)
 {
     /// <summary>
     /// The GIF palette's size. The figures are a few flat colours and their anti-aliased edges: 16 colours show no
     /// difference even magnified, and halve the bytes of 256; numbers need more for the edges of their glyphs.
     /// </summary>
-    public int Colours => Renderer.IsNumerical ? 64 : 16;
+    public int Colours => Frames.HasText ? 64 : 16;
 
-    public bool WritesGif => Files.Any(f => f.Format == OutputFormat.Gif);
+    public bool UsesPalette => Files.Any(f => f.Format.UsesPalette);
 }
 
 /// <summary>Thrown when ffmpeg is missing or fails; the message carries the tail of ffmpeg's own error.</summary>
@@ -30,9 +28,8 @@ public sealed class EncodingException(string message, Exception? inner = null) :
 
 /// <summary>
 /// Encodes figures through FFMpegCore: one ffmpeg process takes the frames of one or more figures, each on its own
-/// pipe, and writes every requested file: a looping GIF with a palette built from the frames, and an H.264 MP4
-/// (yuv420p, fast start) that browsers play. Several figures share a process because starting ffmpeg costs more than
-/// encoding a small figure.
+/// pipe, and writes every requested file (see <see cref="FfmpegFormat"/>). Several figures share a process because
+/// starting ffmpeg costs more than encoding a small figure.
 /// </summary>
 public static class FfmpegEncoder
 {
@@ -42,8 +39,6 @@ public static class FfmpegEncoder
     /// </summary>
     public const long OnePassPaletteLimit = 64L << 20;
 
-    private const string GifOptions = "-loop 0 -f gif";
-    private const string Mp4Options = "-c:v libx264 -preset veryfast -tune stillimage -crf 18 -pix_fmt yuv420p -movflags +faststart -f mp4";
     private const string PaletteUseOptions = "paletteuse=dither=none:diff_mode=rectangle";
 
     /// <summary>
@@ -58,7 +53,7 @@ public static class FfmpegEncoder
         FFMpegArguments? arguments = null;
         foreach (var job in jobs)
         {
-            var frames = new FrameSource(job.Renderer, job.FrameMs, onFrame);
+            var frames = new FrameSource(job.Frames, job.FrameMs, onFrame);
             arguments = arguments is null ? FFMpegArguments.FromPipeInput(frames) : arguments.AddPipeInput(frames);
             if (job.Palette is { } palette) arguments.AddPipeInput(new StreamPipeSource(new MemoryStream(palette)), o => o.ForceFormat("png_pipe"));
         }
@@ -72,7 +67,7 @@ public static class FfmpegEncoder
     {
         using var png = new MemoryStream();
         var arguments = FFMpegArguments
-            .FromPipeInput(new FrameSource(job.Renderer, job.FrameMs))
+            .FromPipeInput(new FrameSource(job.Frames, job.FrameMs))
             .OutputToPipe(new StreamPipeSink(png), o => o.WithCustomArgument($"-vf {PaletteOptions(job)} -f image2pipe -c:v png"));
         await RunAsync(arguments, cancellationToken).ConfigureAwait(false);
         return png.ToArray();
@@ -139,19 +134,19 @@ public static class FfmpegEncoder
             for (var f = 0; f < job.Files.Count; f++)
             {
                 var (file, branch, result) = (job.Files[f], branches[f], $"[j{j}o{f}]");
-                if (file.Format == OutputFormat.Gif && palette is not null)
+                if (!file.Format.UsesPalette)
+                {
+                    graph.Add($"{branch}{file.Format.Filter}{result}");
+                }
+                else if (palette is not null)
                 {
                     graph.Add($"{branch}{palette}{PaletteUseOptions}{result}");
                 }
-                else if (file.Format == OutputFormat.Gif)
+                else
                 {
                     graph.Add($"{branch}split[j{j}a][j{j}b];[j{j}a]{PaletteOptions(job)}[j{j}p];[j{j}b][j{j}p]{PaletteUseOptions}{result}");
                 }
-                else
-                {
-                    graph.Add($"{branch}format=yuv420p{result}");
-                }
-                outputs.Add($"-map {result} {(file.Format == OutputFormat.Gif ? GifOptions : Mp4Options)}");
+                outputs.Add($"-map {result} {file.Format.Options}");
                 var isLast = j == jobs.Count - 1 && f == job.Files.Count - 1;
                 if (!isLast) outputs.Add($"-y {Quote(file.Path)}");
             }
@@ -166,7 +161,7 @@ public static class FfmpegEncoder
     public static string StandaloneArguments(IReadOnlyList<EncodingJob> jobs, IReadOnlyList<string> frameFiles, IReadOnlyList<string?> paletteFiles)
     {
         var inputs = jobs.Select((job, j) =>
-            $"{FrameSource.InputOptions(job.Renderer, job.FrameMs)} -i {Quote(frameFiles[j])}" +
+            $"{FrameSource.InputOptions(job.Frames, job.FrameMs)} -i {Quote(frameFiles[j])}" +
             (paletteFiles[j] is { } palette ? $" -f png_pipe -i {Quote(palette)}" : ""));
         var withPalette = paletteFiles.Select(p => p is not null).ToList();
         return $"-hide_banner -loglevel error {string.Join(' ', inputs)} {OutputArguments(jobs, withPalette)} -y {Quote(jobs[^1].Files[^1].Path)}";
@@ -174,7 +169,7 @@ public static class FfmpegEncoder
 
     /// <summary>The palette pass of <see cref="PaletteAsync"/> with the frames read from a file, for measuring it.</summary>
     public static string StandalonePaletteArguments(EncodingJob job, string frameFile, string paletteFile) =>
-        $"-hide_banner -loglevel error {FrameSource.InputOptions(job.Renderer, job.FrameMs)} -i {Quote(frameFile)} -vf {PaletteOptions(job)} -f image2pipe -c:v png -y {Quote(paletteFile)}";
+        $"-hide_banner -loglevel error {FrameSource.InputOptions(job.Frames, job.FrameMs)} -i {Quote(frameFile)} -vf {PaletteOptions(job)} -f image2pipe -c:v png -y {Quote(paletteFile)}";
 
     private static string Quote(string path) => "\"" + path.Replace("\"", "\\\"") + "\"";
 }

@@ -14,6 +14,9 @@ public enum CellKind : byte
 
     /// <summary>A zero inserted between input cells by a transposed convolution's stride.</summary>
     InsertedZero,
+
+    /// <summary>A cell of the output map.</summary>
+    Output,
 }
 
 /// <summary>A cell position, zero-based from the top-left.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using ConvAnimations.Arithmetic;
 using ConvAnimations.Spec;
+using ConvAnimations.Writers;
 
 namespace ConvAnimations.Pipeline;
 
@@ -17,7 +18,7 @@ public static class Gallery
     public static string Write(string directory, string sourceName, IReadOnlyList<Figure> figures)
     {
         var path = Path.Combine(directory, FileName);
-        var rendered = figures.Where(f => f.Formats.Any(format => File.Exists(OutputFiles.PathOf(directory, f.Name, format)))).ToList();
+        var rendered = figures.Where(f => FigureOutputs.Of(f, directory).Any(t => File.Exists(t.Path))).ToList();
         OutputFiles.WriteAtomically(path, Html(directory, sourceName, rendered));
         return path;
     }
@@ -44,11 +45,13 @@ public static class Gallery
               .formula { color: #268bd2; }
               dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 .8rem; margin: .5rem 0; font-size: .9rem; }
               dt { color: #586e75; } dd { margin: 0; }
+              .panels { margin: .5rem 0; } .panels img { width: 100%; height: auto; border: 1px solid #eee8d5; }
+              .files { font-size: .85rem; } .files a { margin-right: .6rem; }
             </style>
             </head>
             <body>
             <h1>Convolution arithmetic</h1>
-            <p>{{figures.Count}} figures from <code>{{E(sourceName)}}</code>, after Dumoulin &amp; Visin, <em>A guide to convolution arithmetic for deep learning</em>. GIF on the left, MP4 on the right.</p>
+            <p>{{figures.Count}} figures from <code>{{E(sourceName)}}</code>, after Dumoulin &amp; Visin, <em>A guide to convolution arithmetic for deep learning</em>: each animation in every format rendered, the paper's panel figure below it, and links to every file.</p>
             <div class="figures">
 
             """);
@@ -61,15 +64,29 @@ public static class Gallery
                 <div class="media">
 
                 """);
-            foreach (var format in figure.Formats.Where(f => File.Exists(OutputFiles.PathOf(directory, figure.Name, f))))
+            var targets = FigureOutputs.Of(figure, directory).Where(t => File.Exists(t.Path)).ToList();
+            foreach (var animation in targets.OfType<AnimationTarget>())
             {
-                var file = Uri.EscapeDataString($"{figure.Name}.{OutputFiles.Extension(format)}");
-                html.Append(format == OutputFormat.Gif
-                    ? $"<img src=\"{file}\" alt=\"{E(figure.Title)} (GIF)\">\n"
-                    : $"<video src=\"{file}\" autoplay loop muted playsinline controls></video>\n");
+                var file = Link(directory, animation.Path);
+                html.Append(animation.Format.UsesVideoElement
+                    ? $"<video src=\"{file}\" autoplay loop muted playsinline controls></video>\n"
+                    : $"<img src=\"{file}\" alt=\"{E(figure.Title)} ({animation.Format.Name})\">\n");
             }
+            html.Append("</div>\n");
+            var panels = targets.OfType<PanelsTarget>().ToList();
+            // A browser shows SVG and PNG panels; a PDF is linked.
+            if (panels.FirstOrDefault(p => !p.Path.EndsWith(".pdf", StringComparison.Ordinal)) is { } shown)
+            {
+                html.Append($"<div class=\"panels\"><img src=\"{Link(directory, shown.Path)}\" alt=\"{E(figure.Title)}: the paper's panels\"></div>\n");
+            }
+            var links = targets.OfType<AnimationTarget>().Select(t => (Text: Path.GetExtension(t.Path)[1..], t.Path))
+                .Concat(panels.Select(t => (Text: $"panels ({Path.GetExtension(t.Path)[1..]})", t.Path)))
+                .Concat(targets.OfType<FrameTarget>().GroupBy(t => Path.GetExtension(t.Path)).Select(g => (Text: $"{g.Count()} frames ({g.Key[1..]})", Path: Path.GetDirectoryName(g.First().Path)! + "/")))
+                .ToList();
+            html.Append("<div class=\"files\">");
+            foreach (var (text, path) in links) html.Append($"<a href=\"{Link(directory, path)}\">{E(text)}</a>");
+            html.Append("</div>\n");
             html.Append($"""
-                </div>
                 <dl>
                 <dt>kind</dt><dd>{E(Figure.KindName(figure.Kind))}</dd>
                 <dt>direct</dt><dd>i = {g.Input}, k = {g.Kernel}, s = {g.Stride}, p = {g.Padding}, d = {g.Dilation}</dd>
@@ -86,4 +103,8 @@ public static class Gallery
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>A relative link from the page to a file or folder of the output directory.</summary>
+    private static string Link(string directory, string path) =>
+        string.Join('/', Path.GetRelativePath(directory, path).Split(Path.DirectorySeparatorChar).Select(Uri.EscapeDataString)) + (path.EndsWith('/') ? "/" : "");
 }

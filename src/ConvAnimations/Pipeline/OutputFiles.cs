@@ -1,5 +1,3 @@
-using ConvAnimations.Spec;
-
 namespace ConvAnimations.Pipeline;
 
 /// <summary>Names of output files, and their temporary twins (hidden, in the same directory so a rename is atomic).</summary>
@@ -7,11 +5,6 @@ public static partial class OutputFiles
 {
     private const string TemporaryPrefix = ".convanim-";
     private const string TemporarySuffix = ".tmp";
-
-    public static string Extension(OutputFormat format) => OutputFormats.NameOf(format);
-
-    public static string PathOf(string directory, string name, OutputFormat format) =>
-        Path.Combine(directory, $"{name}.{Extension(format)}");
 
     public static string TemporaryPathOf(string path) =>
         Path.Combine(Path.GetDirectoryName(path)!, $"{TemporaryPrefix}{Path.GetFileName(path)}.{Environment.ProcessId}-{Guid.NewGuid():N}{TemporarySuffix}");
@@ -47,12 +40,19 @@ public static partial class OutputFiles
     }
 
     /// <summary>Writes a whole file or nothing: to a temporary, then renamed over the target.</summary>
-    public static void WriteAtomically(string path, string contents)
+    public static void WriteAtomically(string path, string contents) =>
+        WriteAtomically(path, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(contents)));
+
+    /// <summary>Writes a whole file or nothing: <paramref name="write"/> fills a temporary, then it is renamed over the target.</summary>
+    public static void WriteAtomically(string path, Action<Stream> write)
     {
         var temporary = TemporaryPathOf(path);
         try
         {
-            File.WriteAllText(temporary, contents);
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                write(stream);
+            }
             File.Move(temporary, path, overwrite: true);
         }
         finally

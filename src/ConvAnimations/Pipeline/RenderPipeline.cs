@@ -1,7 +1,9 @@
 using ConvAnimations.Encoding;
 using ConvAnimations.Layout;
 using ConvAnimations.Rendering;
+using ConvAnimations.Scenes;
 using ConvAnimations.Spec;
+using ConvAnimations.Writers;
 
 namespace ConvAnimations.Pipeline;
 
@@ -20,11 +22,12 @@ public sealed record Batch<T>(IReadOnlyList<T> Items, bool Large);
 
 /// <summary>
 /// Renders validated figures into the output directory. Figures whose inputs did not change since their last render
-/// are skipped; the others are shared out into one batch per core, each batch encoded by one ffmpeg process into
-/// temporary files that are renamed only when complete, so an interrupted run never leaves a truncated output. When a
-/// batch fails, its figures are encoded again one by one, so one bad figure does not take others down with it.
+/// are skipped. The others' animations are shared out into one batch per core, each batch encoded by one ffmpeg
+/// process; at the same time their still pictures (frames and panels) are drawn in-process. Every file is written
+/// under a temporary name and renamed only when complete, so an interrupted run never leaves a truncated output.
+/// When a batch fails, its figures are encoded again one by one, so one bad figure does not take others down.
 /// </summary>
-public static class RenderPipeline
+public static partial class RenderPipeline
 {
     /// <summary>What starting an ffmpeg process costs, in bytes of frames encoded in the same time (measured here).</summary>
     private const long ProcessCost = 8L << 20;
@@ -50,27 +53,39 @@ public static class RenderPipeline
                 pending.Add(work);
             }
         }
-        if (pending.Count > 0 && !FfmpegEncoder.IsInstalled()) throw new EncodingException(FfmpegEncoder.MissingFfmpeg);
+        // ffmpeg only when a requested format needs it: stills alone render without it.
+        if (pending.Any(w => w.Animations.Count > 0) && !FfmpegEncoder.IsInstalled()) throw new EncodingException(FfmpegEncoder.MissingFfmpeg);
+
+        void Complete(Work work, string? error)
+        {
+            if (work.Finish(error) is not { } result) return;
+            if (result.Outcome == FigureOutcome.Rendered) cache.Record(work.Figure.Name, work.Key);
+            results[work.Index] = result;
+            onDone?.Invoke(result);
+        }
 
         var parallelism = options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
+        var animations = pending.Where(w => w.Animations.Count > 0).ToList();
         try
         {
-            await Parallel.ForEachAsync(Batches(pending, parallelism, options.OnePassPaletteLimit), parallel, async (batch, token) =>
+            var encoding = Parallel.ForEachAsync(Batches(animations, parallelism, options.OnePassPaletteLimit), parallel, async (batch, token) =>
             {
-                var outcomes = await EncodeAsync(batch, onFrame, token).ConfigureAwait(false);
-                if (batch.Items.Count > 1 && outcomes.Any(o => o.Outcome == FigureOutcome.Failed))
+                var errors = await EncodeAsync(batch, onFrame, token).ConfigureAwait(false);
+                if (batch.Items.Count > 1 && errors.Any(e => e is not null))
                 {
-                    outcomes = [];
-                    foreach (var work in batch.Items) outcomes.AddRange(await EncodeAsync(new Batch<Work>([work], false), onFrame: null, token).ConfigureAwait(false));
+                    errors = [];
+                    foreach (var work in batch.Items) errors.AddRange(await EncodeAsync(new Batch<Work>([work], false), onFrame: null, token).ConfigureAwait(false));
                 }
-                foreach (var (work, result) in batch.Items.Zip(outcomes))
-                {
-                    if (result.Outcome == FigureOutcome.Rendered) cache.Record(work.Figure.Name, work.Key);
-                    results[work.Index] = result;
-                    onDone?.Invoke(result);
-                }
-            }).ConfigureAwait(false);
+                foreach (var (work, error) in batch.Items.Zip(errors)) Complete(work, error);
+            });
+            // Stills are drawn beside the encoding; a figure's frames count once, from its animations if it has any.
+            var drawing = Parallel.ForEachAsync(pending.Where(w => w.Stills.Count > 0).OrderByDescending(w => w.FrameBytes), parallel, (work, token) =>
+            {
+                Complete(work, WriteStills(work, work.Animations.Count == 0 ? onFrame : null, token));
+                return ValueTask.CompletedTask;
+            });
+            await Task.WhenAll(encoding, drawing).ConfigureAwait(false);
         }
         finally
         {
@@ -80,21 +95,49 @@ public static class RenderPipeline
         return results.Select(r => r!).ToList();
     }
 
-    /// <summary>A figure to render, with the files it writes.</summary>
-    private sealed record Work(int Index, Figure Figure, string Key, string Directory)
+    /// <summary>A figure to render, with the files it writes and what is left of it to do.</summary>
+    private sealed class Work(int index, Figure figure, string key, string directory)
     {
-        public IReadOnlyList<EncodedFile> Targets { get; } =
-            Figure.Formats.Select(f => new EncodedFile(f, OutputFiles.PathOf(Directory, Figure.Name, f))).ToList();
+        private readonly Lazy<Scene> _scene = new(() => SceneBuilder.Build(Layouter.Layout(figure)));
+        private readonly List<string> _errors = [];
+        private int _parts = -1;
 
-        public Animation Animation { get; } = Layouter.Layout(Figure);
+        public int Index => index;
+        public Figure Figure => figure;
+        public string Key => key;
+        public IReadOnlyList<Target> Targets { get; } = FigureOutputs.Of(figure, directory);
+        public IReadOnlyList<AnimationTarget> Animations => Targets.OfType<AnimationTarget>().ToList();
+        public IReadOnlyList<Target> Stills => Targets.Where(t => t is not AnimationTarget).ToList();
+        public Scene Scene => _scene.Value;
 
-        /// <summary>The bytes of frames to encode, the measure of its cost.</summary>
-        public long FrameBytes => FrameRenderer.FrameBytesOf(Animation);
+        /// <summary>The bytes of its frames, the measure of its cost.</summary>
+        public long FrameBytes
+        {
+            get
+            {
+                var size = SceneRenderer.SizeOf(Scene);
+                return (long)size.Width * size.Height * 4 * Figure.FrameCount;
+            }
+        }
+
+        /// <summary>Records one finished part (its animations, its stills); the figure's result once every part is in.</summary>
+        public FigureResult? Finish(string? error)
+        {
+            lock (_errors)
+            {
+                if (_parts < 0) _parts = (Animations.Count > 0 ? 1 : 0) + (Stills.Count > 0 ? 1 : 0);
+                if (error is not null) _errors.Add(error);
+                if (--_parts > 0) return null;
+                return _errors.Count == 0
+                    ? new FigureResult(Figure, FigureOutcome.Rendered)
+                    : new FigureResult(Figure, FigureOutcome.Failed, string.Join("; ", _errors));
+            }
+        }
     }
 
     /// <summary>How <see cref="RunAsync"/> shares figures out into ffmpeg processes, for measuring the same encoding alone.</summary>
     public static IReadOnlyList<Batch<Figure>> Plan(IReadOnlyList<Figure> figures, int parallelism) =>
-        Batches(figures.Select((f, i) => new Work(i, f, "", "")).ToList(), parallelism, FfmpegEncoder.OnePassPaletteLimit)
+        Batches(figures.Select((f, i) => new Work(i, f, "", "")).Where(w => w.Animations.Count > 0).ToList(), parallelism, FfmpegEncoder.OnePassPaletteLimit)
             .Select(b => new Batch<Figure>(b.Items.Select(w => w.Figure).ToList(), b.Large)).ToList();
 
     /// <summary>
@@ -121,15 +164,17 @@ public static class RenderPipeline
         return batches.OrderByDescending(b => b.Cost).Select(b => b.Batch).ToList();
     }
 
-    private static async Task<List<FigureResult>> EncodeAsync(Batch<Work> batch, Action? onFrame, CancellationToken token)
+    /// <summary>Encodes a batch's animations; per figure, null or what went wrong.</summary>
+    private static async Task<List<string?>> EncodeAsync(Batch<Work> batch, Action? onFrame, CancellationToken token)
     {
-        var renderers = new List<FrameRenderer>();
+        var renderers = new List<SceneRenderer>();
         var jobs = new List<EncodingJob>();
-        EncodingJob NewJob(Work work, IEnumerable<EncodedFile> targets)
+        EncodingJob NewJob(Work work, IEnumerable<AnimationTarget> targets)
         {
-            var renderer = new FrameRenderer(work.Animation);
+            var renderer = new SceneRenderer(work.Scene);
             renderers.Add(renderer);
-            var job = new EncodingJob(renderer, work.Figure.FrameMs, targets.Select(t => t with { Path = OutputFiles.TemporaryPathOf(t.Path) }).ToList());
+            var job = new EncodingJob(new RasterFrames(renderer, work.Scene), work.Figure.FrameMs,
+                targets.Select(t => new EncodedFile(t.Format, OutputFiles.TemporaryPathOf(t.Path))).ToList());
             jobs.Add(job);
             return job;
         }
@@ -138,35 +183,35 @@ public static class RenderPipeline
         {
             if (batch is { Large: true, Items: [var large] })
             {
-                // A large figure is alone in its batch: its GIF (palette pass, then encoding) and its MP4 are
-                // encoded side by side, each from its own stream of frames, to use every core.
-                var formats = large.Targets.Select(t => NewJob(large, [t])).ToList();
-                await Task.WhenAll(formats.Select(async job =>
+                // A large figure is alone in its batch: each of its formats is encoded side by side from its own
+                // stream of frames (the GIF after its palette pass), to use every core.
+                var formats = large.Animations.Select(t => NewJob(large, [t])).ToList();
+                await Task.WhenAll(formats.Select(async (job, n) =>
                 {
-                    if (job.WritesGif) job = job with { Palette = await FfmpegEncoder.PaletteAsync(job, token).ConfigureAwait(false) };
-                    await FfmpegEncoder.EncodeAsync([job], token, job.WritesGif ? null : onFrame).ConfigureAwait(false);
+                    if (job.UsesPalette) job = job with { Palette = await FfmpegEncoder.PaletteAsync(job, token).ConfigureAwait(false) };
+                    await FfmpegEncoder.EncodeAsync([job], token, n == 0 ? onFrame : null).ConfigureAwait(false);
                 })).ConfigureAwait(false);
             }
             else
             {
-                await FfmpegEncoder.EncodeAsync(batch.Items.Select(w => NewJob(w, w.Targets)).ToList(), token, onFrame).ConfigureAwait(false);
+                await FfmpegEncoder.EncodeAsync(batch.Items.Select(w => NewJob(w, w.Animations)).ToList(), token, onFrame).ConfigureAwait(false);
             }
 
             var written = jobs.SelectMany(j => j.Files).ToList();
-            var targets = batch.Items.SelectMany(w => w.Targets.Select(t => (Target: t, Frames: w.Animation.Frames.Count))).ToList();
+            var targets = batch.Items.SelectMany(w => w.Animations.Select(t => (Target: t, Frames: w.Figure.FrameCount))).ToList();
             foreach (var (file, (_, frames)) in written.Zip(targets))
             {
-                if (OutputCheck.Problem(file, frames) is { } problem)
+                if (Problem(file, frames) is { } problem)
                 {
-                    throw new EncodingException($"ffmpeg reported success but wrote an incomplete {OutputFiles.Extension(file.Format).ToUpperInvariant()} ({problem}); is the disk full?");
+                    throw new EncodingException($"ffmpeg reported success but wrote an incomplete {file.Format.Name} ({problem}); is the disk full?");
                 }
             }
             foreach (var (file, (target, _)) in written.Zip(targets)) File.Move(file.Path, target.Path, overwrite: true);
-            return batch.Items.Select(w => new FigureResult(w.Figure, FigureOutcome.Rendered)).ToList();
+            return batch.Items.Select(_ => (string?)null).ToList();
         }
         catch (Exception e) when (e is EncodingException or IOException or UnauthorizedAccessException)
         {
-            return batch.Items.Select(w => new FigureResult(w.Figure, FigureOutcome.Failed, e.Message)).ToList();
+            return batch.Items.Select(_ => (string?)e.Message).ToList();
         }
         finally
         {
@@ -174,4 +219,58 @@ public static class RenderPipeline
             foreach (var renderer in renderers) renderer.Dispose();
         }
     }
+
+    private static string? Problem(EncodedFile file, int frames)
+    {
+        try
+        {
+            return file.Format.Problem(file.Path, frames);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>Draws a figure's still pictures, each file written whole or not at all; null or what went wrong.</summary>
+    private static string? WriteStills(Work work, Action? onFrame, CancellationToken token)
+    {
+        try
+        {
+            using var renderer = new SceneRenderer(work.Scene);
+            var counted = work.Stills.OfType<FrameTarget>().FirstOrDefault()?.Format;
+            foreach (var target in work.Stills)
+            {
+                token.ThrowIfCancellationRequested();
+                Directory.CreateDirectory(Path.GetDirectoryName(target.Path)!);
+                OutputFiles.WriteAtomically(target.Path, stream => FigureOutputs.WriteStill(target, renderer, work.Figure.Scale, stream));
+                if (target is FrameTarget frame && frame.Format == counted) onFrame?.Invoke();
+            }
+            RemoveStaleFrames(work);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>Frame files of a format this figure writes that are no longer its frames (it had more before).</summary>
+    private static void RemoveStaleFrames(Work work)
+    {
+        var frames = work.Stills.OfType<FrameTarget>().Select(t => t.Path).ToHashSet();
+        foreach (var folder in frames.Select(Path.GetDirectoryName).Distinct())
+        {
+            foreach (var extension in frames.Select(Path.GetExtension).Distinct())
+            {
+                foreach (var path in Directory.EnumerateFiles(folder!, $"{work.Figure.Name}_*{extension}"))
+                {
+                    if (!frames.Contains(path) && StaleFrame().IsMatch(Path.GetFileNameWithoutExtension(path)[(work.Figure.Name.Length + 1)..])) OutputFiles.TryDelete(path);
+                }
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[0-9]+$")]
+    private static partial System.Text.RegularExpressions.Regex StaleFrame();
 }

@@ -1,3 +1,4 @@
+using ConvAnimations.Scenes;
 using SkiaSharp;
 
 namespace ConvAnimations.Rendering;
@@ -29,6 +30,13 @@ public sealed class Theme
     public float ThickLine { get; }
     public float ThinLine { get; }
     public float[] Dash { get; }
+
+    public static SKColor ColourOf(Shade shade) => shade switch
+    {
+        Shade.Input => Input,
+        Shade.Output => Output,
+        _ => Highlight,
+    };
 }
 
 /// <summary>The fonts the project ships; never the system's, so frames are identical on every machine.</summary>

@@ -16,7 +16,7 @@ public static class ContactSheet
         return SKRectI.Create(col * tile.Width, row * tile.Height, tile.Width, tile.Height);
     }
 
-    public static SKBitmap Render(FrameRenderer renderer)
+    public static SKBitmap Render(SceneRenderer renderer)
     {
         var frames = renderer.FrameCount;
         var columns = Columns(frames);
@@ -31,7 +31,7 @@ public static class ContactSheet
             canvas.Save();
             canvas.ClipRect(SKRect.Create(at.Left, at.Top, at.Width, at.Height));
             canvas.Translate(at.Left, at.Top);
-            renderer.Draw(canvas, i);
+            renderer.DrawRaster(canvas, i);
             canvas.Restore();
         }
         return sheet;

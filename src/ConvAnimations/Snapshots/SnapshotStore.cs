@@ -1,5 +1,6 @@
 using ConvAnimations.Layout;
 using ConvAnimations.Rendering;
+using ConvAnimations.Scenes;
 using SkiaSharp;
 
 namespace ConvAnimations.Snapshots;
@@ -38,7 +39,7 @@ public static class SnapshotStore
     {
         var name = animation.Figure.Name;
         var (verified, received, diff) = (VerifiedPath(directory, name), ReceivedPath(directory, name), DiffPath(directory, name));
-        using var renderer = new FrameRenderer(Reduced(animation));
+        using var renderer = new SceneRenderer(SceneBuilder.Build(Reduced(animation)));
         using var actual = ContactSheet.Render(renderer);
         Directory.CreateDirectory(directory);
 
@@ -116,7 +117,7 @@ public static class SnapshotStore
     public static void Accept(Animation animation, string directory)
     {
         var name = animation.Figure.Name;
-        using var renderer = new FrameRenderer(Reduced(animation));
+        using var renderer = new SceneRenderer(SceneBuilder.Build(Reduced(animation)));
         using var sheet = ContactSheet.Render(renderer);
         Directory.CreateDirectory(directory);
         Save(sheet, VerifiedPath(directory, name));

@@ -3,6 +3,7 @@ using ConvAnimations.Layout;
 using ConvAnimations.Pipeline;
 using ConvAnimations.Rendering;
 using ConvAnimations.Encoding;
+using ConvAnimations.Scenes;
 using ConvAnimations.Tests.Support;
 using SkiaSharp;
 
@@ -20,7 +21,7 @@ public sealed class EncodingEndToEndTests
         var figure = Repo.Figure(name);
         var results = await RenderPipeline.RunAsync([figure], new RenderOptions(dir.Path));
         Assert.Equal(FigureOutcome.Rendered, Assert.Single(results).Outcome);
-        using var renderer = new FrameRenderer(Layouter.Layout(figure));
+        using var renderer = new SceneRenderer(SceneBuilder.Build(Layouter.Layout(figure)));
 
         var gif = GifFile.Read(dir.File($"{name}.gif"));
         Assert.Equal(frames, gif.FrameCount);
@@ -46,18 +47,18 @@ public sealed class EncodingEndToEndTests
         using var dir = new TempDirectory();
         var figure = Repo.Figure("padding_strides");
         await RenderPipeline.RunAsync([figure], new RenderOptions(dir.Path));
-        using var renderer = new FrameRenderer(Layouter.Layout(figure));
+        using var renderer = new SceneRenderer(SceneBuilder.Build(Layouter.Layout(figure)));
         using var codec = SKCodec.Create(dir.File("padding_strides.gif"));
         Assert.Equal(9, codec.FrameCount);
         Assert.Equal(-1, codec.RepetitionCount); // Skia: -1 = repeat forever
 
-        using var rendered = renderer.NewBitmap();
-        using var decoded = new SKBitmap(codec.Info.WithColorType(FrameRenderer.ColorType).WithAlphaType(SKAlphaType.Premul));
+        using var rendered = new SKBitmap(renderer.Info);
+        using var decoded = new SKBitmap(codec.Info.WithColorType(renderer.Info.ColorType).WithAlphaType(SKAlphaType.Premul));
         for (var i = 0; i < codec.FrameCount; i++)
         {
             // Each frame is decoded over its predecessor, as a GIF player draws it.
             Assert.Equal(SKCodecResult.Success, codec.GetPixels(decoded.Info, decoded.GetPixels(), new SKCodecOptions(i, i - 1)));
-            renderer.Render(rendered, i);
+            renderer.Render(rendered.GetPixelSpan(), i);
             // Palette quantisation moves anti-aliased edge pixels a little; a frame drawn wrongly moves far more.
             Assert.InRange(MeanAbsoluteDifference(rendered, decoded), 0, 2.0);
         }

@@ -1,0 +1,332 @@
+using ConvAnimations.Layout;
+using ConvAnimations.Scenes;
+using SkiaSharp;
+
+namespace ConvAnimations.Rendering;
+
+/// <summary>
+/// Draws the frames of a <see cref="Scene"/> onto any canvas, in small ordered steps: each plane (its grid, cells,
+/// borders and numbers), then the frame's marks on it (taps, window, lines to the next plane, output cells, numbers),
+/// back to front.
+/// <list type="bullet">
+/// <item><see cref="DrawVector"/> draws everything as vectors, text as outlines, for SVG and PDF.</item>
+/// <item><see cref="DrawRaster"/> and <see cref="Render"/> start from a background holding every plane, drawn once;
+/// a frame's marks on a plane are then clipped by the planes in front of it, which the background already holds.</item>
+/// </list>
+/// </summary>
+public sealed class SceneRenderer : IDisposable
+{
+    private readonly Scene _scene;
+    private readonly Theme _theme;
+    private readonly Projection _projection;
+    private readonly SKPath[] _outlines;
+    private readonly SKPaint _fill = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
+    private readonly SKPaint _stroke = new() { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = Theme.Lines };
+    private readonly SKPaint _dashed = new() { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = Theme.Lines };
+    private readonly SKPaint _text = new() { IsAntialias = true, Color = Theme.Lines };
+    private readonly SKTypeface _typeface = Fonts.Serif();
+    private readonly SKFont _font;
+    private SKBitmap? _background;
+
+    public SceneRenderer(Scene scene)
+    {
+        _scene = scene;
+        _theme = new Theme(scene.Scale);
+        _projection = Projection.For(scene, _theme);
+        _outlines = scene.Planes.Select((p, i) => _projection.Outline(i, p.Size)).ToArray();
+        _font = new SKFont(_typeface, 1f) { Subpixel = true, Edging = SKFontEdging.Antialias, Hinting = SKFontHinting.None };
+        _dashed.StrokeWidth = _theme.ThickLine;
+        _dashed.PathEffect = SKPathEffect.CreateDash(_theme.Dash, 0);
+    }
+
+    /// <summary>The size of a scene's frames in pixels, known without drawing anything.</summary>
+    public static SKSizeI SizeOf(Scene scene) => Projection.For(scene, new Theme(scene.Scale)).Size;
+
+    public SKSizeI Size => _projection.Size;
+
+    public int FrameCount => _scene.Frames.Count;
+
+    /// <summary>Frames as BGRA, ffmpeg's native RGB32 on little-endian machines, which its filters take without a conversion.</summary>
+    public SKImageInfo Info => new(Size.Width, Size.Height, SKColorType.Bgra8888, SKAlphaType.Premul);
+
+    /// <summary>Draws frame <paramref name="index"/> with every element a vector (no bitmap), text as outlines.</summary>
+    public void DrawVector(SKCanvas canvas, int index)
+    {
+        // A rectangle, not Clear: the canvas may hold other frames beside this one (panels).
+        _fill.Color = Theme.Background;
+        canvas.DrawRect(SKRect.Create(Size), _fill);
+        var marks = _scene.Frames[index].Marks;
+        for (var p = 0; p < _scene.Planes.Count; p++)
+        {
+            DrawPlane(canvas, p, outlines: true);
+            foreach (var mark in marks.Where(m => m.Plane == p)) DrawMark(canvas, mark, clip: false, outlines: true);
+        }
+    }
+
+    /// <summary>Draws frame <paramref name="index"/> over the pre-drawn background, at the canvas's current origin.</summary>
+    public void DrawRaster(SKCanvas canvas, int index)
+    {
+        canvas.DrawBitmap(Background(), 0, 0);
+        DrawMarks(canvas, index);
+    }
+
+    /// <summary>Renders frame <paramref name="index"/> into <paramref name="bgra"/>, laid out as <see cref="Info"/>.</summary>
+    public unsafe void Render(Span<byte> bgra, int index)
+    {
+        var info = Info;
+        if (bgra.Length != info.BytesSize) throw new ArgumentException($"a frame takes {info.BytesSize} bytes, the buffer has {bgra.Length}", nameof(bgra));
+        Background().GetPixelSpan().CopyTo(bgra);
+        fixed (byte* pixels = bgra)
+        {
+            using var bitmap = new SKBitmap();
+            if (!bitmap.InstallPixels(info, (IntPtr)pixels, info.RowBytes)) throw new InvalidOperationException($"SkiaSharp refused a {info.Width}x{info.Height} frame buffer");
+            using var canvas = new SKCanvas(bitmap);
+            DrawMarks(canvas, index);
+        }
+    }
+
+    private SKBitmap Background()
+    {
+        if (_background is not null) return _background;
+        _background = new SKBitmap(Info);
+        using var canvas = new SKCanvas(_background);
+        canvas.Clear(Theme.Background);
+        for (var p = 0; p < _scene.Planes.Count; p++) DrawPlane(canvas, p, outlines: false);
+        return _background;
+    }
+
+    private void DrawMarks(SKCanvas canvas, int index)
+    {
+        foreach (var mark in _scene.Frames[index].Marks.OrderBy(m => m.Plane)) DrawMark(canvas, mark, clip: true, outlines: false);
+    }
+
+    /// <summary>A plane: a dashed grid goes under its cells (padding shows it), a solid grid over them; then its numbers.</summary>
+    private void DrawPlane(SKCanvas canvas, int index, bool outlines)
+    {
+        var plane = _scene.Planes[index];
+        var matrix = _projection.Planes[index];
+        if (!plane.Coloured)
+        {
+            // Opaque even where its cells are blank, so it hides what lies behind it as the coloured planes do.
+            _fill.Color = Theme.Background;
+            canvas.DrawPath(_outlines[index], _fill);
+        }
+        var coloured = plane.Coloured ? CellsOf(plane.Cells).Where(c => c.Kind is CellKind.Input or CellKind.Output).ToList() : [];
+        using var grid = FullGrid(matrix, new Cell(0, 0), plane.Size.Rows, plane.Size.Cols);
+        if (plane.Grid == GridLine.Dashed) canvas.DrawPath(grid, _dashed);
+        foreach (var group in coloured.GroupBy(c => c.Kind))
+        {
+            _fill.Color = Theme.ColourOf(group.Key == CellKind.Input ? Shade.Input : Shade.Output);
+            using var cells = Cells(matrix, group.Select(c => c.Cell));
+            canvas.DrawPath(cells, _fill);
+        }
+        if (plane.Grid == GridLine.Dashed)
+        {
+            using var borders = CellEdges(matrix, coloured.Select(c => c.Cell));
+            Stroke(canvas, borders, _theme.ThickLine);
+        }
+        else
+        {
+            Stroke(canvas, grid, _theme.ThickLine);
+        }
+        foreach (var label in plane.Labels) DrawLabel(canvas, label, outlines);
+    }
+
+    private void DrawMark(SKCanvas canvas, Mark mark, bool clip, bool outlines)
+    {
+        var matrix = _projection.Planes[mark.Plane];
+        switch (mark)
+        {
+            case CellFill fill:
+                _fill.Color = Theme.ColourOf(fill.Shade);
+                using (var cells = Cells(matrix, fill.Cells)) Draw(canvas, mark.Plane, cells, _fill, clip);
+                break;
+            case CellBorders borders:
+                _stroke.StrokeWidth = _theme.ThickLine;
+                using (var edges = CellEdges(matrix, borders.Cells)) Draw(canvas, mark.Plane, edges, _stroke, clip);
+                break;
+            case BlockLines block:
+                _stroke.StrokeWidth = _theme.ThickLine;
+                using (var lines = FullGrid(matrix, block.TopLeft, block.Size.Rows, block.Size.Cols)) Draw(canvas, mark.Plane, lines, _stroke, clip);
+                break;
+            case Label label:
+                var hidden = clip && Occluders(mark.Plane, _outlines[mark.Plane].Bounds).Any();
+                if (hidden) ClipOccluders(canvas, mark.Plane, _outlines[mark.Plane].Bounds);
+                DrawLabel(canvas, label, outlines);
+                if (hidden) canvas.Restore();
+                break;
+            case Connector line:
+                DrawConnector(canvas, line);
+                break;
+            default:
+                throw new NotSupportedException($"no drawing step for {mark.GetType().Name}");
+        }
+    }
+
+    /// <summary>Draws a path of plane <paramref name="plane"/>, clipped by the planes in front of it when it reaches under them.</summary>
+    private void Draw(SKCanvas canvas, int plane, SKPath path, SKPaint paint, bool clip)
+    {
+        // Clipping costs more than all the rest of a frame, so only paths that may reach under a plane are clipped.
+        var bounds = path.Bounds;
+        bounds.Inflate(_theme.ThickLine, _theme.ThickLine);
+        if (!clip || !Occluders(plane, bounds).Any())
+        {
+            canvas.DrawPath(path, paint);
+            return;
+        }
+        ClipOccluders(canvas, plane, bounds);
+        canvas.DrawPath(path, paint);
+        canvas.Restore();
+    }
+
+    private IEnumerable<SKPath> Occluders(int plane, SKRect bounds) =>
+        _outlines.Skip(plane + 1).Where(o => o.Bounds.IntersectsWith(bounds));
+
+    private void ClipOccluders(SKCanvas canvas, int plane, SKRect bounds)
+    {
+        canvas.Save();
+        foreach (var outline in Occluders(plane, bounds)) canvas.ClipPath(outline, SKClipOperation.Difference, antialias: true);
+    }
+
+    /// <summary>A connector, drawn up to where it passes behind the plane it leads to (it rises from below, so the plane hides the rest).</summary>
+    private void DrawConnector(SKCanvas canvas, Connector line)
+    {
+        var from = _projection.Planes[line.From.Plane].MapPoint(line.From.Col, line.From.Row);
+        var to = _projection.Planes[line.To.Plane].MapPoint(line.To.Col, line.To.Row);
+        var visible = Entry(from, to, _outlines[line.To.Plane].Points);
+        using var path = new SKPath();
+        path.MoveTo(from);
+        path.LineTo(from.X + (to.X - from.X) * visible, from.Y + (to.Y - from.Y) * visible);
+        Stroke(canvas, path, _theme.ThinLine);
+    }
+
+    /// <summary>
+    /// The fraction of the segment from <paramref name="from"/> to <paramref name="to"/> before it enters the convex
+    /// polygon <paramref name="corners"/>: Cyrus-Beck clipping against each edge's inner half-plane.
+    /// </summary>
+    internal static float Entry(SKPoint from, SKPoint to, SKPoint[] corners)
+    {
+        var centre = new SKPoint(corners.Average(p => p.X), corners.Average(p => p.Y));
+        var (enter, leave) = (0f, 1f);
+        var direction = to - from;
+        for (var i = 0; i < corners.Length; i++)
+        {
+            var (a, b) = (corners[i], corners[(i + 1) % corners.Length]);
+            // The inner normal of edge a-b, whichever way round the polygon turns.
+            var normal = new SKPoint(-(b.Y - a.Y), b.X - a.X);
+            if (Dot(normal, centre - a) < 0) normal = new SKPoint(-normal.X, -normal.Y);
+            var (distance, rate) = (Dot(normal, from - a), Dot(normal, direction));
+            if (Math.Abs(rate) < 1e-6f)
+            {
+                if (distance < 0) return 1; // parallel to the edge and outside: never enters
+                continue;
+            }
+            var t = -distance / rate;
+            if (rate > 0) enter = Math.Max(enter, t);
+            else leave = Math.Min(leave, t);
+        }
+        return enter <= leave ? Math.Clamp(enter, 0, 1) : 1;
+    }
+
+    private static float Dot(SKPoint a, SKPoint b) => a.X * b.X + a.Y * b.Y;
+
+    /// <summary>Text in its plane, centred vertically on the height of a digit, not of the whole line.</summary>
+    private void DrawLabel(SKCanvas canvas, Label label, bool outlines)
+    {
+        canvas.Save();
+        canvas.Concat(_projection.Planes[label.Plane]);
+        _font.Size = label.Size;
+        var baseline = label.Row + label.Size * 0.35f;
+        if (outlines)
+        {
+            var width = _font.MeasureText(label.Text);
+            var left = label.Align switch { TextAlign.Left => label.Col, TextAlign.Center => label.Col - width / 2, _ => label.Col - width };
+            using var glyphs = _font.GetTextPath(label.Text, new SKPoint(left, baseline));
+            canvas.DrawPath(glyphs, _text);
+        }
+        else
+        {
+            var align = label.Align switch { TextAlign.Left => SKTextAlign.Left, TextAlign.Center => SKTextAlign.Center, _ => SKTextAlign.Right };
+            canvas.DrawText(label.Text, label.Col, baseline, align, _font, _text);
+        }
+        canvas.Restore();
+    }
+
+    private void Stroke(SKCanvas canvas, SKPath path, float width)
+    {
+        _stroke.StrokeWidth = width;
+        canvas.DrawPath(path, _stroke);
+    }
+
+    private static IEnumerable<(Cell Cell, CellKind Kind)> CellsOf(CellKind[,] cells)
+    {
+        for (var r = 0; r < cells.GetLength(0); r++)
+            for (var c = 0; c < cells.GetLength(1); c++)
+                yield return (new Cell(r, c), cells[r, c]);
+    }
+
+    /// <summary>One closed quadrilateral per cell.</summary>
+    private static SKPath Cells(SKMatrix plane, IEnumerable<Cell> cells)
+    {
+        var path = new SKPath();
+        foreach (var (row, col) in cells)
+        {
+            path.MoveTo(plane.MapPoint(col, row));
+            path.LineTo(plane.MapPoint(col + 1, row));
+            path.LineTo(plane.MapPoint(col + 1, row + 1));
+            path.LineTo(plane.MapPoint(col, row + 1));
+            path.Close();
+        }
+        return path;
+    }
+
+    /// <summary>Every line of a rows x cols block of cells, each drawn once from end to end (so dashes run on).</summary>
+    private static SKPath FullGrid(SKMatrix plane, Cell topLeft, int rows, int cols)
+    {
+        var (top, left) = topLeft;
+        var path = new SKPath();
+        for (var r = 0; r <= rows; r++)
+        {
+            path.MoveTo(plane.MapPoint(left, top + r));
+            path.LineTo(plane.MapPoint(left + cols, top + r));
+        }
+        for (var c = 0; c <= cols; c++)
+        {
+            path.MoveTo(plane.MapPoint(left + c, top));
+            path.LineTo(plane.MapPoint(left + c, top + rows));
+        }
+        return path;
+    }
+
+    /// <summary>The borders of a set of cells, each shared edge once so anti-aliasing does not darken it.</summary>
+    private static SKPath CellEdges(SKMatrix plane, IEnumerable<Cell> cells)
+    {
+        var edges = new SortedSet<(int Row, int Col, bool Horizontal)>();
+        foreach (var cell in cells)
+        {
+            edges.Add((cell.Row, cell.Col, true));
+            edges.Add((cell.Row + 1, cell.Col, true));
+            edges.Add((cell.Row, cell.Col, false));
+            edges.Add((cell.Row, cell.Col + 1, false));
+        }
+        var path = new SKPath();
+        foreach (var (row, col, horizontal) in edges)
+        {
+            path.MoveTo(plane.MapPoint(col, row));
+            path.LineTo(horizontal ? plane.MapPoint(col + 1, row) : plane.MapPoint(col, row + 1));
+        }
+        return path;
+    }
+
+    public void Dispose()
+    {
+        foreach (var outline in _outlines) outline.Dispose();
+        _fill.Dispose();
+        _stroke.Dispose();
+        _dashed.Dispose();
+        _text.Dispose();
+        _font.Dispose();
+        _typeface.Dispose();
+        _background?.Dispose();
+    }
+}

@@ -1,0 +1,64 @@
+using ConvAnimations.Arithmetic;
+using ConvAnimations.Layout;
+using ConvAnimations.Spec;
+
+namespace ConvAnimations.Scenes;
+
+/// <summary>
+/// Where a plane lies, in cell units. Flat: its top-left corner on the page (y down). Isometric: its front-left
+/// corner (the left end of its last row) on the ground, <see cref="Y"/> cells into the picture, raised by
+/// <see cref="Elevation"/> cells.
+/// </summary>
+public readonly record struct Placement(float X, float Y, float Elevation);
+
+/// <summary>How the lines between a plane's cells are drawn: dashed under its cells (padding shows them), or solid over them.</summary>
+public enum GridLine { Dashed, Solid }
+
+/// <summary>The colours a cell can be filled with; the theme decides what they are.</summary>
+public enum Shade { Input, Output, Highlight }
+
+public enum TextAlign { Left, Center, Right }
+
+/// <summary>A point of a plane, in its cell units (column right, row down, from its top-left corner).</summary>
+public readonly record struct PlanePoint(int Plane, float Col, float Row);
+
+/// <summary>
+/// A map of cells placed in the picture: the grid the kernel slides over, an output map. Drawn back to front in
+/// scene order, each plane opaque, so later planes hide what lies behind them.
+/// </summary>
+/// <param name="Coloured">Whether its input and output cells show their colour from the first frame.</param>
+/// <param name="Labels">Text written in its cells on every frame (the input's numbers).</param>
+public sealed record Plane(CellKind[,] Cells, Placement At, GridLine Grid, bool Coloured, IReadOnlyList<Label> Labels)
+{
+    public Size2 Size => new(Cells.GetLength(0), Cells.GetLength(1));
+}
+
+/// <summary>Something drawn on one frame, on (or from) one plane. Marks are drawn in order, each after its plane.</summary>
+public abstract record Mark(int Plane);
+
+/// <summary>Cells filled with a shade (the kernel's taps darkened, output cells as they are computed).</summary>
+public sealed record CellFill(int Plane, IReadOnlyList<Cell> Cells, Shade Shade) : Mark(Plane);
+
+/// <summary>The solid borders of a set of cells, each shared edge once.</summary>
+public sealed record CellBorders(int Plane, IReadOnlyList<Cell> Cells) : Mark(Plane);
+
+/// <summary>Every line of a block of cells, solid (the kernel's window).</summary>
+public sealed record BlockLines(int Plane, Cell TopLeft, Size2 Size) : Mark(Plane);
+
+/// <summary>Text lying in a plane, its digits' middle at (<see cref="Col"/>, <see cref="Row"/>), <see cref="Size"/> cells high.</summary>
+public sealed record Label(int Plane, float Col, float Row, string Text, float Size, TextAlign Align) : Mark(Plane);
+
+/// <summary>A thin line from a point of one plane to a point of a later one, hidden where it passes behind that plane.</summary>
+public sealed record Connector(PlanePoint From, PlanePoint To) : Mark(From.Plane);
+
+public sealed record SceneFrame(IReadOnlyList<Mark> Marks);
+
+/// <summary>
+/// A figure placed on a canvas in cell units: its planes and, per frame, what changes. Pure data with no drawing
+/// library in it; a figure kind is a way of building one, and the renderer draws any scene without knowing kinds.
+/// </summary>
+public sealed record Scene(FigureStyle Style, IReadOnlyList<Plane> Planes, IReadOnlyList<SceneFrame> Frames, double Scale)
+{
+    /// <summary>Whether any frame or plane carries text (a GIF palette needs more colours for glyph edges).</summary>
+    public bool HasText => Planes.Any(p => p.Labels.Count > 0) || Frames.Any(f => f.Marks.OfType<Label>().Any());
+}

@@ -1,0 +1,99 @@
+using ConvAnimations.Encoding;
+using ConvAnimations.Rendering;
+using ConvAnimations.Spec;
+
+namespace ConvAnimations.Writers;
+
+/// <summary>One file a figure writes.</summary>
+public abstract record Target(string Path);
+
+/// <summary>An animation ffmpeg encodes from the figure's frames: <c>DIR/NAME.EXT</c>.</summary>
+public sealed record AnimationTarget(FfmpegFormat Format, string Path) : Target(Path);
+
+/// <summary>One frame as a still picture: <c>DIR/NAME/NAME_NN.EXT</c>.</summary>
+public sealed record FrameTarget(StillFormat Format, string Path, int Frame) : Target(Path);
+
+/// <summary>The figure's panels as a still picture: <c>DIR/NAME.panels.EXT</c>.</summary>
+public sealed record PanelsTarget(StillFormat Format, string Path, Panels Panels) : Target(Path);
+
+/// <summary>
+/// The one table of output formats: how each is written and which files it makes. Adding a format is one entry.
+/// </summary>
+public static class FigureOutputs
+{
+    private sealed record Writer(FfmpegFormat? Ffmpeg, StillFormat? Still);
+
+    private static readonly Dictionary<OutputFormat, Writer> Table = new()
+    {
+        [OutputFormat.Gif] = new(FfmpegFormat.Gif, null),
+        [OutputFormat.Mp4] = new(FfmpegFormat.Mp4, null),
+        [OutputFormat.Webp] = new(FfmpegFormat.Webp, null),
+        [OutputFormat.Png] = new(null, StillFormat.Png),
+        [OutputFormat.Svg] = new(null, StillFormat.Svg),
+        [OutputFormat.Pdf] = new(null, StillFormat.Pdf),
+    };
+
+    public static string Extension(OutputFormat format) => OutputFormats.NameOf(format);
+
+    /// <summary>How a still format is written; null for an animation.</summary>
+    public static StillFormat? Still(OutputFormat format) => Table[format].Still;
+
+    /// <summary>Every file <paramref name="figure"/> writes into <paramref name="directory"/>, in a stable order.</summary>
+    public static IReadOnlyList<Target> Of(Figure figure, string directory)
+    {
+        var targets = new List<Target>();
+        foreach (var format in figure.Formats)
+        {
+            var writer = Table[format];
+            if (writer.Ffmpeg is { } ffmpeg) targets.Add(new AnimationTarget(ffmpeg, AnimationPath(directory, figure.Name, format)));
+            if (writer.Still is { } still)
+            {
+                targets.AddRange(Enumerable.Range(0, figure.FrameCount).Select(i => new FrameTarget(still, FramePath(directory, figure.Name, format, i, figure.FrameCount), i)));
+            }
+        }
+        if (figure.Panels is { } panels)
+        {
+            targets.AddRange(panels.Formats.Select(f => new PanelsTarget(Table[f].Still!, PanelsPath(directory, figure.Name, f), panels)));
+        }
+        return targets;
+    }
+
+    public static string AnimationPath(string directory, string name, OutputFormat format) =>
+        System.IO.Path.Combine(directory, $"{name}.{Extension(format)}");
+
+    public static string PanelsPath(string directory, string name, OutputFormat format) =>
+        System.IO.Path.Combine(directory, $"{name}.panels.{Extension(format)}");
+
+    /// <summary>The folder of a figure's frame files.</summary>
+    public static string FramesDirectory(string directory, string name) => System.IO.Path.Combine(directory, name);
+
+    /// <summary><c>DIR/NAME/NAME_NN.EXT</c>, NN the frame index zero-padded to at least two digits, as the original's pdf/NAME_00.pdf.</summary>
+    public static string FramePath(string directory, string name, OutputFormat format, int frame, int frames)
+    {
+        var digits = Math.Max(2, (frames - 1).ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
+        return System.IO.Path.Combine(FramesDirectory(directory, name), $"{name}_{frame.ToString(new string('0', digits), System.Globalization.CultureInfo.InvariantCulture)}.{Extension(format)}");
+    }
+
+    /// <summary>Writes a still target of the figure drawn by <paramref name="renderer"/> into <paramref name="stream"/>.</summary>
+    public static void WriteStill(Target target, SceneRenderer renderer, double scale, Stream stream)
+    {
+        switch (target)
+        {
+            case FrameTarget frame:
+                frame.Format.Write(stream, renderer.Size, canvas => Draw(renderer, frame.Format, canvas, frame.Frame));
+                break;
+            case PanelsTarget panels:
+                panels.Format.Write(stream, PanelLayout.Size(panels.Panels, renderer.Size, scale),
+                    canvas => PanelLayout.Draw(canvas, panels.Panels, renderer.Size, scale, (c, i) => Draw(renderer, panels.Format, c, i)));
+                break;
+            default:
+                throw new ArgumentException($"{target.Path} is not a still picture", nameof(target));
+        }
+    }
+
+    private static void Draw(SceneRenderer renderer, StillFormat format, SkiaSharp.SKCanvas canvas, int frame)
+    {
+        if (format.IsVector) renderer.DrawVector(canvas, frame);
+        else renderer.DrawRaster(canvas, frame);
+    }
+}
