@@ -129,23 +129,23 @@ public static class FfmpegEncoder
             var palette = withPalette[j] ? $"[{input + 1}:v]" : null;
             input += withPalette[j] ? 2 : 1;
 
+            // One branch of frames per file, and one more for the palette when any file needs it; the palette is
+            // computed once and shared (a large figure's comes from a first pass instead).
             var branches = job.Files.Select((_, f) => $"[j{j}f{f}]").ToList();
-            graph.Add(branches.Count == 1 ? $"{frames}null{branches[0]}" : $"{frames}split={branches.Count}{string.Concat(branches)}");
+            var palettised = job.Files.Count(f => f.Format.UsesPalette);
+            var generate = palettised > 0 && palette is null;
+            var split = branches.Concat(generate ? [$"[j{j}g]"] : []).ToList();
+            graph.Add(split.Count == 1 ? $"{frames}null{split[0]}" : $"{frames}split={split.Count}{string.Concat(split)}");
+            if (generate) graph.Add($"[j{j}g]{PaletteOptions(job)}[j{j}p]");
+            var palettes = Enumerable.Range(0, palettised).Select(n => $"[j{j}p{n}]").ToList();
+            if (palettised > 0) graph.Add($"{(generate ? $"[j{j}p]" : palette)}{(palettised == 1 ? "null" : $"split={palettised}")}{string.Concat(palettes)}");
+            var used = 0;
             for (var f = 0; f < job.Files.Count; f++)
             {
                 var (file, branch, result) = (job.Files[f], branches[f], $"[j{j}o{f}]");
-                if (!file.Format.UsesPalette)
-                {
-                    graph.Add($"{branch}{file.Format.Filter}{result}");
-                }
-                else if (palette is not null)
-                {
-                    graph.Add($"{branch}{palette}{PaletteUseOptions}{result}");
-                }
-                else
-                {
-                    graph.Add($"{branch}split[j{j}a][j{j}b];[j{j}a]{PaletteOptions(job)}[j{j}p];[j{j}b][j{j}p]{PaletteUseOptions}{result}");
-                }
+                graph.Add(file.Format.UsesPalette
+                    ? $"{branch}{palettes[used++]}{PaletteUseOptions},{file.Format.Filter}{result}"
+                    : $"{branch}{file.Format.Filter}{result}");
                 outputs.Add($"-map {result} {file.Format.Options}");
                 var isLast = j == jobs.Count - 1 && f == job.Files.Count - 1;
                 if (!isLast) outputs.Add($"-y {Quote(file.Path)}");

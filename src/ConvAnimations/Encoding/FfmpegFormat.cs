@@ -7,22 +7,25 @@ namespace ConvAnimations.Encoding;
 /// structural check a written file must pass before it replaces an output (ffmpeg can exit with success after a
 /// failed write on a full disk, seen here, so its exit code alone would let a truncated file through).
 /// </summary>
-/// <param name="Filter">The filter from a branch of frames to the encoder's input.</param>
-/// <param name="UsesPalette">A GIF's colours come from a palette built over all its frames (palettegen, paletteuse).</param>
+/// <param name="Filter">The filter from a branch of frames (after the palette, if any) to the encoder's input.</param>
+/// <param name="UsesPalette">Its colours come from a palette built over all the figure's frames (palettegen, paletteuse).</param>
 /// <param name="Problem">Null when a written file of <c>frames</c> frames is complete, else what is wrong with it.</param>
 /// <param name="UsesVideoElement">A page shows it as a video (with controls), not as an image.</param>
 public sealed record FfmpegFormat(string Name, string Filter, string Options, bool UsesPalette, Func<string, int, string?> Problem, bool UsesVideoElement = false)
 {
-    /// <summary>A looping GIF whose palette comes from the frames; the filter is built per job (see <see cref="FfmpegEncoder"/>).</summary>
-    public static readonly FfmpegFormat Gif = new("GIF", "", "-loop 0 -f gif", UsesPalette: true, GifProblem);
+    /// <summary>A looping GIF; the muxer marks the pixels a frame leaves unchanged as transparent.</summary>
+    public static readonly FfmpegFormat Gif = new("GIF", "null", "-loop 0 -f gif", UsesPalette: true, GifProblem);
 
     /// <summary>H.264 in yuv420p with the index up front: what every browser plays.</summary>
     public static readonly FfmpegFormat Mp4 = new("MP4", "format=yuv420p",
         "-c:v libx264 -preset veryfast -tune stillimage -crf 18 -pix_fmt yuv420p -movflags +faststart -f mp4", UsesPalette: false, Mp4Problem, UsesVideoElement: true);
 
-    /// <summary>A looping animated WebP, lossless (the figures are flat colours: lossless is smaller than the GIF).</summary>
+    /// <summary>
+    /// A looping animated WebP: the GIF's colours (visually lossless, the same palette), encoded losslessly, where
+    /// WebP's indexed colours and its own frame differences make it smaller than the GIF.
+    /// </summary>
     public static readonly FfmpegFormat Webp = new("WebP", "format=bgra",
-        "-c:v libwebp_anim -lossless 1 -compression_level 4 -quality 100 -loop 0 -f webp", UsesPalette: false, WebpProblem);
+        "-c:v libwebp_anim -lossless 1 -compression_level 2 -quality 100 -loop 0 -f webp", UsesPalette: true, WebpProblem);
 
     private static string? GifProblem(string path, int frames)
     {
