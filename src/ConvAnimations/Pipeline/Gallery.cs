@@ -106,5 +106,5 @@ public static class Gallery
 
     /// <summary>A relative link from the page to a file or folder of the output directory.</summary>
     private static string Link(string directory, string path) =>
-        string.Join('/', Path.GetRelativePath(directory, path).Split(Path.DirectorySeparatorChar).Select(Uri.EscapeDataString)) + (path.EndsWith('/') ? "/" : "");
+        string.Join('/', Path.GetRelativePath(directory, path).TrimEnd('/').Split(Path.DirectorySeparatorChar).Select(Uri.EscapeDataString)) + (path.EndsWith('/') ? "/" : "");
 }

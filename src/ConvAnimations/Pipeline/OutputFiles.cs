@@ -29,10 +29,12 @@ public static partial class OutputFiles
         RemoveStaleTemporaries(directory);
     }
 
-    /// <summary>Temporaries of a run that was killed (kill -9 leaves no chance to clean up).</summary>
+    /// <summary>Temporaries of a run that was killed (kill -9 leaves no chance to clean up), frame folders included.</summary>
     public static void RemoveStaleTemporaries(string directory)
     {
-        foreach (var path in Directory.EnumerateFiles(directory, $"{TemporaryPrefix}*{TemporarySuffix}"))
+        // Temporaries are hidden (a leading dot), which EnumerationOptions skip unless told not to.
+        var options = new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 1, IgnoreInaccessible = true, AttributesToSkip = 0 };
+        foreach (var path in Directory.EnumerateFiles(directory, $"{TemporaryPrefix}*{TemporarySuffix}", options))
         {
             var owner = TemporaryOwner().Match(path);
             if (!owner.Success || !IsRunning(int.Parse(owner.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))) TryDelete(path);

@@ -9,7 +9,7 @@ namespace ConvAnimations.Rendering;
 /// borders and numbers), then the frame's marks on it (taps, window, lines to the next plane, output cells, numbers),
 /// back to front.
 /// <list type="bullet">
-/// <item><see cref="DrawVector"/> draws everything as vectors, text as outlines, for SVG and PDF.</item>
+/// <item><see cref="DrawVector"/> draws everything as vectors, for SVG and PDF.</item>
 /// <item><see cref="DrawRaster"/> and <see cref="Render"/> start from a background holding every plane, drawn once;
 /// a frame's marks on a plane are then clipped by the planes in front of it, which the background already holds.</item>
 /// </list>
@@ -49,7 +49,7 @@ public sealed class SceneRenderer : IDisposable
     /// <summary>Frames as BGRA, ffmpeg's native RGB32 on little-endian machines, which its filters take without a conversion.</summary>
     public SKImageInfo Info => new(Size.Width, Size.Height, SKColorType.Bgra8888, SKAlphaType.Premul);
 
-    /// <summary>Draws frame <paramref name="index"/> with every element a vector (no bitmap), text as outlines.</summary>
+    /// <summary>Draws frame <paramref name="index"/> with every element a vector (no bitmap).</summary>
     public void DrawVector(SKCanvas canvas, int index)
     {
         // A rectangle, not Clear: the canvas may hold other frames beside this one (panels).
@@ -58,8 +58,8 @@ public sealed class SceneRenderer : IDisposable
         var marks = _scene.Frames[index].Marks;
         for (var p = 0; p < _scene.Planes.Count; p++)
         {
-            DrawPlane(canvas, p, outlines: true);
-            foreach (var mark in marks.Where(m => m.Plane == p)) DrawMark(canvas, mark, clip: false, outlines: true);
+            DrawPlane(canvas, p);
+            foreach (var mark in marks.Where(m => m.Plane == p)) DrawMark(canvas, mark, clip: false);
         }
     }
 
@@ -91,17 +91,17 @@ public sealed class SceneRenderer : IDisposable
         _background = new SKBitmap(Info);
         using var canvas = new SKCanvas(_background);
         canvas.Clear(Theme.Background);
-        for (var p = 0; p < _scene.Planes.Count; p++) DrawPlane(canvas, p, outlines: false);
+        for (var p = 0; p < _scene.Planes.Count; p++) DrawPlane(canvas, p);
         return _background;
     }
 
     private void DrawMarks(SKCanvas canvas, int index)
     {
-        foreach (var mark in _scene.Frames[index].Marks.OrderBy(m => m.Plane)) DrawMark(canvas, mark, clip: true, outlines: false);
+        foreach (var mark in _scene.Frames[index].Marks.OrderBy(m => m.Plane)) DrawMark(canvas, mark, clip: true);
     }
 
     /// <summary>A plane: a dashed grid goes under its cells (padding shows it), a solid grid over them; then its numbers.</summary>
-    private void DrawPlane(SKCanvas canvas, int index, bool outlines)
+    private void DrawPlane(SKCanvas canvas, int index)
     {
         var plane = _scene.Planes[index];
         var matrix = _projection.Planes[index];
@@ -129,10 +129,10 @@ public sealed class SceneRenderer : IDisposable
         {
             Stroke(canvas, grid, _theme.ThickLine);
         }
-        foreach (var label in plane.Labels) DrawLabel(canvas, label, outlines);
+        foreach (var label in plane.Labels) DrawLabel(canvas, label);
     }
 
-    private void DrawMark(SKCanvas canvas, Mark mark, bool clip, bool outlines)
+    private void DrawMark(SKCanvas canvas, Mark mark, bool clip)
     {
         var matrix = _projection.Planes[mark.Plane];
         switch (mark)
@@ -152,7 +152,7 @@ public sealed class SceneRenderer : IDisposable
             case Label label:
                 var hidden = clip && Occluders(mark.Plane, _outlines[mark.Plane].Bounds).Any();
                 if (hidden) ClipOccluders(canvas, mark.Plane, _outlines[mark.Plane].Bounds);
-                DrawLabel(canvas, label, outlines);
+                DrawLabel(canvas, label);
                 if (hidden) canvas.Restore();
                 break;
             case Connector line:
@@ -231,24 +231,17 @@ public sealed class SceneRenderer : IDisposable
     private static float Dot(SKPoint a, SKPoint b) => a.X * b.X + a.Y * b.Y;
 
     /// <summary>Text in its plane, centred vertically on the height of a digit, not of the whole line.</summary>
-    private void DrawLabel(SKCanvas canvas, Label label, bool outlines)
+    private void DrawLabel(SKCanvas canvas, Label label)
     {
         canvas.Save();
         canvas.Concat(_projection.Planes[label.Plane]);
         _font.Size = label.Size;
         var baseline = label.Row + label.Size * 0.35f;
-        if (outlines)
-        {
-            var width = _font.MeasureText(label.Text);
-            var left = label.Align switch { TextAlign.Left => label.Col, TextAlign.Center => label.Col - width / 2, _ => label.Col - width };
-            using var glyphs = _font.GetTextPath(label.Text, new SKPoint(left, baseline));
-            canvas.DrawPath(glyphs, _text);
-        }
-        else
-        {
-            var align = label.Align switch { TextAlign.Left => SKTextAlign.Left, TextAlign.Center => SKTextAlign.Center, _ => SKTextAlign.Right };
-            canvas.DrawText(label.Text, label.Col, baseline, align, _font, _text);
-        }
+        var width = _font.MeasureText(label.Text);
+        var left = label.Align switch { TextAlign.Left => label.Col, TextAlign.Center => label.Col - width / 2, _ => label.Col - width };
+        // Outlines in every format: vectors need no font on the reader's machine, and pixels match them.
+        using var glyphs = _font.GetTextPath(label.Text, new SKPoint(left, baseline));
+        canvas.DrawPath(glyphs, _text);
         canvas.Restore();
     }
 

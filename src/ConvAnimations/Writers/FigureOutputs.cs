@@ -67,10 +67,13 @@ public static class FigureOutputs
     /// <summary>The folder of a figure's frame files.</summary>
     public static string FramesDirectory(string directory, string name) => System.IO.Path.Combine(directory, name);
 
-    /// <summary><c>DIR/NAME/NAME_NN.EXT</c>, NN the frame index zero-padded to at least two digits, as the original's pdf/NAME_00.pdf.</summary>
+    /// <summary>
+    /// <c>DIR/NAME/NAME_NN.EXT</c> as the original's pdf/NAME_00.pdf: NN the frame index zero-padded to at least two
+    /// digits, and to as many as the number of frames has (a figure of 100 frames numbers them 000 to 099).
+    /// </summary>
     public static string FramePath(string directory, string name, OutputFormat format, int frame, int frames)
     {
-        var digits = Math.Max(2, (frames - 1).ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
+        var digits = Math.Max(2, frames.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
         return System.IO.Path.Combine(FramesDirectory(directory, name), $"{name}_{frame.ToString(new string('0', digits), System.Globalization.CultureInfo.InvariantCulture)}.{Extension(format)}");
     }
 

@@ -17,6 +17,7 @@ public sealed class GalleryPageTests
           return {
             figures: document.querySelectorAll('figure').length,
             images: [...document.images].map(i => ({ src: i.src, loaded: i.complete && i.naturalWidth > 0, width: i.naturalWidth })),
+            links: [...document.querySelectorAll('.files a')].map(a => a.getAttribute('href')),
             videos: videos.map(v => ({ src: v.src, ready: v.readyState, error: v.error ? v.error.code : 0, width: v.videoWidth, playing: !v.paused })),
             formulas: [...document.querySelectorAll('.formula')].map(f => f.textContent),
           };
@@ -24,7 +25,7 @@ public sealed class GalleryPageTests
         """;
 
     [Fact]
-    public async Task Every_figure_shows_its_gif_and_plays_its_mp4_without_errors()
+    public async Task Every_figure_shows_its_gif_and_panels_plays_its_mp4_and_links_its_files_without_errors()
     {
         using var dir = new TempDirectory();
         string[] names = ["padding_strides_odd_transposed", "dilation", "numerical_padding_strides"];
@@ -38,9 +39,18 @@ public sealed class GalleryPageTests
         var state = await chromium.EvaluateAsync(MediaState);
 
         Assert.Equal(3, state.GetProperty("figures").GetInt32());
+        // Each figure: its GIF and its panels (the SVG; the PDF is linked).
         var images = state.GetProperty("images").EnumerateArray().ToList();
-        Assert.Equal(3, images.Count);
+        Assert.Equal(6, images.Count);
         Assert.All(images, i => Assert.True(i.GetProperty("loaded").GetBoolean(), $"image did not load: {i}"));
+        Assert.Equal(3, images.Count(i => i.GetProperty("src").GetString()!.EndsWith(".panels.svg", StringComparison.Ordinal)));
+        var links = state.GetProperty("links").EnumerateArray().Select(l => l.GetString()!).ToList();
+        foreach (var name in names)
+        {
+            Assert.Contains($"{name}.panels.pdf", links);
+            Assert.Contains($"{name}/", links);
+            Assert.True(Directory.Exists(dir.File(name)) && File.Exists(dir.File($"{name}.panels.pdf")));
+        }
         var videos = state.GetProperty("videos").EnumerateArray().ToList();
         Assert.Equal(3, videos.Count);
         foreach (var video in videos)

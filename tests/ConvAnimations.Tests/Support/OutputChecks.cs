@@ -7,10 +7,13 @@ namespace ConvAnimations.Tests.Support;
 /// <summary>Checks that every file of an output directory is complete and valid, read back from its bytes.</summary>
 public static class OutputChecks
 {
-    /// <summary>Every visible file is a complete GIF, MP4, page or cache; the only others are hidden temporaries.</summary>
+    /// <summary>
+    /// Every visible file, frame folders included, is a complete GIF, MP4, WebP, PDF, SVG, PNG, page or cache; the
+    /// only others are hidden temporaries.
+    /// </summary>
     public static void AllComplete(string directory, IReadOnlyList<Figure> figures, bool allowTemporaries)
     {
-        foreach (var path in Directory.EnumerateFiles(directory))
+        foreach (var path in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
         {
             var name = Path.GetFileName(path);
             if (name.StartsWith(".convanim-", StringComparison.Ordinal) && name.EndsWith(".tmp", StringComparison.Ordinal))
@@ -29,6 +32,21 @@ public static class OutputChecks
                     figure = figures.Single(f => f.Name == Path.GetFileNameWithoutExtension(name));
                     var stream = Processes.Probe(path).GetProperty("streams")[0];
                     Assert.Equal(figure.FrameCount, int.Parse(stream.GetProperty("nb_read_frames").GetString()!, CultureInfo.InvariantCulture));
+                    break;
+                case ".webp":
+                    figure = figures.Single(f => f.Name == Path.GetFileNameWithoutExtension(name));
+                    Assert.Equal(figure.FrameCount, IndependentReaders.WebpInfo(path).DurationsMs.Count);
+                    break;
+                case ".pdf":
+                    // Whole: the header, and the end-of-file marker after the cross-reference table.
+                    var pdf = File.ReadAllText(path);
+                    Assert.True(pdf.StartsWith("%PDF-", StringComparison.Ordinal) && pdf.TrimEnd().EndsWith("%%EOF", StringComparison.Ordinal), $"incomplete PDF {name}");
+                    break;
+                case ".svg":
+                    System.Xml.Linq.XDocument.Load(path);
+                    break;
+                case ".png":
+                    IndependentReaders.Decode(path).Dispose();
                     break;
                 case ".html":
                     Assert.EndsWith("</html>\n", File.ReadAllText(path));
