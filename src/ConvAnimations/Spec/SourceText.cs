@@ -1,0 +1,58 @@
+using System.Buffers;
+using System.Text.Unicode;
+
+namespace ConvAnimations.Spec;
+
+/// <summary>A figures file's bytes as text: refused with a clear message when missing, a directory, unreadable, too large or not UTF-8.</summary>
+internal static class SourceText
+{
+    public static string? Read(string path, List<SpecError> errors)
+    {
+        string? Fail(string message)
+        {
+            errors.Add(new SpecError(SourceLocation.WholeFile(path), null, message));
+            return null;
+        }
+
+        if (Directory.Exists(path)) return Fail("is a directory: give the path of a figures file (YAML)");
+        var bytes = new MemoryStream();
+        try
+        {
+            using var stream = File.OpenRead(path);
+            // Read in chunks, never past the limit: the file may be a pipe or a device that never ends.
+            var chunk = new byte[81920];
+            int count;
+            while ((count = stream.Read(chunk)) > 0)
+            {
+                if (bytes.Length + count > FigureFileReader.MaxFileBytes) return Fail(FigureFileReader.TooLarge);
+                bytes.Write(chunk, 0, count);
+            }
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Fail("no such file");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return Fail($"cannot read the file: {e.Message}");
+        }
+        return Decode(bytes.GetBuffer().AsSpan(0, (int)bytes.Length), path, errors);
+    }
+
+    /// <summary>UTF-8 to text without replacing anything: the first invalid byte is an error at its line and column.</summary>
+    public static string? Decode(ReadOnlySpan<byte> bytes, string path, List<SpecError> errors)
+    {
+        if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
+        var chars = new char[bytes.Length];
+        if (Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
+        {
+            return new string(chars, 0, written);
+        }
+        var before = chars.AsSpan(0, written);
+        var line = before.Count('\n') + 1;
+        var column = written - before.LastIndexOf('\n');
+        errors.Add(new SpecError(new SourceLocation(path, line, column), null,
+            $"not UTF-8 text: byte 0x{bytes[read]:X2} is not a valid UTF-8 character here; save the file as UTF-8 (a Latin-1 or UTF-16 file cannot be read)"));
+        return null;
+    }
+}
