@@ -43,7 +43,12 @@ internal static class RawYaml
     {
         var scanner = new Scanner(new StringReader(text), skipComments: true);
         var parser = new Parser(scanner);
-        var builder = new Builder(path, errors);
+        // The scanner may stop past the end of a file that does not end with a line break: point at its end.
+        var end = SourceText.PositionAfter(text);
+        SourceLocation Location(Mark mark) => mark.Index < text.Length
+            ? new SourceLocation(path, (int)Math.Clamp(mark.Line, 1, end.Line), (int)Math.Max(mark.Column, 1))
+            : new SourceLocation(path, end.Line, end.Column);
+        var builder = new Builder(path, errors, Location);
         try
         {
             while (parser.MoveNext())
@@ -57,14 +62,11 @@ internal static class RawYaml
             var (at, message) = e is YamlException yaml
                 ? (yaml.Start, Unprefixed(yaml.InnerException?.Message ?? yaml.Message))
                 : (scanner.CurrentPosition, "the text cannot be read as YAML from here");
-            errors.Add(new SpecError(Location(path, at), null, $"YAML syntax: {message}{builder.UnclosedHint()}"));
+            errors.Add(new SpecError(Location(at), null, $"YAML syntax: {message}{builder.UnclosedHint()}"));
             return null;
         }
         return builder.Root;
     }
-
-    internal static SourceLocation Location(string path, Mark mark) =>
-        new(path, (int)Math.Clamp(mark.Line, 1, int.MaxValue), (int)Math.Clamp(mark.Column, 1, int.MaxValue));
 
     private static string Unprefixed(string message)
     {
@@ -88,7 +90,7 @@ internal static class RawYaml
         public long Values { get; set; } = 1;
     }
 
-    private sealed class Builder(string path, List<SpecError> errors)
+    private sealed class Builder(string path, List<SpecError> errors, Func<Mark, SourceLocation> location)
     {
         private readonly Stack<Open> _open = new();
         private readonly Dictionary<string, (RawNode Node, long Values)> _anchors = [];
@@ -186,13 +188,13 @@ internal static class RawYaml
             }
         }
 
-        private void Error(Mark at, string message) => errors.Add(new SpecError(Location(path, at), null, message));
+        private void Error(Mark at, string message) => errors.Add(new SpecError(location(at), null, message));
 
         private static string? Anchor(NodeEvent e) => e.Anchor.IsEmpty ? null : e.Anchor.Value;
 
-        private int Line(ParsingEvent e) => Location(path, e.Start).Line;
+        private int Line(ParsingEvent e) => location(e.Start).Line;
 
-        private int Column(ParsingEvent e) => Location(path, e.Start).Column;
+        private int Column(ParsingEvent e) => location(e.Start).Column;
     }
 
     /// <summary>What a value is, in words, for messages such as "expected a whole number, got a list of 3".</summary>

@@ -48,11 +48,19 @@ internal static class SourceText
         {
             return new string(chars, 0, written);
         }
-        var before = chars.AsSpan(0, written);
-        var line = before.Count('\n') + 1;
-        var column = written - before.LastIndexOf('\n');
+        var (line, column) = PositionAfter(chars.AsSpan(0, written));
         errors.Add(new SpecError(new SourceLocation(path, line, column), null,
             $"not UTF-8 text: byte 0x{bytes[read]:X2} is not a valid UTF-8 character here; save the file as UTF-8 (a Latin-1 or UTF-16 file cannot be read)"));
         return null;
+    }
+
+    /// <summary>
+    /// The line and column just after <paramref name="text"/>, counted as YAML counts them (CR LF, CR, LF, NEL, LS and
+    /// PS each end a line), so every error's place agrees with the YAML library's.
+    /// </summary>
+    public static (int Line, int Column) PositionAfter(ReadOnlySpan<char> text)
+    {
+        var breaks = text.Count('\n') + text.Count('\r') - text.Count("\r\n") + text.Count('\u0085') + text.Count('\u2028') + text.Count('\u2029');
+        return (1 + breaks, text.Length - text.LastIndexOfAny("\r\n\u0085\u2028\u2029"));
     }
 }
