@@ -88,15 +88,21 @@ public sealed record Figure(
     Panels? Panels = null)
 {
     public bool IsTransposed => Kind == FigureKind.Transposed;
-    public bool IsPooling => Kind is FigureKind.MaxPooling or FigureKind.AveragePooling;
+    public bool IsPooling => IsPoolingKind(Kind);
 
     /// <summary>The map the figure animates as input: for a transposed figure, the direct output.</summary>
-    public Size2 AnimatedInput => IsTransposed ? Geometry.Output : Geometry.Input;
+    public Size2 AnimatedInput => AnimatedInputOf(Kind, Geometry);
 
     /// <summary>The map the figure fills frame by frame: for a transposed figure, the direct input.</summary>
-    public Size2 AnimatedOutput => IsTransposed ? Geometry.Input : Geometry.Output;
+    public Size2 AnimatedOutput => AnimatedOutputOf(Kind, Geometry);
 
     public int FrameCount => AnimatedOutput.Area;
+
+    public static bool IsPoolingKind(FigureKind kind) => kind is FigureKind.MaxPooling or FigureKind.AveragePooling;
+
+    public static Size2 AnimatedInputOf(FigureKind kind, Geometry geometry) => kind == FigureKind.Transposed ? geometry.Output : geometry.Input;
+
+    public static Size2 AnimatedOutputOf(FigureKind kind, Geometry geometry) => kind == FigureKind.Transposed ? geometry.Input : geometry.Output;
 
     public static string KindName(FigureKind kind) => Words<FigureKind>.NameOf(kind);
 }

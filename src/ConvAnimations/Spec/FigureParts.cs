@@ -80,8 +80,7 @@ internal sealed record ValuesSpec(RawMap At, RawNode? Input, RawNode? Kernel, Ra
             report.Error(node, $"values: expected a mapping with 'input' and 'kernel' or 'seed', got {RawYaml.Describe(node)}");
             return false;
         }
-        report.UnknownKeys(map, Keys, "values");
-        var ok = map.Keys.All(k => Keys.Contains(k.Value));
+        var ok = report.UnknownKeys(map, Keys, "values");
         int? seed = null;
         if (map["seed"] is { } seedNode)
         {
@@ -108,8 +107,8 @@ internal sealed record ValuesSpec(RawMap At, RawNode? Input, RawNode? Kernel, Ra
 
     public FigureValues? Resolve(FigureKind kind, Geometry geometry, Report report)
     {
-        var pooling = kind is FigureKind.MaxPooling or FigureKind.AveragePooling;
-        var inputShape = kind == FigureKind.Transposed ? geometry.Output : geometry.Input;
+        var pooling = Figure.IsPoolingKind(kind);
+        var inputShape = Figure.AnimatedInputOf(kind, geometry);
         var inputName = kind == FigureKind.Transposed ? "the transposed input (the direct output o)" : "the input";
         if (pooling && Kernel is not null)
         {
@@ -186,8 +185,7 @@ internal sealed record PanelsSpec(IReadOnlyList<(int Index, RawNode At)>? Frames
             report.Error(node, $"panels: expected a mapping with 'frames', 'columns' and 'formats' (each optional), got {RawYaml.Describe(node)}");
             return false;
         }
-        report.UnknownKeys(map, Keys, "panels");
-        var ok = map.Keys.All(k => Keys.Contains(k.Value));
+        var ok = report.UnknownKeys(map, Keys, "panels");
 
         List<(int, RawNode)>? frames = null;
         if (map["frames"] is { } framesNode)

@@ -125,28 +125,24 @@ internal static class FigureRules
         else if (Name(nameNode, unnamed, out var text)) name = text;
 
         var report = reportFor(name);
-        report.UnknownKeys(node, FigureFields.Keys, "a figure");
+        var knownKeys = report.UnknownKeys(node, FigureFields.Keys, "a figure");
         // A misspelt key is reported once, not again as the missing key it meant.
-        var meant = node.Keys.Where(k => !FigureFields.Keys.Contains(k.Value)).Select(k => Suggestions.Nearest(k.Value, FigureFields.Keys)).OfType<string>().ToHashSet();
+        var meant = node.Keys.Select(k => k.Value).Where(k => !FigureFields.Keys.Contains(k)).Select(k => Suggestions.Nearest(k, FigureFields.Keys)).OfType<string>().ToHashSet();
         var keys = new KeySource(node, defaults, report);
         var fields = FigureFields.Read(keys);
 
         var present = Presence(fields, keys, meant, node);
         var geometry = present ? Geometry(fields, keys) : null;
         var values = geometry is null || fields.Values.Value is not { } spec ? null : spec.Resolve(fields.Kind.Value, geometry, report);
-        var panels = geometry is null || fields.Panels.Value is not { } panelsSpec ? null : panelsSpec.Resolve(FrameCount(fields.Kind.Value, geometry), report);
+        var panels = geometry is null || fields.Panels.Value is not { } panelsSpec ? null : panelsSpec.Resolve(Figure.AnimatedOutputOf(fields.Kind.Value, geometry).Area, report);
 
-        var valid = name is not null && nameNode is not null && fields.AllOk && geometry is not null
-            && (fields.Values.Given == values is not null) && (fields.Panels.Given == panels is not null)
-            && node.Keys.All(k => FigureFields.Keys.Contains(k.Value));
-        if (!valid) return (null, nameNode, name);
+        var valid = knownKeys && fields.AllOk && fields.Values.Given == values is not null && fields.Panels.Given == panels is not null;
+        if (name is null || geometry is null || !valid) return (null, nameNode, name);
         var style = fields.Style.Value ?? (values is null ? FigureStyle.Isometric : FigureStyle.Flat);
-        var figure = new Figure(name!, fields.Title.Given ? fields.Title.Value : name!, fields.Kind.Value, geometry!, fields.FrameMs.Value,
+        var figure = new Figure(name, fields.Title.Given ? fields.Title.Value : name, fields.Kind.Value, geometry, fields.FrameMs.Value,
             fields.Formats.Value, fields.Scale.Value, style, values, report.At(node), panels);
         return (figure, nameNode, name);
     }
-
-    private static int FrameCount(FigureKind kind, Geometry geometry) => (kind == FigureKind.Transposed ? geometry.Input : geometry.Output).Area;
 
     /// <summary>The rules about which keys go together: required keys, and keys that exclude or need each other.</summary>
     private static bool Presence(FigureFields fields, KeySource keys, HashSet<string> meant, RawMap node)
@@ -236,7 +232,7 @@ internal static class FigureRules
                 report.Error(kernelAt, $"kernel{label}: the window spans d(k-1)+1 = {axis.EffectiveKernel} cells, more than the padded input i+2p = {axis.PaddedInput}; lower the kernel or dilation, or raise the input or padding");
                 ok = false;
             }
-            else if (kind is FigureKind.MaxPooling or FigureKind.AveragePooling && 2 * axis.Padding > axis.EffectiveKernel)
+            else if (Figure.IsPoolingKind(kind) && 2 * axis.Padding > axis.EffectiveKernel)
             {
                 report.Error(paddingAt, $"padding{label}: {axis.Padding} is more than half the window ({axis.EffectiveKernel} cells): pooling pads at most half the window, as frameworks require, so no window lies in the padding alone");
                 ok = false;
@@ -252,7 +248,7 @@ internal static class FigureRules
         var grid = kind == FigureKind.Transposed
             ? new Size2(geometry.Rows.TransposedGrid, geometry.Cols.TransposedGrid)
             : new Size2(geometry.Rows.PaddedInput, geometry.Cols.PaddedInput);
-        var animatedOutput = kind == FigureKind.Transposed ? geometry.Input : geometry.Output;
+        var animatedOutput = Figure.AnimatedOutputOf(kind, geometry);
         var inputAt = f.Input.At ?? f.TransposedInput.At!;
         if (grid.Rows > FigureFileReader.MaxCellsPerAxis || grid.Cols > FigureFileReader.MaxCellsPerAxis)
         {
@@ -270,7 +266,7 @@ internal static class FigureRules
     /// <summary>The optional 'output' key: a check of the map the figure shows.</summary>
     private static bool Matches(Geometry geometry, FigureKind kind, Field<Size2> output, Report report)
     {
-        var animatedOutput = kind == FigureKind.Transposed ? geometry.Input : geometry.Output;
+        var animatedOutput = Figure.AnimatedOutputOf(kind, geometry);
         if (!output.Given || output.Value == animatedOutput) return true;
         var why = string.Join("; ", geometry.DistinctAxes.Select(a => (a.Label.Length > 0 ? $"{a.Label}: " : "") + (kind == FigureKind.Transposed
             ? $"a transposed figure's output is the direct input i = {a.Axis.Input}"

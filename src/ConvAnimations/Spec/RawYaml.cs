@@ -26,7 +26,8 @@ internal sealed record RawBroken(int Line, int Column) : RawNode(Line, Column);
 /// <summary>
 /// Phase one: YAML text to <see cref="RawNode"/>s, from YamlDotNet's event stream so that hostile files stop early
 /// with a located error: nesting depth is checked as each collection opens (no recursion, so no stack overflow),
-/// aliases count the values they stand for (a billion-laughs file stops at <see cref="MaxAliasedValues"/>), duplicate
+/// values are counted as they come, an alias as the values it stands for (a billion-laughs file stops at
+/// <see cref="MaxValues"/> like a file of a million numbers), duplicate
 /// keys and undefined aliases are reported where they are written, and any exception of the YAML library becomes a
 /// syntax error at the place the scanner stopped.
 /// </summary>
@@ -35,8 +36,11 @@ internal static class RawYaml
     /// <summary>A figures file nests 6 levels deep (figures, figure, values, input, row, number).</summary>
     public const int MaxDepth = 64;
 
-    /// <summary>How many values all aliases of a file may stand for together.</summary>
-    public const int MaxAliasedValues = 100_000;
+    /// <summary>
+    /// How many values (scalars and collections, an alias counting as the values it stands for) a file may hold: the
+    /// largest numerical figure within <see cref="FigureFileReader.MaxFrames"/> holds about 90,000.
+    /// </summary>
+    public const int MaxValues = 150_000;
 
     /// <summary>The root of the file's first document (null when it has none or could not be read).</summary>
     public static RawNode? Load(string text, string path, List<SpecError> errors)
@@ -94,7 +98,7 @@ internal static class RawYaml
     {
         private readonly Stack<Open> _open = new();
         private readonly Dictionary<string, (RawNode Node, long Values)> _anchors = [];
-        private long _aliased;
+        private long _values;
         private int _documents;
 
         public RawNode? Root { get; private set; }
@@ -109,6 +113,7 @@ internal static class RawYaml
                     Error(e.Start, "more than one YAML document: put every figure in one 'figures' list");
                     return false;
                 case Scalar scalar:
+                    if (!Count(e, 1)) return false;
                     Add(new RawScalar(scalar.Value, scalar.Style is ScalarStyle.Plain or ScalarStyle.Any, Line(e), Column(e)), 1, Anchor(scalar));
                     return true;
                 case AnchorAlias alias:
@@ -118,12 +123,7 @@ internal static class RawYaml
                         Add(new RawBroken(Line(e), Column(e)), 1, null);
                         return true;
                     }
-                    _aliased += target.Values;
-                    if (_aliased > MaxAliasedValues)
-                    {
-                        Error(e.Start, $"the aliases of this file stand for more than {MaxAliasedValues} values: an alias bomb is not a figures file");
-                        return false;
-                    }
+                    if (!Count(e, target.Values)) return false;
                     Add(target.Node, target.Values, null);
                     return true;
                 case SequenceStart or MappingStart:
@@ -132,6 +132,7 @@ internal static class RawYaml
                         Error(e.Start, $"values nested more than {MaxDepth} levels deep: a figures file needs 6");
                         return false;
                     }
+                    if (!Count(e, 1)) return false;
                     var flow = e is SequenceStart { Style: SequenceStyle.Flow } or MappingStart { Style: MappingStyle.Flow };
                     _open.Push(new Open(e, e is MappingStart, flow, Anchor((NodeEvent)e)));
                     return true;
@@ -145,6 +146,14 @@ internal static class RawYaml
                 default:
                     return true;
             }
+        }
+
+        private bool Count(ParsingEvent e, long values)
+        {
+            _values += values;
+            if (_values <= MaxValues) return true;
+            Error(e.Start, $"the file holds more than {MaxValues} values{(e is AnchorAlias ? ", counting those its aliases stand for" : "")}: far more than any figures file");
+            return false;
         }
 
         /// <summary>Where the innermost flow collection still open began: the usual cause of a syntax error.</summary>

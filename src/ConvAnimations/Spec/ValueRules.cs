@@ -22,12 +22,16 @@ internal sealed class Report(string path, string? figure, List<SpecError>? error
         errors.Add(new SpecError(At(at), figure, message));
     }
 
-    public void UnknownKeys(RawMap map, IReadOnlyList<string> known, string where)
+    /// <summary>Reports every key of <paramref name="map"/> that is not <paramref name="known"/>; true when there is none.</summary>
+    public bool UnknownKeys(RawMap map, IReadOnlyList<string> known, string where)
     {
+        var none = true;
         foreach (var key in map.Keys.Where(k => !known.Contains(k.Value)))
         {
             Error(key, $"unknown key '{key.Value}' in {where}{Suggestions.DidYouMean(key.Value, known)}; allowed: {string.Join(", ", known)}");
+            none = false;
         }
+        return none;
     }
 }
 

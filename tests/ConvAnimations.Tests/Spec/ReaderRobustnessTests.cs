@@ -5,6 +5,7 @@ using ConvAnimations.Arithmetic;
 using ConvAnimations.Layout;
 using ConvAnimations.Spec;
 using ConvAnimations.Tests.Support;
+using Xunit.Abstractions;
 
 namespace ConvAnimations.Tests.Spec;
 
@@ -12,7 +13,7 @@ namespace ConvAnimations.Tests.Spec;
 /// The reader's cases of issue 14, in-process: every independent error in one run, YAML the library chokes on, hostile
 /// files stopped by limits, files that are not text. Each error is asserted with its place.
 /// </summary>
-public sealed class ReaderRobustnessTests
+public sealed class ReaderRobustnessTests(ITestOutputHelper output)
 {
     private const string Head = "figures:\n  - name: f\n";
 
@@ -104,7 +105,7 @@ public sealed class ReaderRobustnessTests
     }
 
     /// <summary>Runs the reader on a hostile file: a located error within a second and 100 MB of allocations.</summary>
-    private static SpecError Hostile(string yaml, string words)
+    private SpecError Hostile(string yaml, string words)
     {
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
@@ -112,6 +113,7 @@ public sealed class ReaderRobustnessTests
         clock.Stop();
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         var error = Assert.Single(file.Errors, e => e.Message.Contains(words, StringComparison.Ordinal));
+        output.WriteLine($"{yaml.Length:N0} characters: {clock.Elapsed.TotalMilliseconds:0.0} ms, {allocated / 1e6:0.0} MB allocated: {error}");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
         Assert.True(allocated < 100_000_000, $"allocated {allocated:N0} bytes");
         return error;
@@ -126,7 +128,7 @@ public sealed class ReaderRobustnessTests
             yaml.Append($"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n");
         }
         yaml.Append("figures:\n  - {name: a, input: 4, kernel: 3, title: *a9}\n");
-        var error = Hostile(yaml.ToString(), "the aliases of this file stand for more than 100000 values");
+        var error = Hostile(yaml.ToString(), $"the file holds more than {RawYaml.MaxValues} values, counting those its aliases stand for");
         Assert.InRange(error.Location.Line, 5, 7);
     }
 
@@ -137,6 +139,25 @@ public sealed class ReaderRobustnessTests
         // figures, the list and the figure are the first three levels.
         Assert.Equal((3, 12 + RawYaml.MaxDepth - 3), (error.Location.Line, error.Location.Column));
         Hostile(string.Concat(Enumerable.Repeat("- ", 50_000)) + "x\n", "nested more than 64 levels deep");
+    }
+
+    [Fact]
+    public void Long_strings_up_to_the_size_limit_stay_within_the_budget()
+    {
+        var yaml = Head + "    input: 4\n    kernel: 3\n    title: " + new string('a', FigureFileReader.MaxFileBytes - 60) + "\n";
+        Hostile(yaml, $"title: {FigureFileReader.MaxFileBytes - 60} characters is too long");
+    }
+
+    [Fact]
+    public void A_file_of_a_million_numbers_stops_at_the_values_limit()
+    {
+        var error = Hostile("x: [" + string.Concat(Enumerable.Repeat("1,", 1_000_000)) + "1]\n", $"the file holds more than {RawYaml.MaxValues} values: ");
+        // The mapping, the key and the list come first.
+        Assert.Equal((1, 5 + 2 * (RawYaml.MaxValues - 3)), (error.Location.Line, error.Location.Column));
+        // The largest numerical figure within the frame limit, its numbers written out, is within the values limit.
+        static string Matrix(int n) => "[" + string.Join(", ", Enumerable.Repeat("[" + string.Join(", ", Enumerable.Repeat("7", n)) + "]", n)) + "]";
+        var largest = Figures.Parse(Head + $"    input: 256\n    kernel: 157\n    values:\n      input: {Matrix(256)}\n      kernel: {Matrix(157)}\n");
+        Assert.Equal((FigureFileReader.MaxFrames, 7.0), (largest.FrameCount, largest.Values!.Kernel![156, 156]));
     }
 
     [Fact]
