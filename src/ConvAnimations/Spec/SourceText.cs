@@ -43,11 +43,9 @@ internal static class SourceText
     public static string? Decode(ReadOnlySpan<byte> bytes, string path, List<SpecError> errors)
     {
         if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
+        if (Utf8.IsValid(bytes)) return System.Text.Encoding.UTF8.GetString(bytes);
         var chars = new char[bytes.Length];
-        if (Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
-        {
-            return new string(chars, 0, written);
-        }
+        Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
         var (line, column) = PositionAfter(chars.AsSpan(0, written));
         errors.Add(new SpecError(new SourceLocation(path, line, column), null,
             $"not UTF-8 text: byte 0x{bytes[read]:X2} is not a valid UTF-8 character here; save the file as UTF-8 (a Latin-1 or UTF-16 file cannot be read)"));
