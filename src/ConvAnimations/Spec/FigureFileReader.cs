@@ -90,11 +90,11 @@ public static class FigureFileReader
                 report.Error(item, "each entry of 'figures' must be a mapping (name, kind, input, kernel, ...)");
                 continue;
             }
-            var (figure, nameNode, name) = FigureRules.Read(node, defaults, report, n => new Report(path, n, errors));
+            var (figure, nameNode, name) = FigureRules.Read(node, defaults, report);
             if (name is null || nameNode is null) continue;
             if (names.TryGetValue(name, out var first))
             {
-                new Report(path, name, errors).Error(nameNode, $"duplicate name: already used at {first}; names must be unique since they name the output files");
+                report.For(name).Error(nameNode, $"duplicate name: already used at {first}; names must be unique since they name the output files");
                 continue;
             }
             names[name] = report.At(node);

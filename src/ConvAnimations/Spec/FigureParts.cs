@@ -98,7 +98,7 @@ internal sealed record ValuesSpec(RawMap At, RawNode? Input, RawNode? Kernel, Ra
             var rows = (map[key] as RawList)?.Items ?? [];
             foreach (var item in rows.OfType<RawList>().SelectMany(row => row.Items))
             {
-                ok &= Number(item, report, $"values.{key}", out _);
+                ok &= CellValue(item, report, $"values.{key}", out _);
             }
         }
         spec = new ValuesSpec(map, map["input"], map["kernel"], map["seed"], seed);
@@ -154,7 +154,7 @@ internal sealed record ValuesSpec(RawMap At, RawNode? Input, RawNode? Kernel, Ra
             for (var c = 0; c < shape.Cols; c++)
             {
                 // Wrong numbers were reported by Read.
-                if (Number(row.Items[c], report.Muted, key, out var number)) matrix[r, c] = number;
+                if (CellValue(row.Items[c], report.Muted, key, out var number)) matrix[r, c] = number;
                 else ok = false;
             }
         }

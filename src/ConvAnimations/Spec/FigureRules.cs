@@ -1,4 +1,3 @@
-using System.Globalization;
 using ConvAnimations.Arithmetic;
 using static ConvAnimations.Spec.ValueRules;
 
@@ -8,9 +7,6 @@ namespace ConvAnimations.Spec;
 internal readonly record struct Field<T>(T Value, RawNode? At, bool Ok)
 {
     public bool Given => At is not null;
-
-    /// <summary>Given and right: a rule that combines keys may use it.</summary>
-    public bool Usable => Given && Ok;
 }
 
 /// <summary>
@@ -20,8 +16,6 @@ internal readonly record struct Field<T>(T Value, RawNode? At, bool Ok)
 internal sealed class KeySource(RawMap own, RawMap? defaults, Report report)
 {
     public Report Report => report;
-
-    public RawNode? Node(string key) => own[key] ?? defaults?[key];
 
     public Field<T> Read<T>(string key, T fallback, ValueRule<T> rule)
     {
@@ -98,7 +92,7 @@ internal sealed record FigureFields(
     {
         if (!Number(node, report, "scale", out scale)) return false;
         if (scale is >= 0.25 and <= 8) return true;
-        report.Error(node, $"scale: {scale.ToString(CultureInfo.InvariantCulture)} is out of range: use 0.25 to 8 (1.0 is the guide's cell size)");
+        report.Error(node, $"scale: {((RawScalar)node).Value} is out of range: use 0.25 to 8 (1.0 is the guide's cell size)");
         return false;
     }
 
@@ -117,14 +111,14 @@ internal sealed record FigureFields(
 internal static class FigureRules
 {
     /// <summary>The figure, or null when anything is wrong; its name (when readable) for the uniqueness check.</summary>
-    public static (Figure? Figure, RawNode? NameNode, string? Name) Read(RawMap node, RawMap? defaults, Report unnamed, Func<string?, Report> reportFor)
+    public static (Figure? Figure, RawNode? NameNode, string? Name) Read(RawMap node, RawMap? defaults, Report unnamed)
     {
         var nameNode = node["name"];
         string? name = null;
         if (nameNode is null) unnamed.Error(node, "a figure needs a 'name' ([a-z0-9_-]+), which names its output files");
         else if (Name(nameNode, unnamed, out var text)) name = text;
 
-        var report = reportFor(name);
+        var report = unnamed.For(name);
         var knownKeys = report.UnknownKeys(node, FigureFields.Keys, "a figure");
         // A misspelt key is reported once, not again as the missing key it meant.
         var meant = node.Keys.Select(k => k.Value).Where(k => !FigureFields.Keys.Contains(k)).Select(k => Suggestions.Nearest(k, FigureFields.Keys)).OfType<string>().ToHashSet();

@@ -14,6 +14,9 @@ internal sealed class Report(string path, string? figure, List<SpecError>? error
 
     public Report Muted => new(path, figure, null);
 
+    /// <summary>The same file's errors, about the figure named <paramref name="name"/>.</summary>
+    public Report For(string? name) => new(path, name, errors);
+
     public SourceLocation At(RawNode node) => new(path, node.Line, node.Column);
 
     public void Error(RawNode at, string message)
@@ -80,18 +83,20 @@ internal static partial class ValueRules
         return false;
     }
 
-    /// <summary>A finite number of at most <see cref="MaxValue"/> in magnitude.</summary>
     public static bool Number(RawNode node, Report report, string key, out double value)
     {
         value = 0;
-        if (node is not RawScalar { IsPlain: true } scalar
-            || !double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
-        {
-            report.Error(node, $"{key}: expected a number, got {RawYaml.Describe(node)}");
-            return false;
-        }
-        if (double.IsFinite(value) && Math.Abs(value) <= MaxValue) return true;
-        report.Error(node, $"{key}: {scalar.Value} is out of range: numbers are from -{MaxValue:0} to {MaxValue:0}, which a cell can show");
+        if (node is RawScalar { IsPlain: true } scalar && double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out value)) return true;
+        report.Error(node, $"{key}: expected a number, got {RawYaml.Describe(node)}");
+        return false;
+    }
+
+    /// <summary>A number of a numerical figure: finite, of at most <see cref="MaxValue"/> in magnitude.</summary>
+    public static bool CellValue(RawNode node, Report report, string key, out double value)
+    {
+        if (!Number(node, report, key, out value)) return false;
+        if (Math.Abs(value) <= MaxValue) return true;
+        report.Error(node, $"{key}: {((RawScalar)node).Value} is out of range: numbers are from -{MaxValue:0} to {MaxValue:0}, which a cell can show");
         return false;
     }
 

@@ -190,10 +190,20 @@ public sealed class ReaderRobustnessTests(ITestOutputHelper output)
     [InlineData("-1e7", 27)]
     [InlineData("Infinity", 27)]
     [InlineData("1000000.5", 27)]
+    [InlineData("NaN", 27)]
     public void Values_beyond_what_a_cell_can_show_are_refused(string number, int column)
     {
         AssertErrors(Parse(Head + $"    input: 2\n    kernel: 1\n    values:\n      input: [[1, 2], [3, {number}]]\n      kernel: [[1]]\n"),
             (6, column, $"values.input: {number} is out of range: numbers are from -1000000 to 1000000"));
+    }
+
+    [Theory]
+    [InlineData("1e308")]
+    [InlineData("Infinity")]
+    [InlineData("NaN")]
+    public void A_scale_beyond_its_range_is_refused_in_its_own_words(string scale)
+    {
+        AssertErrors(Parse(Head + $"    input: 4\n    kernel: 3\n    scale: {scale}\n"), (5, 12, $"scale: {scale} is out of range: use 0.25 to 8"));
     }
 
     [Fact]
