@@ -81,11 +81,6 @@ public static class Program
     /// <summary>Reads and validates a figures file; on any error prints them all and returns null.</summary>
     private static FigureFile? Load(string path)
     {
-        if (!File.Exists(path))
-        {
-            Console.Error.WriteLine($"{path}: error: no such file");
-            return null;
-        }
         var file = FigureFileReader.Read(path);
         if (file.IsValid) return file;
         foreach (var error in file.Errors) Console.Error.WriteLine(error);

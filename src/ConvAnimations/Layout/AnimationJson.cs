@@ -66,5 +66,7 @@ public static class AnimationJson
         "[" + string.Join(", ", Enumerable.Range(0, matrix.GetLength(0)).Select(r =>
             "[" + string.Join(", ", Enumerable.Range(0, matrix.GetLength(1)).Select(c => Number(matrix[r, c]))) + "]")) + "]";
 
-    private static string Number(double value) => (value == 0 ? 0 : value).ToString("R", CultureInfo.InvariantCulture);
+    // JSON has no Infinity or NaN; the reader keeps values finite, and this keeps the document JSON whatever comes.
+    private static string Number(double value) =>
+        double.IsFinite(value) ? (value == 0 ? 0 : value).ToString("R", CultureInfo.InvariantCulture) : "null";
 }

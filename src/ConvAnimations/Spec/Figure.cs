@@ -12,22 +12,42 @@ public enum FigureStyle { Isometric, Flat }
 /// </summary>
 public enum OutputFormat { Gif, Mp4, Webp, Png, Svg, Pdf }
 
-/// <summary>The one place each format's name lives: what figures.yaml says, and the files' extension.</summary>
+/// <summary>
+/// The words figures.yaml uses for an enum's members, each derived in this one place from the member's name in
+/// snake_case (MaxPooling is "max_pooling"), so a name never exists twice.
+/// </summary>
+public static class Words<T> where T : struct, Enum
+{
+    private static readonly Dictionary<string, T> ByName = Enum.GetValues<T>().ToDictionary(NameOf);
+
+    public static IReadOnlyList<string> Names { get; } = Enum.GetValues<T>().Select(NameOf).ToList();
+
+    public static string NameOf(T member) =>
+        string.Concat(member.ToString().Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
+
+    public static T? Parse(string name) => ByName.TryGetValue(name, out var member) ? member : null;
+}
+
+/// <summary>The formats' names (what figures.yaml says, and the files' extension), and which are still pictures.</summary>
 public static class OutputFormats
 {
-    private static readonly Dictionary<string, OutputFormat> ByName = Enum.GetValues<OutputFormat>().ToDictionary(NameOf);
-
-    public static IReadOnlyList<string> Names { get; } = Enum.GetValues<OutputFormat>().Select(NameOf).ToList();
+    public static IReadOnlyList<string> Names => Words<OutputFormat>.Names;
 
     public static IReadOnlyList<string> StillNames { get; } = Enum.GetValues<OutputFormat>().Where(IsStill).Select(NameOf).ToList();
 
-    public static string NameOf(OutputFormat format) => format.ToString().ToLowerInvariant();
+    public static string NameOf(OutputFormat format) => Words<OutputFormat>.NameOf(format);
 
-    public static OutputFormat? Parse(string name) => ByName.TryGetValue(name, out var format) ? format : null;
+    public static OutputFormat? Parse(string name) => Words<OutputFormat>.Parse(name);
 
     /// <summary>A still format holds one frame a file (or the panels of several).</summary>
     public static bool IsStill(OutputFormat format) => format is OutputFormat.Png or OutputFormat.Svg or OutputFormat.Pdf;
 }
+
+/// <summary>
+/// The padding words: valid is no padding, full is d(k-1) (every window that touches the input), same and half are
+/// d(k-1)/2 (the output keeps the input's size at stride 1).
+/// </summary>
+public enum PaddingWord { Valid, Same, Half, Full }
 
 /// <summary>A static figure of several frames side by side, like the paper's: which frames, how many a row, which formats.</summary>
 public sealed record Panels(IReadOnlyList<int> Frames, int Columns, IReadOnlyList<OutputFormat> Formats)
@@ -38,7 +58,12 @@ public sealed record Panels(IReadOnlyList<int> Frames, int Columns, IReadOnlyLis
 /// <summary>Where a figure or a value was written: reported with every error.</summary>
 public sealed record SourceLocation(string File, int Line, int Column)
 {
-    public override string ToString() => $"{File}:{Line}:{Column}";
+    /// <summary>A problem of the file as a whole (missing, a directory, unreadable): no line to point at.</summary>
+    public static SourceLocation WholeFile(string file) => new(file, 0, 0);
+
+    public bool IsWholeFile => Line == 0;
+
+    public override string ToString() => IsWholeFile ? File : $"{File}:{Line}:{Column}";
 }
 
 /// <summary>
@@ -63,22 +88,21 @@ public sealed record Figure(
     Panels? Panels = null)
 {
     public bool IsTransposed => Kind == FigureKind.Transposed;
-    public bool IsPooling => Kind is FigureKind.MaxPooling or FigureKind.AveragePooling;
+    public bool IsPooling => IsPoolingKind(Kind);
 
     /// <summary>The map the figure animates as input: for a transposed figure, the direct output.</summary>
-    public Size2 AnimatedInput => IsTransposed ? Geometry.Output : Geometry.Input;
+    public Size2 AnimatedInput => AnimatedInputOf(Kind, Geometry);
 
     /// <summary>The map the figure fills frame by frame: for a transposed figure, the direct input.</summary>
-    public Size2 AnimatedOutput => IsTransposed ? Geometry.Input : Geometry.Output;
+    public Size2 AnimatedOutput => AnimatedOutputOf(Kind, Geometry);
 
     public int FrameCount => AnimatedOutput.Area;
 
-    public static string KindName(FigureKind kind) => kind switch
-    {
-        FigureKind.Convolution => "convolution",
-        FigureKind.Transposed => "transposed",
-        FigureKind.MaxPooling => "max_pooling",
-        FigureKind.AveragePooling => "average_pooling",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    public static bool IsPoolingKind(FigureKind kind) => kind is FigureKind.MaxPooling or FigureKind.AveragePooling;
+
+    public static Size2 AnimatedInputOf(FigureKind kind, Geometry geometry) => kind == FigureKind.Transposed ? geometry.Output : geometry.Input;
+
+    public static Size2 AnimatedOutputOf(FigureKind kind, Geometry geometry) => kind == FigureKind.Transposed ? geometry.Input : geometry.Output;
+
+    public static string KindName(FigureKind kind) => Words<FigureKind>.NameOf(kind);
 }

@@ -1,0 +1,255 @@
+using ConvAnimations.Arithmetic;
+using static ConvAnimations.Spec.ValueRules;
+
+namespace ConvAnimations.Spec;
+
+/// <summary>A padding as written for one axis: a number of cells, or a word that needs the kernel to become one.</summary>
+internal readonly record struct PaddingAmount(int Cells, PaddingWord? Word, RawNode At);
+
+/// <summary>The 'padding' key as written; <see cref="Resolve"/> turns its words into cells once the kernel is known.</summary>
+internal sealed record PaddingSpec(RawNode At, PaddingAmount Rows, PaddingAmount Cols)
+{
+    public static bool Read(RawNode node, Report report, out PaddingSpec? spec)
+    {
+        var ok = Pair<PaddingAmount>(node, report, "padding", Amount, out var pair);
+        spec = new PaddingSpec(node, pair.Rows, pair.Cols);
+        if (!ok) return false;
+        var written = node is RawList list ? $"[{string.Join(", ", list.Items.Select(i => (i as RawScalar)?.Value))}]" : ((RawScalar)node).Value;
+        if (pair.Rows.Cells >= 0 && pair.Cols.Cells >= 0) return WithinMaxSize(node, report, "padding", written, Math.Max(pair.Rows.Cells, pair.Cols.Cells));
+        report.Error(node, $"padding: {written} is not allowed: padding cannot be negative");
+        return false;
+    }
+
+    private static bool Amount(RawNode node, Report report, out PaddingAmount amount)
+    {
+        amount = new PaddingAmount(0, null, node);
+        if (node is not RawScalar scalar || IsInteger(node))
+        {
+            var ok = Int(node, report, "padding", out var cells);
+            amount = amount with { Cells = cells };
+            return ok;
+        }
+        if (Words<PaddingWord>.Parse(scalar.Value) is { } word)
+        {
+            amount = amount with { Word = word };
+            return true;
+        }
+        var words = Words<PaddingWord>.Names;
+        report.Error(node, $"padding: '{scalar.Value}' is neither a whole number nor one of {string.Join(", ", words)}{Suggestions.DidYouMean(scalar.Value, words)}");
+        return false;
+    }
+
+    /// <summary>The padding in cells for a kernel spreading over d(k-1)+1 cells on each axis.</summary>
+    public Size2? Resolve(Size2 kernel, Size2 dilation, Report report)
+    {
+        var rows = Cells(Rows, dilation.Rows * (kernel.Rows - 1), report);
+        // One word for both axes is reported once.
+        var cols = rows is null && Cols.At == Rows.At ? null : Cells(Cols, dilation.Cols * (kernel.Cols - 1), report);
+        return rows is { } r && cols is { } c ? new Size2(r, c) : null;
+    }
+
+    private static int? Cells(PaddingAmount amount, int spread, Report report)
+    {
+        switch (amount.Word)
+        {
+            case null:
+                return amount.Cells;
+            case PaddingWord.Valid:
+                return 0;
+            case PaddingWord.Full:
+                return spread;
+            case PaddingWord.Same or PaddingWord.Half when spread % 2 == 0:
+                return spread / 2;
+            case var word:
+                report.Error(amount.At, $"padding: '{Words<PaddingWord>.NameOf(word.Value)}' needs d(k-1) even so the padding d(k-1)/2 is the same on both sides; here d(k-1) = {spread}. Give the padding as a number instead");
+                return null;
+        }
+    }
+}
+
+/// <summary>The 'values' key as written; <see cref="Resolve"/> checks its shapes once the figure's sizes are known.</summary>
+internal sealed record ValuesSpec(RawMap At, RawNode? Input, RawNode? Kernel, RawNode? SeedAt, int? Seed)
+{
+    public static readonly string[] Keys = ["input", "kernel", "seed"];
+
+    public static bool Read(RawNode node, Report report, out ValuesSpec? spec)
+    {
+        spec = null;
+        if (node is not RawMap map)
+        {
+            report.Error(node, $"values: expected a mapping with 'input' and 'kernel' or 'seed', got {RawYaml.Describe(node)}");
+            return false;
+        }
+        var ok = report.UnknownKeys(map, Keys, "values");
+        int? seed = null;
+        if (map["seed"] is { } seedNode)
+        {
+            if (Int(seedNode, report, "values.seed", out var n)) seed = n;
+            else ok = false;
+            if (map["input"] is not null || map["kernel"] is not null)
+            {
+                report.Error(seedNode, "values: give either 'seed' or explicit 'input'/'kernel' numbers, not both");
+                ok = false;
+            }
+        }
+        // Every number is checked here, whatever the shapes turn out to be.
+        foreach (var key in new[] { "input", "kernel" })
+        {
+            var rows = (map[key] as RawList)?.Items ?? [];
+            foreach (var item in rows.OfType<RawList>().SelectMany(row => row.Items))
+            {
+                ok &= CellValue(item, report, $"values.{key}", out _);
+            }
+        }
+        spec = new ValuesSpec(map, map["input"], map["kernel"], map["seed"], seed);
+        return ok;
+    }
+
+    public FigureValues? Resolve(FigureKind kind, Geometry geometry, Report report)
+    {
+        var pooling = Figure.IsPoolingKind(kind);
+        var inputShape = Figure.AnimatedInputOf(kind, geometry);
+        var inputName = kind == FigureKind.Transposed ? "the transposed input (the direct output o)" : "the input";
+        if (pooling && Kernel is not null)
+        {
+            report.Error(Kernel, "values.kernel: a pooling figure has no kernel weights, only a window");
+            return null;
+        }
+        if (SeedAt is not null)
+        {
+            if (Seed is not { } seed || Input is not null || Kernel is not null) return null;
+            var random = new SplitMix(seed);
+            return new FigureValues(Fill(inputShape, () => random.Next(4)), pooling ? null : Fill(geometry.Kernel, () => random.Next(3)));
+        }
+        if (Input is null) report.Error(At, $"values: needs 'input' ({Show(inputShape)} numbers, {inputName}) or 'seed'");
+        if (!pooling && Kernel is null) report.Error(At, $"values: needs 'kernel' ({Show(geometry.Kernel)} weights) or 'seed'");
+        var input = Input is null ? null : Matrix(Input, "values.input", inputShape, inputName, report);
+        var kernel = Kernel is null ? null : Matrix(Kernel, "values.kernel", geometry.Kernel, "the kernel", report);
+        return input is not null && (pooling || kernel is not null) ? new FigureValues(input, kernel) : null;
+    }
+
+    private static double[,]? Matrix(RawNode value, string key, Size2 shape, string what, Report report)
+    {
+        var expected = $"{shape.Rows} rows of {shape.Cols} numbers ({what} is {shape.Rows}x{shape.Cols})";
+        if (value is not RawList rows)
+        {
+            report.Error(value, $"{key}: expected {expected}, got {RawYaml.Describe(value)}");
+            return null;
+        }
+        if (rows.Items.Count != shape.Rows)
+        {
+            report.Error(value, $"{key}: has {rows.Items.Count} rows, expected {expected}");
+            return null;
+        }
+        var matrix = new double[shape.Rows, shape.Cols];
+        var ok = true;
+        for (var r = 0; r < shape.Rows; r++)
+        {
+            if (rows.Items[r] is not RawList row || row.Items.Count != shape.Cols)
+            {
+                report.Error(rows.Items[r], $"{key}: row {r + 1} is {RawYaml.Describe(rows.Items[r])}, expected a list of {shape.Cols} numbers ({what} is {shape.Rows}x{shape.Cols})");
+                ok = false;
+                continue;
+            }
+            for (var c = 0; c < shape.Cols; c++)
+            {
+                // Wrong numbers were reported by Read.
+                if (CellValue(row.Items[c], report.Muted, key, out var number)) matrix[r, c] = number;
+                else ok = false;
+            }
+        }
+        return ok ? matrix : null;
+    }
+
+    private static double[,] Fill(Size2 shape, Func<int> next)
+    {
+        var matrix = new double[shape.Rows, shape.Cols];
+        for (var r = 0; r < shape.Rows; r++)
+            for (var c = 0; c < shape.Cols; c++)
+                matrix[r, c] = next();
+        return matrix;
+    }
+}
+
+/// <summary>The 'panels' key as written; <see cref="Resolve"/> checks its frames once the figure's frame count is known.</summary>
+internal sealed record PanelsSpec(IReadOnlyList<(int Index, RawNode At)>? Frames, int? Columns, IReadOnlyList<OutputFormat> Formats)
+{
+    public static readonly string[] Keys = ["frames", "columns", "formats"];
+
+    /// <summary>The paper's static figure: frames side by side (default all, in one row), as PDF unless told.</summary>
+    public static bool Read(RawNode node, Report report, out PanelsSpec? spec)
+    {
+        spec = null;
+        if (node is not RawMap map)
+        {
+            report.Error(node, $"panels: expected a mapping with 'frames', 'columns' and 'formats' (each optional), got {RawYaml.Describe(node)}");
+            return false;
+        }
+        var ok = report.UnknownKeys(map, Keys, "panels");
+
+        List<(int, RawNode)>? frames = null;
+        if (map["frames"] is { } framesNode)
+        {
+            frames = [];
+            if (framesNode is not RawList { Items.Count: > 0 } list)
+            {
+                report.Error(framesNode, $"panels.frames: expected a list of frame indices such as [0, 1, 2, 3], got {RawYaml.Describe(framesNode)}");
+                ok = false;
+            }
+            else
+            {
+                foreach (var item in list.Items)
+                {
+                    if (Int(item, report, "panels.frames", out var index)) frames.Add((index, item));
+                    else ok = false;
+                }
+            }
+        }
+        int? columns = null;
+        if (map["columns"] is { } columnsNode && Int(columnsNode, report, "panels.columns", out var n))
+        {
+            columns = n;
+            if (n < 1)
+            {
+                report.Error(columnsNode, $"panels.columns: {n} is not allowed: at least 1 panel a row");
+                ok = false;
+            }
+        }
+        else if (map["columns"] is not null)
+        {
+            ok = false;
+        }
+        IReadOnlyList<OutputFormat> formats = [OutputFormat.Pdf];
+        if (map["formats"] is { } formatsNode) ok &= ValueRules.Formats("panels.formats", OutputFormats.StillNames)(formatsNode, report, out formats);
+        spec = new PanelsSpec(frames, columns, formats);
+        return ok;
+    }
+
+    public Panels? Resolve(int frameCount, Report report)
+    {
+        var ok = true;
+        foreach (var (index, at) in Frames ?? [])
+        {
+            if (index >= 0 && index < frameCount) continue;
+            report.Error(at, $"panels.frames: {index} is not a frame of this figure, which has frames 0 to {frameCount - 1}");
+            ok = false;
+        }
+        var frames = Frames?.Select(f => f.Index).ToList() ?? Enumerable.Range(0, frameCount).ToList();
+        return ok ? new Panels(frames, Math.Clamp(Columns ?? frames.Count, 1, Math.Max(1, frames.Count)), Formats) : null;
+    }
+}
+
+/// <summary>SplitMix64: a seed gives the same numbers on every machine and .NET version.</summary>
+internal sealed class SplitMix(long seed)
+{
+    private ulong _state = unchecked((ulong)seed);
+
+    public int Next(int bound)
+    {
+        var z = _state += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        z ^= z >> 31;
+        return (int)(z % (ulong)bound);
+    }
+}

@@ -1,0 +1,271 @@
+using ConvAnimations.Arithmetic;
+using static ConvAnimations.Spec.ValueRules;
+
+namespace ConvAnimations.Spec;
+
+/// <summary>A key of a figure once read: its value (or the fallback), where it was written, and whether it was right.</summary>
+internal readonly record struct Field<T>(T Value, RawNode? At, bool Ok)
+{
+    public bool Given => At is not null;
+}
+
+/// <summary>
+/// Where a figure's keys come from: its own mapping first, then the file's defaults. Errors of a value taken from the
+/// defaults were reported once, at the defaults, so they are muted here.
+/// </summary>
+internal sealed class KeySource(RawMap own, RawMap? defaults, Report report)
+{
+    public Report Report => report;
+
+    public Field<T> Read<T>(string key, T fallback, ValueRule<T> rule)
+    {
+        var (node, to) = own[key] is { } mine ? (mine, report) : defaults?[key] is { } shared ? (shared, report.Muted) : (null, report);
+        if (node is null) return new Field<T>(fallback, null, true);
+        // A wrong value is kept as far as it was read: a rule that combines keys may still check the rest of it.
+        var ok = rule(node, to, out var value);
+        return new Field<T>(value, node, ok);
+    }
+}
+
+/// <summary>
+/// Every key of a figure read on its own, each reporting its own errors (phase two's independent rules). The same
+/// rules check the file's defaults, so a bad default is reported even where every figure overrides it.
+/// </summary>
+internal sealed record FigureFields(
+    Field<string> Title,
+    Field<FigureKind> Kind,
+    Field<int> FrameMs,
+    Field<IReadOnlyList<OutputFormat>> Formats,
+    Field<double> Scale,
+    Field<FigureStyle?> Style,
+    Field<Size2> Input,
+    Field<Size2> TransposedInput,
+    Field<Size2> OutputPadding,
+    Field<Size2> Kernel,
+    Field<Size2> Stride,
+    Field<Size2> Dilation,
+    Field<Size2> Output,
+    Field<PaddingSpec?> Padding,
+    Field<ValuesSpec?> Values,
+    Field<PanelsSpec?> Panels)
+{
+    public static readonly string[] Keys =
+    [
+        "name", "title", "kind", "input", "transposed_input", "output_padding", "kernel", "stride", "padding",
+        "dilation", "output", "frame_ms", "formats", "scale", "style", "values", "panels",
+    ];
+
+    public static FigureFields Read(KeySource keys) => new(
+        keys.Read("title", "", ValueRules.Title),
+        keys.Read("kind", FigureKind.Convolution, Word<FigureKind>("kind")),
+        keys.Read("frame_ms", 1000, FrameMsRule),
+        keys.Read("formats", [OutputFormat.Gif, OutputFormat.Mp4], ValueRules.Formats("formats", OutputFormats.Names)),
+        keys.Read("scale", 1.0, ScaleRule),
+        keys.Read<FigureStyle?>("style", null, Nullable(Word<FigureStyle>("style"))),
+        keys.Read("input", default, Size("input", 1, "the input has at least 1 cell on each axis")),
+        keys.Read("transposed_input", default, Size("transposed_input", 1, "the transposed input has at least 1 cell on each axis")),
+        keys.Read("output_padding", default, Size("output_padding", 0, "output_padding cannot be negative")),
+        keys.Read("kernel", default, Size("kernel", 1, "a kernel (window) has at least 1 cell on each axis")),
+        keys.Read("stride", Size2.Square(1), Size("stride", 1, "the stride must be at least 1")),
+        keys.Read("dilation", Size2.Square(1), Size("dilation", 1, "the dilation must be at least 1 (1 means no holes)")),
+        keys.Read("output", default, Size("output", 1, "an output map has at least 1 cell on each axis")),
+        keys.Read<PaddingSpec?>("padding", null, PaddingSpec.Read),
+        keys.Read<ValuesSpec?>("values", null, ValuesSpec.Read),
+        keys.Read<PanelsSpec?>("panels", null, PanelsSpec.Read));
+
+    public bool AllOk => new[]
+    {
+        Title.Ok, Kind.Ok, FrameMs.Ok, Formats.Ok, Scale.Ok, Style.Ok, Input.Ok, TransposedInput.Ok, OutputPadding.Ok,
+        Kernel.Ok, Stride.Ok, Dilation.Ok, Output.Ok, Padding.Ok, Values.Ok, Panels.Ok,
+    }.All(ok => ok);
+
+    private static bool FrameMsRule(RawNode node, Report report, out int ms)
+    {
+        if (!Int(node, report, "frame_ms", out ms)) return false;
+        // GIF stores delays in hundredths of a second, so other values could not be honoured.
+        if (ms is >= 20 and <= 60_000 && ms % 10 == 0) return true;
+        report.Error(node, $"frame_ms: {ms} is not allowed: use a multiple of 10 from 20 to 60000 (GIF delays are in hundredths of a second)");
+        return false;
+    }
+
+    private static bool ScaleRule(RawNode node, Report report, out double scale)
+    {
+        if (!Number(node, report, "scale", out scale)) return false;
+        if (scale is >= 0.25 and <= 8) return true;
+        report.Error(node, $"scale: {((RawScalar)node).Value} is out of range: use 0.25 to 8 (1.0 is the guide's cell size)");
+        return false;
+    }
+
+    private static ValueRule<T?> Nullable<T>(ValueRule<T> rule) where T : struct => (RawNode node, Report report, out T? value) =>
+    {
+        var ok = rule(node, report, out var read);
+        value = ok ? read : null;
+        return ok;
+    };
+}
+
+/// <summary>
+/// Phase two for one figure: its name, its keys each on its own (<see cref="FigureFields"/>), then the rules that
+/// combine keys, each run only when the keys it combines were read, so an error is reported once, where it is.
+/// </summary>
+internal static class FigureRules
+{
+    /// <summary>The figure, or null when anything is wrong; its name (when readable) for the uniqueness check.</summary>
+    public static (Figure? Figure, RawNode? NameNode, string? Name) Read(RawMap node, RawMap? defaults, Report unnamed)
+    {
+        var nameNode = node["name"];
+        string? name = null;
+        if (nameNode is null) unnamed.Error(node, "a figure needs a 'name' ([a-z0-9_-]+), which names its output files");
+        else if (Name(nameNode, unnamed, out var text)) name = text;
+
+        var report = unnamed.For(name);
+        var knownKeys = report.UnknownKeys(node, FigureFields.Keys, "a figure");
+        // A misspelt key is reported once, not again as the missing key it meant.
+        var meant = node.Keys.Select(k => k.Value).Where(k => !FigureFields.Keys.Contains(k)).Select(k => Suggestions.Nearest(k, FigureFields.Keys)).OfType<string>().ToHashSet();
+        var keys = new KeySource(node, defaults, report);
+        var fields = FigureFields.Read(keys);
+
+        var present = Presence(fields, keys, meant, node);
+        var geometry = present ? Geometry(fields, keys) : null;
+        var values = geometry is null || fields.Values.Value is not { } spec ? null : spec.Resolve(fields.Kind.Value, geometry, report);
+        var panels = geometry is null || fields.Panels.Value is not { } panelsSpec ? null : panelsSpec.Resolve(Figure.AnimatedOutputOf(fields.Kind.Value, geometry).Area, report);
+
+        var valid = knownKeys && fields.AllOk && fields.Values.Given == values is not null && fields.Panels.Given == panels is not null;
+        if (name is null || geometry is null || !valid) return (null, nameNode, name);
+        var style = fields.Style.Value ?? (values is null ? FigureStyle.Isometric : FigureStyle.Flat);
+        var figure = new Figure(name, fields.Title.Given ? fields.Title.Value : name, fields.Kind.Value, geometry, fields.FrameMs.Value,
+            fields.Formats.Value, fields.Scale.Value, style, values, report.At(node), panels);
+        return (figure, nameNode, name);
+    }
+
+    /// <summary>The rules about which keys go together: required keys, and keys that exclude or need each other.</summary>
+    private static bool Presence(FigureFields fields, KeySource keys, HashSet<string> meant, RawMap node)
+    {
+        var report = keys.Report;
+        var ok = true;
+        if (!fields.Kernel.Given)
+        {
+            if (!meant.Contains("kernel")) report.Error(node, "a figure needs a 'kernel' size (a number or [rows, cols])");
+            ok = false;
+        }
+        var transposed = fields.Kind.Value == FigureKind.Transposed;
+        if (fields.TransposedInput.Given && fields.Kind.Ok && !transposed)
+        {
+            report.Error(fields.TransposedInput.At!, "transposed_input is for kind: transposed only; use 'input' for this kind");
+            ok = false;
+        }
+        if (fields.OutputPadding.Given && !fields.TransposedInput.Given)
+        {
+            report.Error(fields.OutputPadding.At!, "output_padding goes with transposed_input (the framework convention); with 'input', a = (i + 2p - d(k-1) - 1) mod s is computed");
+            ok = false;
+        }
+        if (fields.Input.Given && fields.TransposedInput.Given)
+        {
+            report.Error(fields.TransposedInput.At!, "give either 'input' (the direct convolution's input, the guide's convention) or 'transposed_input' (ConvTranspose2d's input), not both");
+            ok = false;
+        }
+        if (!fields.Input.Given && !fields.TransposedInput.Given)
+        {
+            if (!meant.Contains("input") && !meant.Contains("transposed_input"))
+            {
+                report.Error(node, transposed
+                    ? "a transposed figure needs 'input' (the direct convolution's input) or 'transposed_input' with optional 'output_padding'"
+                    : "a figure needs an 'input' size (a number or [rows, cols])");
+            }
+            ok = false;
+        }
+        return ok;
+    }
+
+    /// <summary>The arithmetic of the figure from its sizes, with the rules that need several of them.</summary>
+    private static Geometry? Geometry(FigureFields f, KeySource keys)
+    {
+        var report = keys.Report;
+        if (!(f.Kind.Ok && f.Kernel.Ok && f.Stride.Ok && f.Dilation.Ok && f.Padding.Ok && f.Input.Ok && f.TransposedInput.Ok && f.OutputPadding.Ok)) return null;
+        var (kind, kernel, stride, dilation) = (f.Kind.Value, f.Kernel.Value, f.Stride.Value, f.Dilation.Value);
+        var padding = f.Padding.Value is { } spec ? spec.Resolve(kernel, dilation, report) : Size2.Square(0);
+        if (padding is not { } p) return null;
+
+        var input = f.Input.Value;
+        if (f.TransposedInput.Given)
+        {
+            var (transposedInput, outputPadding) = (f.TransposedInput.Value, f.OutputPadding.Value);
+            if (outputPadding.Rows >= stride.Rows || outputPadding.Cols >= stride.Cols)
+            {
+                report.Error(f.OutputPadding.At!, $"output_padding {Show(outputPadding)} must be below the stride {Show(stride)} (ConvTranspose2d's rule: more would add cells no window reaches)");
+                return null;
+            }
+            input = new Size2(
+                Axis.TransposedOutputSize(transposedInput.Rows, kernel.Rows, stride.Rows, p.Rows, dilation.Rows, outputPadding.Rows),
+                Axis.TransposedOutputSize(transposedInput.Cols, kernel.Cols, stride.Cols, p.Cols, dilation.Cols, outputPadding.Cols));
+            if (input.Rows < 1 || input.Cols < 1)
+            {
+                report.Error(f.TransposedInput.At!, $"transposed_input {Show(transposedInput)} gives a direct input of {Show(input)}: (i'-1)s - 2p + d(k-1) + output_padding + 1 must be at least 1; lower the padding");
+                return null;
+            }
+        }
+
+        var geometry = new Geometry(
+            new Axis(input.Rows, kernel.Rows, stride.Rows, p.Rows, dilation.Rows),
+            new Axis(input.Cols, kernel.Cols, stride.Cols, p.Cols, dilation.Cols));
+        return Fits(geometry, kind, f, keys) && Matches(geometry, kind, f.Output, report) ? geometry : null;
+    }
+
+    /// <summary>A window fits, the padding suits the kind, and the figure is within the limits of a picture.</summary>
+    private static bool Fits(Geometry geometry, FigureKind kind, FigureFields f, KeySource keys)
+    {
+        var report = keys.Report;
+        var kernelAt = f.Kernel.At!;
+        var paddingAt = f.Padding.At ?? kernelAt;
+        var ok = true;
+        foreach (var (axis, axisName) in geometry.DistinctAxes)
+        {
+            var label = axisName.Length > 0 ? $" ({axisName})" : "";
+            if (!axis.KernelFits)
+            {
+                report.Error(kernelAt, $"kernel{label}: the window spans d(k-1)+1 = {axis.EffectiveKernel} cells, more than the padded input i+2p = {axis.PaddedInput}; lower the kernel or dilation, or raise the input or padding");
+                ok = false;
+            }
+            else if (Figure.IsPoolingKind(kind) && 2 * axis.Padding > axis.EffectiveKernel)
+            {
+                report.Error(paddingAt, $"padding{label}: {axis.Padding} is more than half the window ({axis.EffectiveKernel} cells): pooling pads at most half the window, as frameworks require, so no window lies in the padding alone");
+                ok = false;
+            }
+            else if (kind == FigureKind.Transposed && axis.TransposedPadding < 0)
+            {
+                report.Error(paddingAt, $"padding{label}: {axis.Padding} is above d(k-1) = {axis.Dilation * (axis.Kernel - 1)}, the most a transposed figure allows (its equivalent convolution would need negative padding p' = d(k-1) - p)");
+                ok = false;
+            }
+        }
+        if (!ok) return false;
+
+        var grid = kind == FigureKind.Transposed
+            ? new Size2(geometry.Rows.TransposedGrid, geometry.Cols.TransposedGrid)
+            : new Size2(geometry.Rows.PaddedInput, geometry.Cols.PaddedInput);
+        var animatedOutput = Figure.AnimatedOutputOf(kind, geometry);
+        var inputAt = f.Input.At ?? f.TransposedInput.At!;
+        if (grid.Rows > FigureFileReader.MaxCellsPerAxis || grid.Cols > FigureFileReader.MaxCellsPerAxis)
+        {
+            report.Error(inputAt, $"the figure's grid is {grid.Rows}x{grid.Cols} cells, over the limit of {FigureFileReader.MaxCellsPerAxis} on an axis: too large to be a useful picture");
+            return false;
+        }
+        if ((long)animatedOutput.Rows * animatedOutput.Cols > FigureFileReader.MaxFrames)
+        {
+            report.Error(inputAt, $"the figure has {(long)animatedOutput.Rows * animatedOutput.Cols} frames (one per output cell, {animatedOutput.Rows}x{animatedOutput.Cols}), over the limit of {FigureFileReader.MaxFrames}");
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>The optional 'output' key: a check of the map the figure shows.</summary>
+    private static bool Matches(Geometry geometry, FigureKind kind, Field<Size2> output, Report report)
+    {
+        var animatedOutput = Figure.AnimatedOutputOf(kind, geometry);
+        if (!output.Given || output.Value == animatedOutput) return true;
+        var why = string.Join("; ", geometry.DistinctAxes.Select(a => (a.Label.Length > 0 ? $"{a.Label}: " : "") + (kind == FigureKind.Transposed
+            ? $"a transposed figure's output is the direct input i = {a.Axis.Input}"
+            : Explanation.DirectOutput(a.Axis))));
+        report.Error(output.At!, $"output: {Show(output.Value)} does not match the figure, which computes {Show(animatedOutput)}: {why}");
+        return false;
+    }
+}
