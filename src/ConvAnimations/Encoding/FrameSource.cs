@@ -18,7 +18,8 @@ internal sealed class FrameSource(IFrameSequence frames, int frameMs, Action? on
 
     public async Task WriteAsync(Stream outputStream, CancellationToken cancellationToken)
     {
-        var bytes = new byte[frames.FrameBytes];
+        // Pinned: the same address frame after frame lets a sequence keep what it draws with.
+        var bytes = GC.AllocateArray<byte>(checked((int)frames.FrameBytes), pinned: true);
         for (var i = 0; i < frames.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -20,13 +20,15 @@ public sealed class SceneRenderer : IDisposable
     private readonly Theme _theme;
     private readonly Projection _projection;
     private readonly SKPath[] _outlines;
+    private readonly SKPath[][] _occluders;
+    private readonly List<(SKPath Path, SKColor Colour, float Stroke)>[] _planes;
     private readonly SKPaint _fill = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
     private readonly SKPaint _stroke = new() { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = Theme.Lines };
-    private readonly SKPaint _dashed = new() { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = Theme.Lines };
     private readonly SKPaint _text = new() { IsAntialias = true, Color = Theme.Lines };
     private readonly SKTypeface _typeface = Fonts.Serif();
     private readonly SKFont _font;
     private SKBitmap? _background;
+    private (IntPtr Pixels, SKBitmap Bitmap, SKCanvas Canvas)? _target;
 
     public SceneRenderer(Scene scene)
     {
@@ -34,9 +36,9 @@ public sealed class SceneRenderer : IDisposable
         _theme = new Theme(scene.Scale);
         _projection = Projection.For(scene, _theme);
         _outlines = scene.Planes.Select((p, i) => _projection.Outline(i, p.Size)).ToArray();
+        _occluders = _outlines.Select((_, i) => _outlines.Skip(i + 1).ToArray()).ToArray();
         _font = new SKFont(_typeface, 1f) { Subpixel = true, Edging = SKFontEdging.Antialias, Hinting = SKFontHinting.None };
-        _dashed.StrokeWidth = _theme.ThickLine;
-        _dashed.PathEffect = SKPathEffect.CreateDash(_theme.Dash, 0);
+        _planes = scene.Planes.Select((_, i) => PlaneSteps(i)).ToArray();
     }
 
     /// <summary>The size of a scene's frames in pixels, known without drawing anything.</summary>
@@ -78,10 +80,15 @@ public sealed class SceneRenderer : IDisposable
         Background().GetPixelSpan().CopyTo(bgra);
         fixed (byte* pixels = bgra)
         {
-            using var bitmap = new SKBitmap();
-            if (!bitmap.InstallPixels(info, (IntPtr)pixels, info.RowBytes)) throw new InvalidOperationException($"SkiaSharp refused a {info.Width}x{info.Height} frame buffer");
-            using var canvas = new SKCanvas(bitmap);
-            DrawMarks(canvas, index);
+            // A buffer written frame after frame (pinned by its owner) keeps its bitmap and canvas.
+            if (_target?.Pixels != (IntPtr)pixels)
+            {
+                DisposeTarget();
+                var bitmap = new SKBitmap();
+                if (!bitmap.InstallPixels(info, (IntPtr)pixels, info.RowBytes)) throw new InvalidOperationException($"SkiaSharp refused a {info.Width}x{info.Height} frame buffer");
+                _target = ((IntPtr)pixels, bitmap, new SKCanvas(bitmap));
+            }
+            DrawMarks(_target.Value.Canvas, index);
         }
     }
 
@@ -95,41 +102,53 @@ public sealed class SceneRenderer : IDisposable
         return _background;
     }
 
+    /// <summary>A frame's marks, listed back to front by plane (the scene's order).</summary>
     private void DrawMarks(SKCanvas canvas, int index)
     {
-        foreach (var mark in _scene.Frames[index].Marks.OrderBy(m => m.Plane)) DrawMark(canvas, mark, clip: true);
+        foreach (var mark in _scene.Frames[index].Marks) DrawMark(canvas, mark, clip: true);
     }
 
-    /// <summary>A plane: a dashed grid goes under its cells (padding shows it), a solid grid over them; then its numbers.</summary>
     private void DrawPlane(SKCanvas canvas, int index)
+    {
+        foreach (var (path, colour, stroke) in _planes[index])
+        {
+            var paint = stroke > 0 ? _stroke : _fill;
+            paint.Color = colour;
+            if (stroke > 0) paint.StrokeWidth = stroke;
+            canvas.DrawPath(path, paint);
+        }
+        _stroke.Color = Theme.Lines;
+    }
+
+    /// <summary>
+    /// What a plane draws on every frame, computed once: a dashed grid goes under its cells (padding shows it), a
+    /// solid grid over them; then its numbers. A stroke width of 0 is a fill.
+    /// </summary>
+    private List<(SKPath Path, SKColor Colour, float Stroke)> PlaneSteps(int index)
     {
         var plane = _scene.Planes[index];
         var matrix = _projection.Planes[index];
-        if (!plane.Coloured)
-        {
-            // Opaque even where its cells are blank, so it hides what lies behind it as the coloured planes do.
-            _fill.Color = Theme.Background;
-            canvas.DrawPath(_outlines[index], _fill);
-        }
+        var steps = new List<(SKPath, SKColor, float)>();
+        // Opaque even where its cells are blank, so it hides what lies behind it as the coloured planes do.
+        if (!plane.Coloured) steps.Add((new SKPath(_outlines[index]), Theme.Background, 0));
         var coloured = plane.Coloured ? CellsOf(plane.Cells).Where(c => c.Kind is CellKind.Input or CellKind.Output).ToList() : [];
-        using var grid = FullGrid(matrix, new Cell(0, 0), plane.Size.Rows, plane.Size.Cols);
-        if (plane.Grid == GridLine.Dashed) canvas.DrawPath(grid, _dashed);
+        var grid = FullGrid(matrix, new Cell(0, 0), plane.Size.Rows, plane.Size.Cols);
+        if (plane.Grid == GridLine.Dashed) steps.Add((Dashes(grid, _theme.Dash), Theme.Lines, _theme.ThickLine));
         foreach (var group in coloured.GroupBy(c => c.Kind))
         {
-            _fill.Color = Theme.ColourOf(group.Key == CellKind.Input ? Shade.Input : Shade.Output);
-            using var cells = Cells(matrix, group.Select(c => c.Cell));
-            canvas.DrawPath(cells, _fill);
+            steps.Add((Cells(matrix, group.Select(c => c.Cell)), Theme.ColourOf(group.Key == CellKind.Input ? Shade.Input : Shade.Output), 0));
         }
         if (plane.Grid == GridLine.Dashed)
         {
-            using var borders = CellEdges(matrix, coloured.Select(c => c.Cell));
-            Stroke(canvas, borders, _theme.ThickLine);
+            steps.Add((CellEdges(matrix, coloured.Select(c => c.Cell)), Theme.Lines, _theme.ThickLine));
+            grid.Dispose();
         }
         else
         {
-            Stroke(canvas, grid, _theme.ThickLine);
+            steps.Add((grid, Theme.Lines, _theme.ThickLine));
         }
-        foreach (var label in plane.Labels) DrawLabel(canvas, label);
+        steps.AddRange(plane.Labels.Select(label => (LabelPath(label), Theme.Lines, 0f)));
+        return steps;
     }
 
     private void DrawMark(SKCanvas canvas, Mark mark, bool clip)
@@ -179,8 +198,7 @@ public sealed class SceneRenderer : IDisposable
         canvas.Restore();
     }
 
-    private IEnumerable<SKPath> Occluders(int plane, SKRect bounds) =>
-        _outlines.Skip(plane + 1).Where(o => o.Bounds.IntersectsWith(bounds));
+    private IEnumerable<SKPath> Occluders(int plane, SKRect bounds) => _occluders[plane].Where(o => o.Bounds.IntersectsWith(bounds));
 
     private void ClipOccluders(SKCanvas canvas, int plane, SKRect bounds)
     {
@@ -230,19 +248,25 @@ public sealed class SceneRenderer : IDisposable
 
     private static float Dot(SKPoint a, SKPoint b) => a.X * b.X + a.Y * b.Y;
 
-    /// <summary>Text in its plane, centred vertically on the height of a digit, not of the whole line.</summary>
     private void DrawLabel(SKCanvas canvas, Label label)
     {
-        canvas.Save();
-        canvas.Concat(_projection.Planes[label.Plane]);
+        using var glyphs = LabelPath(label);
+        canvas.DrawPath(glyphs, _text);
+    }
+
+    /// <summary>
+    /// Text lying in its plane, centred vertically on the height of a digit (not of the whole line), as outlines in
+    /// every format: vectors need no font on the reader's machine, and pixels match them.
+    /// </summary>
+    private SKPath LabelPath(Label label)
+    {
         _font.Size = label.Size;
         var baseline = label.Row + label.Size * 0.35f;
         var width = _font.MeasureText(label.Text);
         var left = label.Align switch { TextAlign.Left => label.Col, TextAlign.Center => label.Col - width / 2, _ => label.Col - width };
-        // Outlines in every format: vectors need no font on the reader's machine, and pixels match them.
-        using var glyphs = _font.GetTextPath(label.Text, new SKPoint(left, baseline));
-        canvas.DrawPath(glyphs, _text);
-        canvas.Restore();
+        var glyphs = _font.GetTextPath(label.Text, new SKPoint(left, baseline));
+        glyphs.Transform(_projection.Planes[label.Plane]);
+        return glyphs;
     }
 
     private void Stroke(SKCanvas canvas, SKPath path, float width)
@@ -291,6 +315,29 @@ public sealed class SceneRenderer : IDisposable
         return path;
     }
 
+    /// <summary>
+    /// The dashes of a path of straight lines, each line starting with a dash as a dash path effect does: as plain
+    /// segments, so SVG and PDF get short lines rather than the outline of every dash.
+    /// </summary>
+    private static SKPath Dashes(SKPath lines, float[] pattern)
+    {
+        var dashes = new SKPath();
+        var points = lines.Points;
+        for (var i = 0; i + 1 < points.Length; i += 2)
+        {
+            var (from, to) = (points[i], points[i + 1]);
+            var length = SKPoint.Distance(from, to);
+            var direction = new SKPoint((to.X - from.X) / length, (to.Y - from.Y) / length);
+            for (float at = 0; at < length; at += pattern[0] + pattern[1])
+            {
+                var end = Math.Min(at + pattern[0], length);
+                dashes.MoveTo(from.X + direction.X * at, from.Y + direction.Y * at);
+                dashes.LineTo(from.X + direction.X * end, from.Y + direction.Y * end);
+            }
+        }
+        return dashes;
+    }
+
     /// <summary>The borders of a set of cells, each shared edge once so anti-aliasing does not darken it.</summary>
     private static SKPath CellEdges(SKMatrix plane, IEnumerable<Cell> cells)
     {
@@ -311,12 +358,20 @@ public sealed class SceneRenderer : IDisposable
         return path;
     }
 
+    private void DisposeTarget()
+    {
+        _target?.Canvas.Dispose();
+        _target?.Bitmap.Dispose();
+        _target = null;
+    }
+
     public void Dispose()
     {
+        DisposeTarget();
         foreach (var outline in _outlines) outline.Dispose();
+        foreach (var (path, _, _) in _planes.SelectMany(p => p)) path.Dispose();
         _fill.Dispose();
         _stroke.Dispose();
-        _dashed.Dispose();
         _text.Dispose();
         _font.Dispose();
         _typeface.Dispose();

@@ -33,7 +33,7 @@ public sealed record Plane(CellKind[,] Cells, Placement At, GridLine Grid, bool 
     public Size2 Size => new(Cells.GetLength(0), Cells.GetLength(1));
 }
 
-/// <summary>Something drawn on one frame, on (or from) one plane. Marks are drawn in order, each after its plane.</summary>
+/// <summary>Something drawn on one frame, on (or from) one plane, after that plane and before the next.</summary>
 public abstract record Mark(int Plane);
 
 /// <summary>Cells filled with a shade (the kernel's taps darkened, output cells as they are computed).</summary>
@@ -51,6 +51,7 @@ public sealed record Label(int Plane, float Col, float Row, string Text, float S
 /// <summary>A thin line from a point of one plane to a point of a later one, hidden where it passes behind that plane.</summary>
 public sealed record Connector(PlanePoint From, PlanePoint To) : Mark(From.Plane);
 
+/// <summary>What one frame adds to the planes: its marks, listed back to front by plane.</summary>
 public sealed record SceneFrame(IReadOnlyList<Mark> Marks);
 
 /// <summary>

@@ -83,20 +83,13 @@ public static class FigureOutputs
         switch (target)
         {
             case FrameTarget frame:
-                frame.Format.Write(stream, renderer.Size, canvas => Draw(renderer, frame.Format, canvas, frame.Frame));
+                frame.Format.WriteFrame(stream, renderer, frame.Frame);
                 break;
             case PanelsTarget panels:
-                panels.Format.Write(stream, PanelLayout.Size(panels.Panels, renderer.Size, scale),
-                    canvas => PanelLayout.Draw(canvas, panels.Panels, renderer.Size, scale, (c, i) => Draw(renderer, panels.Format, c, i)));
+                panels.Format.WritePanels(stream, renderer, panels.Panels, scale);
                 break;
             default:
                 throw new ArgumentException($"{target.Path} is not a still picture", nameof(target));
         }
-    }
-
-    private static void Draw(SceneRenderer renderer, StillFormat format, SkiaSharp.SKCanvas canvas, int frame)
-    {
-        if (format.IsVector) renderer.DrawVector(canvas, frame);
-        else renderer.DrawRaster(canvas, frame);
     }
 }

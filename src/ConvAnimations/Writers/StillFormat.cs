@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using ConvAnimations.Rendering;
+using ConvAnimations.Spec;
 using SkiaSharp;
 
 namespace ConvAnimations.Writers;
@@ -13,34 +15,53 @@ public abstract class StillFormat
     public static readonly StillFormat Svg = new SvgFormat();
     public static readonly StillFormat Pdf = new PdfFormat();
 
-    /// <summary>Whether <see cref="Write"/> draws onto a vector canvas (the drawing must then be all vectors).</summary>
-    public abstract bool IsVector { get; }
+    /// <summary>Writes frame <paramref name="frame"/> of <paramref name="renderer"/>'s scene.</summary>
+    public virtual void WriteFrame(Stream stream, SceneRenderer renderer, int frame) =>
+        Write(stream, renderer.Size, canvas => DrawFrame(renderer, canvas, frame));
+
+    /// <summary>Writes the panels: frames side by side on one picture.</summary>
+    public void WritePanels(Stream stream, SceneRenderer renderer, Panels panels, double scale) =>
+        Write(stream, PanelLayout.Size(panels, renderer.Size, scale),
+            canvas => PanelLayout.Draw(canvas, panels, renderer.Size, scale, (c, frame) => DrawFrame(renderer, c, frame)));
 
     /// <summary>Writes one picture of <paramref name="size"/> drawn by <paramref name="draw"/>.</summary>
-    public abstract void Write(Stream stream, SKSizeI size, Action<SKCanvas> draw);
+    protected abstract void Write(Stream stream, SKSizeI size, Action<SKCanvas> draw);
+
+    /// <summary>Draws a frame at the canvas's origin: from pixels, or all vectors for a vector format.</summary>
+    protected abstract void DrawFrame(SceneRenderer renderer, SKCanvas canvas, int frame);
+
+    private abstract class VectorFormat : StillFormat
+    {
+        protected override void DrawFrame(SceneRenderer renderer, SKCanvas canvas, int frame) => renderer.DrawVector(canvas, frame);
+    }
 
     private sealed class PngFormat : StillFormat
     {
-        // The figures are flat colours: the fastest deflate level is within a few per cent of the best.
-        private static readonly SKPngEncoderOptions Options = new(SKPngEncoderFilterFlags.AllFilters, zLibLevel: 1);
-
-        public override bool IsVector => false;
-
-        public override void Write(Stream stream, SKSizeI size, Action<SKCanvas> draw)
+        /// <summary>A frame as ffmpeg gets it: the pre-drawn background copied and the frame's marks drawn over it.</summary>
+        public override void WriteFrame(Stream stream, SceneRenderer renderer, int frame)
         {
-            using var bitmap = new SKBitmap(new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
-            using (var canvas = new SKCanvas(bitmap)) draw(canvas);
-            using var pixmap = bitmap.PeekPixels();
-            using var data = pixmap.Encode(Options) ?? throw new IOException("SkiaSharp could not encode the PNG");
-            data.SaveTo(stream);
+            var pixels = new byte[renderer.Info.BytesSize];
+            renderer.Render(pixels, frame);
+            PngWriter.Write(stream, pixels, renderer.Size.Width, renderer.Size.Height);
+        }
+
+        protected override void DrawFrame(SceneRenderer renderer, SKCanvas canvas, int frame) => renderer.DrawRaster(canvas, frame);
+
+        protected override void Write(Stream stream, SKSizeI size, Action<SKCanvas> draw)
+        {
+            using var bitmap = new SKBitmap(new SKImageInfo(size.Width, size.Height, SKColorType.Bgra8888, SKAlphaType.Premul));
+            using (var canvas = new SKCanvas(bitmap))
+            {
+                canvas.Clear(SKColors.White);
+                draw(canvas);
+            }
+            PngWriter.Write(stream, bitmap.GetPixelSpan(), size.Width, size.Height);
         }
     }
 
-    private sealed class SvgFormat : StillFormat
+    private sealed class SvgFormat : VectorFormat
     {
-        public override bool IsVector => true;
-
-        public override void Write(Stream stream, SKSizeI size, Action<SKCanvas> draw)
+        protected override void Write(Stream stream, SKSizeI size, Action<SKCanvas> draw)
         {
             // The canvas writes the closing tags when disposed, so it must be disposed before the stream is used.
             using var canvas = SKSvgCanvas.Create(SKRect.Create(size.Width, size.Height), stream);
@@ -48,11 +69,9 @@ public abstract class StillFormat
         }
     }
 
-    private sealed class PdfFormat : StillFormat
+    private sealed class PdfFormat : VectorFormat
     {
-        public override bool IsVector => true;
-
-        public override void Write(Stream stream, SKSizeI size, Action<SKCanvas> draw)
+        protected override void Write(Stream stream, SKSizeI size, Action<SKCanvas> draw)
         {
             using var buffer = new MemoryStream();
             var metadata = new SKDocumentPdfMetadata { Creator = "ConvAnimations", Producer = "ConvAnimations (SkiaSharp)", RasterDpi = 72 };
