@@ -23,8 +23,8 @@ public sealed class SceneRenderer : IDisposable
     private readonly SKPath[][] _occluders;
     private readonly List<(SKPath Path, SKColor Colour, float Stroke)>[] _planes;
     private readonly SKPaint _fill = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
-    private readonly SKPaint _stroke = new() { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = Theme.Lines };
-    private readonly SKPaint _text = new() { IsAntialias = true, Color = Theme.Lines };
+    private readonly SKPaint _stroke = new() { IsAntialias = true, Style = SKPaintStyle.Stroke };
+    private readonly SKPaint _text = new() { IsAntialias = true };
     private readonly SKTypeface _typeface = Fonts.Serif();
     private readonly SKFont _font;
     private SKBitmap? _background;
@@ -33,7 +33,8 @@ public sealed class SceneRenderer : IDisposable
     public SceneRenderer(Scene scene)
     {
         _scene = scene;
-        _theme = new Theme(scene.Scale);
+        _theme = new Theme(scene.Scale, scene.Theme);
+        _stroke.Color = _theme.Lines;
         _projection = Projection.For(scene, _theme);
         _outlines = scene.Planes.Select((p, i) => _projection.Outline(i, p.Size)).ToArray();
         _occluders = _outlines.Select((_, i) => _outlines.Skip(i + 1).ToArray()).ToArray();
@@ -42,7 +43,10 @@ public sealed class SceneRenderer : IDisposable
     }
 
     /// <summary>The size of a scene's frames in pixels, known without drawing anything.</summary>
-    public static SKSizeI SizeOf(Scene scene) => Projection.For(scene, new Theme(scene.Scale)).Size;
+    public static SKSizeI SizeOf(Scene scene) => Projection.For(scene, new Theme(scene.Scale, scene.Theme)).Size;
+
+    /// <summary>The colour the frames are drawn on.</summary>
+    public SKColor Background => _theme.Background;
 
     public SKSizeI Size => _projection.Size;
 
@@ -55,7 +59,7 @@ public sealed class SceneRenderer : IDisposable
     public void DrawVector(SKCanvas canvas, int index)
     {
         // A rectangle, not Clear: the canvas may hold other frames beside this one (panels).
-        _fill.Color = Theme.Background;
+        _fill.Color = _theme.Background;
         canvas.DrawRect(SKRect.Create(Size), _fill);
         var marks = _scene.Frames[index].Marks;
         for (var p = 0; p < _scene.Planes.Count; p++)
@@ -68,7 +72,7 @@ public sealed class SceneRenderer : IDisposable
     /// <summary>Draws frame <paramref name="index"/> over the pre-drawn background, at the canvas's current origin.</summary>
     public void DrawRaster(SKCanvas canvas, int index)
     {
-        canvas.DrawBitmap(Background(), 0, 0);
+        canvas.DrawBitmap(PlanesDrawn(), 0, 0);
         DrawMarks(canvas, index);
     }
 
@@ -77,7 +81,7 @@ public sealed class SceneRenderer : IDisposable
     {
         var info = Info;
         if (bgra.Length != info.BytesSize) throw new ArgumentException($"a frame takes {info.BytesSize} bytes, the buffer has {bgra.Length}", nameof(bgra));
-        Background().GetPixelSpan().CopyTo(bgra);
+        PlanesDrawn().GetPixelSpan().CopyTo(bgra);
         fixed (byte* pixels = bgra)
         {
             // A buffer written frame after frame (pinned by its owner) keeps its bitmap and canvas.
@@ -92,12 +96,13 @@ public sealed class SceneRenderer : IDisposable
         }
     }
 
-    private SKBitmap Background()
+    /// <summary>Every plane drawn once, the background of every raster frame.</summary>
+    private SKBitmap PlanesDrawn()
     {
         if (_background is not null) return _background;
         _background = new SKBitmap(Info);
         using var canvas = new SKCanvas(_background);
-        canvas.Clear(Theme.Background);
+        canvas.Clear(_theme.Background);
         for (var p = 0; p < _scene.Planes.Count; p++) DrawPlane(canvas, p);
         return _background;
     }
@@ -117,7 +122,7 @@ public sealed class SceneRenderer : IDisposable
             if (stroke > 0) paint.StrokeWidth = stroke;
             canvas.DrawPath(path, paint);
         }
-        _stroke.Color = Theme.Lines;
+        _stroke.Color = _theme.Lines;
     }
 
     /// <summary>
@@ -130,24 +135,24 @@ public sealed class SceneRenderer : IDisposable
         var matrix = _projection.Planes[index];
         var steps = new List<(SKPath, SKColor, float)>();
         // Opaque even where its cells are blank, so it hides what lies behind it as the coloured planes do.
-        if (!plane.Coloured) steps.Add((new SKPath(_outlines[index]), Theme.Background, 0));
+        if (!plane.Coloured) steps.Add((new SKPath(_outlines[index]), _theme.Background, 0));
         var coloured = plane.Coloured ? CellsOf(plane.Cells).Where(c => c.Kind is CellKind.Input or CellKind.Output).ToList() : [];
         var grid = FullGrid(matrix, new Cell(0, 0), plane.Size.Rows, plane.Size.Cols);
-        if (plane.Grid == GridLine.Dashed) steps.Add((Dashes(grid, _theme.Dash), Theme.Lines, _theme.ThickLine));
+        if (plane.Grid == GridLine.Dashed) steps.Add((Dashes(grid, _theme.Dash), _theme.Lines, _theme.ThickLine));
         foreach (var group in coloured.GroupBy(c => c.Kind))
         {
-            steps.Add((Cells(matrix, group.Select(c => c.Cell)), Theme.ColourOf(group.Key == CellKind.Input ? Shade.Input : Shade.Output), 0));
+            steps.Add((Cells(matrix, group.Select(c => c.Cell)), _theme.ColourOf(group.Key == CellKind.Input ? Shade.Input : Shade.Output), 0));
         }
         if (plane.Grid == GridLine.Dashed)
         {
-            steps.Add((CellEdges(matrix, coloured.Select(c => c.Cell)), Theme.Lines, _theme.ThickLine));
+            steps.Add((CellEdges(matrix, coloured.Select(c => c.Cell)), _theme.Lines, _theme.ThickLine));
             grid.Dispose();
         }
         else
         {
-            steps.Add((grid, Theme.Lines, _theme.ThickLine));
+            steps.Add((grid, _theme.Lines, _theme.ThickLine));
         }
-        steps.AddRange(plane.Labels.Select(label => (LabelPath(label), Theme.Lines, 0f)));
+        steps.AddRange(plane.Labels.Select(label => (LabelPath(label), _theme.InkOn(label.On), 0f)));
         return steps;
     }
 
@@ -157,7 +162,7 @@ public sealed class SceneRenderer : IDisposable
         switch (mark)
         {
             case CellFill fill:
-                _fill.Color = Theme.ColourOf(fill.Shade);
+                _fill.Color = _theme.ColourOf(fill.Shade);
                 using (var cells = Cells(matrix, fill.Cells)) Draw(canvas, mark.Plane, cells, _fill, clip);
                 break;
             case CellBorders borders:
@@ -250,6 +255,7 @@ public sealed class SceneRenderer : IDisposable
 
     private void DrawLabel(SKCanvas canvas, Label label)
     {
+        _text.Color = _theme.InkOn(label.On);
         using var glyphs = LabelPath(label);
         canvas.DrawPath(glyphs, _text);
     }

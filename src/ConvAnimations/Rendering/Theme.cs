@@ -1,21 +1,33 @@
 using ConvAnimations.Scenes;
+using ConvAnimations.Spec;
 using SkiaSharp;
 
 namespace ConvAnimations.Rendering;
 
 /// <summary>
-/// Every colour and size of a figure, after the guide's Solarized look (../shared/facts.md).
-/// Sizes are in pixels at the figure's scale.
+/// Every colour and size of a figure. Sizes are in pixels at the figure's scale, after the guide's look
+/// (../shared/facts.md). Colours come from the figure's theme: a palette and the colours it overrides.
 /// </summary>
 public sealed class Theme
 {
-    public static readonly SKColor Background = SKColors.White;
-    public static readonly SKColor Input = SKColor.Parse("#268BD2");
-    public static readonly SKColor Output = SKColor.Parse("#2AA198");
-    public static readonly SKColor Lines = SKColor.Parse("#002B36");
-    public static readonly SKColor Highlight = SKColor.Parse("#073642").WithAlpha(102);
+    /// <summary>
+    /// The palettes. Lines and text keep a contrast of at least 4.5:1 (WCAG) against what they sit on: the
+    /// background, the input and output fills, each also under the highlight (text takes the darker or the lighter
+    /// ink, whichever contrasts more). The guide's base03 lines and text are darkened a little (#001F27) to hold
+    /// 4.5:1 on its blue. colorblind takes Okabe and Ito's sky blue and orange, which deuteranopes and protanopes
+    /// tell apart (they differ along the blue-yellow axis); print is greys two to one apart in luminance.
+    /// </summary>
+    private static readonly Dictionary<ThemeName, Palette> Palettes = new()
+    {
+        [ThemeName.SolarizedLight] = new("#FFFFFF", "#268BD2", "#2AA198", "#001F27", "#073642", 0.4f, "#001F27", "#FFFFFF"),
+        [ThemeName.SolarizedDark] = new("#002B36", "#1A5F91", "#17695F", "#EEE8D5", "#FDF6E3", 0.3f, "#000000", "#FDF6E3"),
+        [ThemeName.Colorblind] = new("#FFFFFF", "#56B4E9", "#E69F00", "#000000", "#000000", 0.4f, "#000000", "#FFFFFF"),
+        [ThemeName.Print] = new("#FFFFFF", "#C8C8C8", "#8A8A8A", "#000000", "#000000", 0.4f, "#000000", "#FFFFFF"),
+    };
 
-    public Theme(double scale)
+    private sealed record Palette(string Background, string Input, string Output, string Lines, string Highlight, float HighlightAlpha, string DarkInk, string LightInk);
+
+    public Theme(double scale, ThemeSpec spec)
     {
         var s = (float)scale;
         CellSize = 29.5f * s;
@@ -23,6 +35,17 @@ public sealed class Theme
         ThickLine = 1.7f * s;
         ThinLine = 0.8f * s;
         Dash = [6.5f * s, 4.5f * s];
+
+        var palette = Palettes[spec.Base];
+        SKColor Pick(ThemeColour colour, string fallback) =>
+            spec.Colours.TryGetValue(colour, out var rgb) ? new SKColor((uint)rgb | 0xFF000000) : SKColor.Parse(fallback);
+        Background = Pick(ThemeColour.Background, palette.Background);
+        Input = Pick(ThemeColour.Input, palette.Input);
+        Output = Pick(ThemeColour.Output, palette.Output);
+        Lines = Pick(ThemeColour.Lines, palette.Lines);
+        Highlight = Pick(ThemeColour.Highlight, palette.Highlight).WithAlpha((byte)Math.Round(palette.HighlightAlpha * 255));
+        DarkInk = SKColor.Parse(palette.DarkInk);
+        LightInk = SKColor.Parse(palette.LightInk);
     }
 
     public float CellSize { get; }
@@ -31,12 +54,62 @@ public sealed class Theme
     public float ThinLine { get; }
     public float[] Dash { get; }
 
-    public static SKColor ColourOf(Shade shade) => shade switch
+    public SKColor Background { get; }
+    public SKColor Input { get; }
+    public SKColor Output { get; }
+    public SKColor Lines { get; }
+
+    /// <summary>Translucent: it darkens (or, in the dark theme, lightens) what it covers.</summary>
+    public SKColor Highlight { get; }
+
+    public SKColor DarkInk { get; }
+    public SKColor LightInk { get; }
+
+    public SKColor ColourOf(Shade shade) => shade switch
     {
         Shade.Input => Input,
         Shade.Output => Output,
         _ => Highlight,
     };
+
+    /// <summary>The colour a surface shows: its fill (or the background), under the highlight if highlighted.</summary>
+    public SKColor ColourOf(Surface surface)
+    {
+        var under = surface.Fill is { } fill ? ColourOf(fill) : Background;
+        return surface.Highlighted ? Over(under, Highlight) : under;
+    }
+
+    /// <summary>The ink for text on a surface: the darker or the lighter, whichever contrasts more with it.</summary>
+    public SKColor InkOn(Surface surface)
+    {
+        var colour = ColourOf(surface);
+        return Contrast(DarkInk, colour) >= Contrast(LightInk, colour) ? DarkInk : LightInk;
+    }
+
+    /// <summary>WCAG 2's contrast ratio of two opaque colours, from 1 to 21.</summary>
+    public static double Contrast(SKColor a, SKColor b)
+    {
+        var (la, lb) = (Luminance(a), Luminance(b));
+        return (Math.Max(la, lb) + 0.05) / (Math.Min(la, lb) + 0.05);
+    }
+
+    private static double Luminance(SKColor c)
+    {
+        static double Linear(byte channel)
+        {
+            var v = channel / 255.0;
+            return v <= 0.04045 ? v / 12.92 : Math.Pow((v + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * Linear(c.Red) + 0.7152 * Linear(c.Green) + 0.0722 * Linear(c.Blue);
+    }
+
+    /// <summary>A translucent colour over an opaque one, as source-over blending draws it.</summary>
+    private static SKColor Over(SKColor under, SKColor over)
+    {
+        var a = over.Alpha / 255f;
+        byte Mix(byte u, byte o) => (byte)Math.Round(u * (1 - a) + o * a);
+        return new SKColor(Mix(under.Red, over.Red), Mix(under.Green, over.Green), Mix(under.Blue, over.Blue));
+    }
 }
 
 /// <summary>The fonts the project ships; never the system's, so frames are identical on every machine.</summary>

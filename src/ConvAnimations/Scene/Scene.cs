@@ -19,6 +19,12 @@ public enum Shade { Input, Output, Highlight }
 
 public enum TextAlign { Left, Center, Right }
 
+/// <summary>What text sits on: a fill (none: the background), maybe under the highlight; the theme picks the ink from it.</summary>
+public readonly record struct Surface(Shade? Fill, bool Highlighted)
+{
+    public static readonly Surface Background = new(null, false);
+}
+
 /// <summary>A point of a plane, in its cell units (column right, row down, from its top-left corner).</summary>
 public readonly record struct PlanePoint(int Plane, float Col, float Row);
 
@@ -45,8 +51,11 @@ public sealed record CellBorders(int Plane, IReadOnlyList<Cell> Cells) : Mark(Pl
 /// <summary>Every line of a block of cells, solid (the kernel's window).</summary>
 public sealed record BlockLines(int Plane, Cell TopLeft, Size2 Size) : Mark(Plane);
 
-/// <summary>Text lying in a plane, its digits' middle at (<see cref="Col"/>, <see cref="Row"/>), <see cref="Size"/> cells high.</summary>
-public sealed record Label(int Plane, float Col, float Row, string Text, float Size, TextAlign Align) : Mark(Plane);
+/// <summary>
+/// Text lying in a plane, its digits' middle at (<see cref="Col"/>, <see cref="Row"/>), <see cref="Size"/> cells high
+/// (the font's size), sitting on <see cref="On"/>.
+/// </summary>
+public sealed record Label(int Plane, float Col, float Row, string Text, float Size, TextAlign Align, Surface On) : Mark(Plane);
 
 /// <summary>A thin line from a point of one plane to a point of a later one, hidden where it passes behind that plane.</summary>
 public sealed record Connector(PlanePoint From, PlanePoint To) : Mark(From.Plane);
@@ -58,7 +67,7 @@ public sealed record SceneFrame(IReadOnlyList<Mark> Marks);
 /// A figure placed on a canvas in cell units: its planes and, per frame, what changes. Pure data with no drawing
 /// library in it; a figure kind is a way of building one, and the renderer draws any scene without knowing kinds.
 /// </summary>
-public sealed record Scene(FigureStyle Style, IReadOnlyList<Plane> Planes, IReadOnlyList<SceneFrame> Frames, double Scale)
+public sealed record Scene(FigureStyle Style, IReadOnlyList<Plane> Planes, IReadOnlyList<SceneFrame> Frames, double Scale, ThemeSpec Theme)
 {
     /// <summary>Whether any frame or plane carries text (a GIF palette needs more colours for glyph edges).</summary>
     public bool HasText => Planes.Any(p => p.Labels.Count > 0) || Frames.Any(f => f.Marks.OfType<Label>().Any());

@@ -15,15 +15,22 @@ public static class SceneBuilder
     private const int GridPlane = 0;
     private const int OutputPlane = 1;
 
+    /// <summary>
+    /// Font sizes of the numbers, in cells. At scale 1 (29.5 px cells) CMU Serif's digits are 0.65 em high, so 0.47 cell
+    /// gives 9 px digits, the least that reads well; input values are larger, as in the guide.
+    /// </summary>
+    internal const float InputSize = 0.56f, WeightSize = 0.47f, OutputSize = 0.47f;
+
     public static Scene Build(Animation animation)
     {
         var figure = animation.Figure;
         var values = animation.Values;
-        var numerical = values is not null;
         var grid = animation.GridSize;
         var output = animation.Output;
+        // A numerical figure either shows every output from the first frame (the guide) or fills them in as computed.
+        var progressive = values is not null && figure.Look.Reveal == Reveal.Progressive;
 
-        var gridPlane = new Plane(animation.Grid, default, GridLine.Dashed, Coloured: true, values is null ? [] : GridNumbers(values.Grid));
+        var gridPlane = new Plane(animation.Grid, default, GridLine.Dashed, Coloured: true, values is null ? [] : GridNumbers(animation));
         var outputCells = new CellKind[output.Rows, output.Cols];
         for (var r = 0; r < output.Rows; r++)
             for (var c = 0; c < output.Cols; c++)
@@ -31,44 +38,51 @@ public static class SceneBuilder
         var above = figure.Style == FigureStyle.Isometric
             ? new Placement(0, 0, Math.Max(grid.Rows, grid.Cols) + 1)
             : new Placement(grid.Cols + 1, (grid.Rows - output.Rows) / 2f, 0);
-        // A numerical figure fills its output as it is computed; the others show the whole output map.
-        var outputPlane = new Plane(outputCells, above, GridLine.Solid, Coloured: !numerical, []);
+        var outputNumbers = values is null || progressive
+            ? []
+            : Cells(output).Select(cell => OutputNumber(animation, values, cell, highlighted: false)).ToList();
+        var outputPlane = new Plane(outputCells, above, GridLine.Solid, Coloured: !progressive, outputNumbers);
 
-        var frames = animation.Frames.Select((frame, index) => new SceneFrame(FrameMarks(animation, frame, index))).ToList();
-        return new Scene(figure.Style, [gridPlane, outputPlane], frames, figure.Scale);
+        var frames = animation.Frames.Select((frame, index) => new SceneFrame(FrameMarks(animation, frame, index, progressive))).ToList();
+        return new Scene(figure.Style, [gridPlane, outputPlane], frames, figure.Scale, figure.Look.Theme);
     }
 
-    private static List<Mark> FrameMarks(Animation animation, Frame frame, int index)
+    private static List<Mark> FrameMarks(Animation animation, Frame frame, int index, bool progressive)
     {
         var marks = new List<Mark>
         {
             new CellFill(GridPlane, frame.Taps, Shade.Highlight),
             new BlockLines(GridPlane, frame.Window, animation.Window),
         };
-        if (animation.Values?.Kernel is { } kernel)
+        if (animation.Values is { } gridValues)
         {
-            var columns = kernel.GetLength(1);
-            marks.AddRange(frame.Taps.Select((tap, t) =>
-                new Label(GridPlane, tap.Col + 0.95f, tap.Row + 0.82f, FormatInput(kernel[t / columns, t % columns]), 0.34f, TextAlign.Right)));
+            // The numbers under the taps again, over the highlight, in the ink that reads on it.
+            marks.AddRange(frame.Taps.Select(tap => InputNumber(animation, gridValues.Grid, tap, highlighted: true)));
+            if (gridValues.Kernel is { } kernel)
+            {
+                var columns = kernel.GetLength(1);
+                marks.AddRange(frame.Taps.Select((tap, t) => new Label(GridPlane, tap.Col + 0.94f, tap.Row + 0.76f,
+                    FormatInput(kernel[t / columns, t % columns]), WeightSize, TextAlign.Right, SurfaceOf(animation.Grid[tap.Row, tap.Col], true))));
+            }
         }
         if (animation.Figure.Style == FigureStyle.Isometric) marks.AddRange(Connectors(animation, frame));
 
         var current = frame.Output;
-        if (animation.Values is not { } values)
-        {
-            marks.Add(new CellFill(OutputPlane, [current], Shade.Highlight));
-            marks.Add(new CellBorders(OutputPlane, [current]));
-            return marks;
-        }
         var columnsOut = animation.Output.Cols;
-        var filled = Enumerable.Range(0, index + 1).Select(n => new Cell(n / columnsOut, n % columnsOut)).ToList();
-        marks.Add(new CellFill(OutputPlane, filled, Shade.Output));
+        var filled = progressive ? Enumerable.Range(0, index + 1).Select(n => new Cell(n / columnsOut, n % columnsOut)).ToList() : [current];
+        if (progressive) marks.Add(new CellFill(OutputPlane, filled, Shade.Output));
         marks.Add(new CellFill(OutputPlane, [current], Shade.Highlight));
         marks.Add(new CellBorders(OutputPlane, filled));
-        marks.AddRange(filled.Select(cell => new Label(OutputPlane, cell.Col + 0.5f, cell.Row + 0.5f,
-            values.Output[cell.Row, cell.Col].ToString("0.0", CultureInfo.InvariantCulture), 0.36f, TextAlign.Center)));
+        if (animation.Values is { } values)
+        {
+            marks.AddRange(filled.Select(cell => OutputNumber(animation, values, cell, highlighted: cell == current)));
+        }
         return marks;
     }
+
+    private static Label OutputNumber(Animation animation, AnimationValues values, Cell cell, bool highlighted) =>
+        new(OutputPlane, cell.Col + 0.5f, cell.Row + 0.5f, animation.Figure.Look.Format(values.Output[cell.Row, cell.Col]),
+            OutputSize, TextAlign.Center, new Surface(Shade.Output, highlighted));
 
     /// <summary>The four thin lines joining the window's corners to the output cell's corners.</summary>
     private static IEnumerable<Connector> Connectors(Animation animation, Frame frame)
@@ -82,14 +96,25 @@ public static class SceneBuilder
         }
     }
 
-    private static List<Label> GridNumbers(double[,] grid)
+    private static List<Label> GridNumbers(Animation animation) =>
+        Cells(animation.GridSize).Select(cell => InputNumber(animation, animation.Values!.Grid, cell, highlighted: false)).ToList();
+
+    /// <summary>
+    /// A number of the grid: centred, or up and to the left when kernel weights share its cell (they sit at its
+    /// lower right), so both stay legible.
+    /// </summary>
+    private static Label InputNumber(Animation animation, double[,] grid, Cell cell, bool highlighted)
     {
-        var labels = new List<Label>();
-        for (var r = 0; r < grid.GetLength(0); r++)
-            for (var c = 0; c < grid.GetLength(1); c++)
-                labels.Add(new Label(GridPlane, c + 0.5f, r + 0.5f, FormatInput(grid[r, c]), 0.56f, TextAlign.Center));
-        return labels;
+        var weights = animation.Values?.Kernel is not null;
+        return new Label(GridPlane, cell.Col + (weights ? 0.38f : 0.5f), cell.Row + (weights ? 0.4f : 0.5f), FormatInput(grid[cell.Row, cell.Col]),
+            InputSize, TextAlign.Center, SurfaceOf(animation.Grid[cell.Row, cell.Col], highlighted));
     }
+
+    private static Surface SurfaceOf(CellKind kind, bool highlighted) =>
+        new(kind switch { CellKind.Input => Shade.Input, CellKind.Output => Shade.Output, _ => null }, highlighted);
+
+    private static IEnumerable<Cell> Cells(Size2 size) =>
+        Enumerable.Range(0, size.Rows).SelectMany(r => Enumerable.Range(0, size.Cols).Select(c => new Cell(r, c)));
 
     /// <summary>Input numbers as written: whole numbers without decimals, others with up to two.</summary>
     internal static string FormatInput(double value) =>

@@ -87,6 +87,9 @@ public sealed record Figure(
     SourceLocation Location,
     Panels? Panels = null)
 {
+    /// <summary>How it is drawn beyond its arithmetic: theme, labels, legend, numbers (the guide's look by default).</summary>
+    public Look Look { get; init; } = Look.Guide;
+
     public bool IsTransposed => Kind == FigureKind.Transposed;
     public bool IsPooling => IsPoolingKind(Kind);
 

@@ -47,12 +47,18 @@ internal sealed record FigureFields(
     Field<Size2> Output,
     Field<PaddingSpec?> Padding,
     Field<ValuesSpec?> Values,
-    Field<PanelsSpec?> Panels)
+    Field<PanelsSpec?> Panels,
+    Field<ThemeSpec> Theme,
+    Field<Labels> Labels,
+    Field<bool> Legend,
+    Field<Reveal> Reveal,
+    Field<int> Decimals)
 {
     public static readonly string[] Keys =
     [
         "name", "title", "kind", "input", "transposed_input", "output_padding", "kernel", "stride", "padding",
-        "dilation", "output", "frame_ms", "formats", "scale", "style", "values", "panels",
+        "dilation", "output", "frame_ms", "formats", "scale", "style", "values", "panels", "theme", "labels", "legend",
+        "reveal", "decimals",
     ];
 
     public static FigureFields Read(KeySource keys) => new(
@@ -71,13 +77,21 @@ internal sealed record FigureFields(
         keys.Read("output", default, Size("output", 1, "an output map has at least 1 cell on each axis")),
         keys.Read<PaddingSpec?>("padding", null, PaddingSpec.Read),
         keys.Read<ValuesSpec?>("values", null, ValuesSpec.Read),
-        keys.Read<PanelsSpec?>("panels", null, PanelsSpec.Read));
+        keys.Read<PanelsSpec?>("panels", null, PanelsSpec.Read),
+        keys.Read("theme", ThemeSpec.Guide, LookRules.Theme),
+        keys.Read("labels", Spec.Labels.None, Word<Labels>("labels")),
+        keys.Read("legend", false, LookRules.Legend),
+        keys.Read("reveal", Spec.Reveal.All, Word<Reveal>("reveal")),
+        keys.Read("decimals", 1, LookRules.Decimals));
 
     public bool AllOk => new[]
     {
         Title.Ok, Kind.Ok, FrameMs.Ok, Formats.Ok, Scale.Ok, Style.Ok, Input.Ok, TransposedInput.Ok, OutputPadding.Ok,
-        Kernel.Ok, Stride.Ok, Dilation.Ok, Output.Ok, Padding.Ok, Values.Ok, Panels.Ok,
+        Kernel.Ok, Stride.Ok, Dilation.Ok, Output.Ok, Padding.Ok, Values.Ok, Panels.Ok, Theme.Ok, Labels.Ok, Legend.Ok,
+        Reveal.Ok, Decimals.Ok,
     }.All(ok => ok);
+
+    public Look Look => new(Theme.Value, Labels.Value, Legend.Value, Reveal.Value, Decimals.Value);
 
     private static bool FrameMsRule(RawNode node, Report report, out int ms)
     {
@@ -134,7 +148,7 @@ internal static class FigureRules
         if (name is null || geometry is null || !valid) return (null, nameNode, name);
         var style = fields.Style.Value ?? (values is null ? FigureStyle.Isometric : FigureStyle.Flat);
         var figure = new Figure(name, fields.Title.Given ? fields.Title.Value : name, fields.Kind.Value, geometry, fields.FrameMs.Value,
-            fields.Formats.Value, fields.Scale.Value, style, values, report.At(node), panels);
+            fields.Formats.Value, fields.Scale.Value, style, values, report.At(node), panels) { Look = fields.Look };
         return (figure, nameNode, name);
     }
 

@@ -1,4 +1,3 @@
-using ConvAnimations.Rendering;
 using ConvAnimations.Spec;
 using SkiaSharp;
 
@@ -25,10 +24,10 @@ public static class PanelLayout
         return new SKPointI(n % panels.Columns * (frame.Width + gap), n / panels.Columns * (frame.Height + gap));
     }
 
-    /// <summary>Draws every panel with <paramref name="drawFrame"/> (frame index) at its place on a white page.</summary>
-    public static void Draw(SKCanvas canvas, Panels panels, SKSizeI frame, double scale, Action<SKCanvas, int> drawFrame)
+    /// <summary>Draws every panel with <paramref name="drawFrame"/> (frame index) at its place on a page of <paramref name="background"/>.</summary>
+    public static void Draw(SKCanvas canvas, Panels panels, SKSizeI frame, double scale, SKColor background, Action<SKCanvas, int> drawFrame)
     {
-        using (var white = new SKPaint { Color = Theme.Background }) canvas.DrawRect(SKRect.Create(Size(panels, frame, scale)), white);
+        using (var page = new SKPaint { Color = background }) canvas.DrawRect(SKRect.Create(Size(panels, frame, scale)), page);
         for (var n = 0; n < panels.Frames.Count; n++)
         {
             var at = Origin(panels, n, frame, scale);

@@ -22,7 +22,7 @@ public abstract class StillFormat
     /// <summary>Writes the panels: frames side by side on one picture.</summary>
     public void WritePanels(Stream stream, SceneRenderer renderer, Panels panels, double scale) =>
         Write(stream, PanelLayout.Size(panels, renderer.Size, scale),
-            canvas => PanelLayout.Draw(canvas, panels, renderer.Size, scale, (c, frame) => DrawFrame(renderer, c, frame)));
+            canvas => PanelLayout.Draw(canvas, panels, renderer.Size, scale, renderer.Background, (c, frame) => DrawFrame(renderer, c, frame)));
 
     /// <summary>Writes one picture of <paramref name="size"/> drawn by <paramref name="draw"/>.</summary>
     protected abstract void Write(Stream stream, SKSizeI size, Action<SKCanvas> draw);
@@ -52,7 +52,7 @@ public abstract class StillFormat
             using var bitmap = new SKBitmap(new SKImageInfo(size.Width, size.Height, SKColorType.Bgra8888, SKAlphaType.Premul));
             using (var canvas = new SKCanvas(bitmap))
             {
-                canvas.Clear(SKColors.White);
+                canvas.Clear(SKColors.Transparent);
                 draw(canvas);
             }
             PngWriter.Write(stream, bitmap.GetPixelSpan(), size.Width, size.Height);

@@ -114,7 +114,6 @@ public sealed class ReaderRobustnessTests(ITestOutputHelper output)
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         var error = Assert.Single(file.Errors, e => e.Message.Contains(words, StringComparison.Ordinal));
         output.WriteLine($"{yaml.Length:N0} characters: {clock.Elapsed.TotalMilliseconds:0.0} ms, {allocated / 1e6:0.0} MB allocated: {error}");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
         Assert.True(allocated < 100_000_000, $"allocated {allocated:N0} bytes");
         return error;
     }
@@ -300,8 +299,7 @@ public sealed class SourceFileTests
     [Fact]
     public void An_endless_device_stops_at_the_size_limit()
     {
-        var clock = Stopwatch.StartNew();
+        // Reading stops at the limit: an endless device does not hang the reader.
         Assert.Contains("larger than 4 MB", ReadError("/dev/zero").Message);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
     }
 }
