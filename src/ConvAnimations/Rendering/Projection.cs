@@ -10,19 +10,93 @@ namespace ConvAnimations.Rendering;
 /// sizes the canvas to hold them all with the theme's margin. Both styles are affine, so a plane is one matrix:
 /// points are mapped through it and drawn with uniform strokes, and text is drawn under it so it lies in the plane.
 /// </summary>
-public sealed record Projection(IReadOnlyList<SKMatrix> Planes, SKSizeI Size)
+public sealed record Projection(IReadOnlyList<SKMatrix> Planes, SKSizeI Size, IReadOnlyList<PlacedText> Captions, IReadOnlyList<PlacedKey> Legend)
 {
-    public static Projection For(Scene scene, Theme theme)
+    public static Projection For(Scene scene, Theme theme, SKFont font)
     {
         var planes = scene.Planes.Select(p => scene.Style == FigureStyle.Isometric ? Slanted(p, theme.CellSize) : Flat(p, theme.CellSize)).ToList();
         var corners = scene.Planes.SelectMany((p, i) => Corners(planes[i], p.Size)).ToArray();
-        var (minX, minY) = (corners.Min(p => p.X), corners.Min(p => p.Y));
-        var (maxX, maxY) = (corners.Max(p => p.X), corners.Max(p => p.Y));
+        var maps = new SKRect(corners.Min(p => p.X), corners.Min(p => p.Y), corners.Max(p => p.X), corners.Max(p => p.Y));
+        var (captions, legend) = Annotate(scene, planes, maps, theme, font);
+        var all = captions.Select(c => c.Bounds).Concat(legend.Select(k => k.Bounds)).Aggregate(maps, (a, b) => SKRect.Union(a, b));
         // Even sizes: H.264 in yuv420p needs them, and one size serves every format.
-        var width = Even((int)Math.Ceiling(maxX - minX + 2 * theme.Margin));
-        var height = Even((int)Math.Ceiling(maxY - minY + 2 * theme.Margin));
-        var shift = SKMatrix.CreateTranslation(theme.Margin - minX + (width - (maxX - minX + 2 * theme.Margin)) / 2, theme.Margin - minY + (height - (maxY - minY + 2 * theme.Margin)) / 2);
-        return new Projection(planes.Select(shift.PreConcat).ToList(), new SKSizeI(width, height));
+        var width = Even((int)Math.Ceiling(all.Width + 2 * theme.Margin));
+        var height = Even((int)Math.Ceiling(all.Height + 2 * theme.Margin));
+        var (dx, dy) = (theme.Margin - all.Left + (width - (all.Width + 2 * theme.Margin)) / 2, theme.Margin - all.Top + (height - (all.Height + 2 * theme.Margin)) / 2);
+        var shift = SKMatrix.CreateTranslation(dx, dy);
+        return new Projection(planes.Select(shift.PreConcat).ToList(), new SKSizeI(width, height),
+            captions.Select(c => c with { Origin = new SKPoint(c.Origin.X + dx, c.Origin.Y + dy), Bounds = Offset(c.Bounds, dx, dy) }).ToList(),
+            legend.Select(k => k with { Swatch = Offset(k.Swatch, dx, dy), Text = k.Text with { Origin = new SKPoint(k.Text.Origin.X + dx, k.Text.Origin.Y + dy), Bounds = Offset(k.Text.Bounds, dx, dy) }, Bounds = Offset(k.Bounds, dx, dy) }).ToList());
+    }
+
+    private static SKRect Offset(SKRect r, float dx, float dy) => new(r.Left + dx, r.Top + dy, r.Right + dx, r.Bottom + dy);
+
+    /// <summary>
+    /// Captions in lines above and below the maps (which hold every connecting line too), centred on their plane;
+    /// one that would touch another on its line moves down a line. The legend's keys follow in rows below.
+    /// </summary>
+    private static (List<PlacedText> Captions, List<PlacedKey> Legend) Annotate(Scene scene, List<SKMatrix> planes, SKRect maps, Theme theme, SKFont font)
+    {
+        font.Size = theme.TextSize;
+        var metrics = font.Metrics;
+        var line = (metrics.Descent - metrics.Ascent) * 1.25f;
+        var gap = theme.Margin / 2;
+        var placed = new List<PlacedText>();
+        foreach (var band in new[] { Band.Above, Band.Below })
+        {
+            var lines = new List<List<SKRect>>();
+            foreach (var caption in scene.Annotations.Captions.Where(c => c.Band == band))
+            {
+                var width = font.MeasureText(caption.Text);
+                var centre = caption.Plane is { } p ? Centre(Corners(planes[p], scene.Planes[p].Size)) : maps.MidX;
+                var (left, right) = (centre - width / 2, centre + width / 2);
+                var spacing = theme.TextSize;
+                var at = caption.Plane is null ? lines.Count : lines.FindIndex(l => l.All(r => right + spacing <= r.Left || left - spacing >= r.Right));
+                if (at < 0) at = lines.Count;
+                if (at == lines.Count) lines.Add([]);
+                // Line n's baseline, counted away from the maps.
+                var baseline = band == Band.Below ? maps.Bottom + gap + at * line - metrics.Ascent : maps.Top - gap - at * line - metrics.Descent;
+                var bounds = new SKRect(left, baseline + metrics.Ascent, right, baseline + metrics.Descent);
+                lines[at].Add(bounds);
+                placed.Add(new PlacedText(caption.Text, new SKPoint(left, baseline), bounds));
+            }
+        }
+
+        var keys = new List<PlacedKey>();
+        var entries = scene.Annotations.Legend;
+        if (entries.Count == 0) return (placed, keys);
+        var top = placed.Where(c => c.Bounds.Top >= maps.Bottom).Select(c => c.Bounds.Bottom).DefaultIfEmpty(maps.Bottom).Max() + gap;
+        var swatch = theme.TextSize;
+        var widths = entries.Select(e => swatch * 1.4f + font.MeasureText(e.Text)).ToList();
+        var available = Math.Max(maps.Width, widths.Max());
+        var rows = new List<List<int>> { new() };
+        foreach (var (w, i) in widths.Select((w, i) => (w, i)))
+        {
+            var used = rows[^1].Sum(j => widths[j] + swatch);
+            if (rows[^1].Count > 0 && used + w > available) rows.Add([]);
+            rows[^1].Add(i);
+        }
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var x = maps.MidX - (rows[r].Sum(j => widths[j]) + swatch * (rows[r].Count - 1)) / 2;
+            var baseline = top + r * line - metrics.Ascent;
+            foreach (var i in rows[r])
+            {
+                var box = SKRect.Create(x, baseline - swatch * 0.85f, swatch, swatch);
+                var textLeft = x + swatch * 1.4f;
+                var text = new PlacedText(entries[i].Text, new SKPoint(textLeft, baseline),
+                    new SKRect(textLeft, baseline + metrics.Ascent, x + widths[i], baseline + metrics.Descent));
+                keys.Add(new PlacedKey(entries[i], box, text, SKRect.Union(box, text.Bounds)));
+                x += widths[i] + swatch;
+            }
+        }
+        return (placed, keys);
+    }
+
+    private static float Centre(IEnumerable<SKPoint> corners)
+    {
+        var xs = corners.Select(p => p.X).ToList();
+        return (xs.Min() + xs.Max()) / 2;
     }
 
     /// <summary>The outline of a plane on the canvas, as a closed path.</summary>
@@ -60,3 +134,9 @@ public sealed record Projection(IReadOnlyList<SKMatrix> Planes, SKSizeI Size)
 
     private static int Even(int n) => n + (n & 1);
 }
+
+/// <summary>Upright text on the canvas: its baseline's left end and the box its line takes.</summary>
+public sealed record PlacedText(string Text, SKPoint Origin, SKRect Bounds);
+
+/// <summary>A key of the legend on the canvas: its swatch, its text, and the box of both.</summary>
+public sealed record PlacedKey(LegendEntry Entry, SKRect Swatch, PlacedText Text, SKRect Bounds);

@@ -22,6 +22,7 @@ public sealed class SceneRenderer : IDisposable
     private readonly SKPath[] _outlines;
     private readonly SKPath[][] _occluders;
     private readonly List<(SKPath Path, SKColor Colour, float Stroke)>[] _planes;
+    private readonly List<(SKPath Path, SKColor Colour, float Stroke)> _annotations;
     private readonly SKPaint _fill = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
     private readonly SKPaint _stroke = new() { IsAntialias = true, Style = SKPaintStyle.Stroke };
     private readonly SKPaint _text = new() { IsAntialias = true };
@@ -35,15 +36,27 @@ public sealed class SceneRenderer : IDisposable
         _scene = scene;
         _theme = new Theme(scene.Scale, scene.Theme);
         _stroke.Color = _theme.Lines;
-        _projection = Projection.For(scene, _theme);
+        _font = new SKFont(_typeface, 1f) { Subpixel = true, Edging = SKFontEdging.Antialias, Hinting = SKFontHinting.None };
+        _projection = Projection.For(scene, _theme, _font);
         _outlines = scene.Planes.Select((p, i) => _projection.Outline(i, p.Size)).ToArray();
         _occluders = _outlines.Select((_, i) => _outlines.Skip(i + 1).ToArray()).ToArray();
-        _font = new SKFont(_typeface, 1f) { Subpixel = true, Edging = SKFontEdging.Antialias, Hinting = SKFontHinting.None };
         _planes = scene.Planes.Select((_, i) => PlaneSteps(i)).ToArray();
+        _annotations = AnnotationSteps();
     }
 
     /// <summary>The size of a scene's frames in pixels, known without drawing anything.</summary>
-    public static SKSizeI SizeOf(Scene scene) => Projection.For(scene, new Theme(scene.Scale, scene.Theme)).Size;
+    public static SKSizeI SizeOf(Scene scene)
+    {
+        using var typeface = Fonts.Serif();
+        using var font = new SKFont(typeface, 1f) { Subpixel = true, Edging = SKFontEdging.Antialias, Hinting = SKFontHinting.None };
+        return Projection.For(scene, new Theme(scene.Scale, scene.Theme), font).Size;
+    }
+
+    /// <summary>Where the captions and the legend's keys lie on the canvas (none in the guide's look).</summary>
+    public IReadOnlyList<SKRect> AnnotationBounds => [.. _projection.Captions.Select(c => c.Bounds), .. _projection.Legend.Select(k => k.Bounds)];
+
+    /// <summary>The bounds of every plane on the canvas.</summary>
+    public IReadOnlyList<SKRect> PlaneBounds => _outlines.Select(o => o.Bounds).ToList();
 
     /// <summary>The colour the frames are drawn on.</summary>
     public SKColor Background => _theme.Background;
@@ -67,6 +80,7 @@ public sealed class SceneRenderer : IDisposable
             DrawPlane(canvas, p);
             foreach (var mark in marks.Where(m => m.Plane == p)) DrawMark(canvas, mark, clip: false);
         }
+        DrawSteps(canvas, _annotations);
     }
 
     /// <summary>Draws frame <paramref name="index"/> over the pre-drawn background, at the canvas's current origin.</summary>
@@ -104,6 +118,7 @@ public sealed class SceneRenderer : IDisposable
         using var canvas = new SKCanvas(_background);
         canvas.Clear(_theme.Background);
         for (var p = 0; p < _scene.Planes.Count; p++) DrawPlane(canvas, p);
+        DrawSteps(canvas, _annotations);
         return _background;
     }
 
@@ -113,9 +128,11 @@ public sealed class SceneRenderer : IDisposable
         foreach (var mark in _scene.Frames[index].Marks) DrawMark(canvas, mark, clip: true);
     }
 
-    private void DrawPlane(SKCanvas canvas, int index)
+    private void DrawPlane(SKCanvas canvas, int index) => DrawSteps(canvas, _planes[index]);
+
+    private void DrawSteps(SKCanvas canvas, List<(SKPath Path, SKColor Colour, float Stroke)> steps)
     {
-        foreach (var (path, colour, stroke) in _planes[index])
+        foreach (var (path, colour, stroke) in steps)
         {
             var paint = stroke > 0 ? _stroke : _fill;
             paint.Color = colour;
@@ -253,6 +270,49 @@ public sealed class SceneRenderer : IDisposable
 
     private static float Dot(SKPoint a, SKPoint b) => a.X * b.X + a.Y * b.Y;
 
+    /// <summary>Captions and the legend: upright text in the ink that reads on the background, swatches drawn like their cells.</summary>
+    private List<(SKPath Path, SKColor Colour, float Stroke)> AnnotationSteps()
+    {
+        var steps = new List<(SKPath, SKColor, float)>();
+        var ink = _theme.InkOn(Surface.Background);
+        _font.Size = _theme.TextSize;
+        foreach (var text in _projection.Captions.Concat(_projection.Legend.Select(k => k.Text)))
+        {
+            steps.Add((_font.GetTextPath(text.Text, text.Origin), ink, 0));
+        }
+        foreach (var key in _projection.Legend)
+        {
+            var box = new SKPath();
+            box.AddRect(key.Swatch);
+            if (key.Entry.Fill == Shade.Highlight) steps.Add((new SKPath(box), _theme.Background, 0));
+            steps.Add((new SKPath(box), key.Entry.Fill is { } fill ? _theme.ColourOf(fill) : _theme.Background, 0));
+            if (key.Entry.Dashed)
+            {
+                using var sides = Sides(key.Swatch);
+                steps.Add((Dashes(sides, [_theme.Dash[0] / 2, _theme.Dash[1] / 2]), _theme.Lines, _theme.ThickLine));
+                box.Dispose();
+            }
+            else
+            {
+                steps.Add((box, _theme.Lines, _theme.ThickLine));
+            }
+        }
+        return steps;
+    }
+
+    /// <summary>The four sides of a rectangle as separate lines (so dashes start at each corner).</summary>
+    private static SKPath Sides(SKRect r)
+    {
+        var path = new SKPath();
+        SKPoint[] corners = [new(r.Left, r.Top), new(r.Right, r.Top), new(r.Right, r.Bottom), new(r.Left, r.Bottom)];
+        for (var i = 0; i < 4; i++)
+        {
+            path.MoveTo(corners[i]);
+            path.LineTo(corners[(i + 1) % 4]);
+        }
+        return path;
+    }
+
     private void DrawLabel(SKCanvas canvas, Label label)
     {
         _text.Color = _theme.InkOn(label.On);
@@ -375,7 +435,7 @@ public sealed class SceneRenderer : IDisposable
     {
         DisposeTarget();
         foreach (var outline in _outlines) outline.Dispose();
-        foreach (var (path, _, _) in _planes.SelectMany(p => p)) path.Dispose();
+        foreach (var (path, _, _) in _planes.SelectMany(p => p).Concat(_annotations)) path.Dispose();
         _fill.Dispose();
         _stroke.Dispose();
         _text.Dispose();

@@ -35,6 +35,7 @@ public sealed class Theme
         ThickLine = 1.7f * s;
         ThinLine = 0.8f * s;
         Dash = [6.5f * s, 4.5f * s];
+        TextSize = 14f * s;
 
         var palette = Palettes[spec.Base];
         SKColor Pick(ThemeColour colour, string fallback) =>
@@ -53,6 +54,9 @@ public sealed class Theme
     public float ThickLine { get; }
     public float ThinLine { get; }
     public float[] Dash { get; }
+
+    /// <summary>The font size of captions and the legend: 9 px digits at scale 1, like the numbers.</summary>
+    public float TextSize { get; }
 
     public SKColor Background { get; }
     public SKColor Input { get; }

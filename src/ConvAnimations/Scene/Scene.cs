@@ -63,11 +63,29 @@ public sealed record Connector(PlanePoint From, PlanePoint To) : Mark(From.Plane
 /// <summary>What one frame adds to the planes: its marks, listed back to front by plane.</summary>
 public sealed record SceneFrame(IReadOnlyList<Mark> Marks);
 
+/// <summary>Where a caption goes: in a band above or below every plane, so it never covers a map or a line.</summary>
+public enum Band { Above, Below }
+
+/// <summary>
+/// Upright text beside the maps: centred under (or over) plane <see cref="Plane"/>, or across the picture when null;
+/// lines of a band are stacked in order and captions that would collide move down a line.
+/// </summary>
+public sealed record Caption(string Text, Band Band, int? Plane);
+
+/// <summary>A key of the legend: a swatch drawn like the cells it stands for, and its name.</summary>
+public sealed record LegendEntry(string Text, Shade? Fill, bool Dashed);
+
+/// <summary>The text around the maps: captions and a legend (both empty in the guide's look).</summary>
+public sealed record Annotations(IReadOnlyList<Caption> Captions, IReadOnlyList<LegendEntry> Legend)
+{
+    public static readonly Annotations None = new([], []);
+}
+
 /// <summary>
 /// A figure placed on a canvas in cell units: its planes and, per frame, what changes. Pure data with no drawing
 /// library in it; a figure kind is a way of building one, and the renderer draws any scene without knowing kinds.
 /// </summary>
-public sealed record Scene(FigureStyle Style, IReadOnlyList<Plane> Planes, IReadOnlyList<SceneFrame> Frames, double Scale, ThemeSpec Theme)
+public sealed record Scene(FigureStyle Style, IReadOnlyList<Plane> Planes, IReadOnlyList<SceneFrame> Frames, double Scale, ThemeSpec Theme, Annotations Annotations)
 {
     /// <summary>Whether any frame or plane carries text (a GIF palette needs more colours for glyph edges).</summary>
     public bool HasText => Planes.Any(p => p.Labels.Count > 0) || Frames.Any(f => f.Marks.OfType<Label>().Any());

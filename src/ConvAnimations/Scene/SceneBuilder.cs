@@ -44,7 +44,48 @@ public static class SceneBuilder
         var outputPlane = new Plane(outputCells, above, GridLine.Solid, Coloured: !progressive, outputNumbers);
 
         var frames = animation.Frames.Select((frame, index) => new SceneFrame(FrameMarks(animation, frame, index, progressive))).ToList();
-        return new Scene(figure.Style, [gridPlane, outputPlane], frames, figure.Scale, figure.Look.Theme);
+        return new Scene(figure.Style, [gridPlane, outputPlane], frames, figure.Scale, figure.Look.Theme, Annotate(animation));
+    }
+
+    /// <summary>
+    /// The words beside the maps (labels) and the key of the colours (legend). Input below, output above (isometric)
+    /// or both below (flat); a transposed figure says its maps are the transposed convolution's, which readers confuse.
+    /// </summary>
+    private static Annotations Annotate(Animation animation)
+    {
+        var figure = animation.Figure;
+        var look = figure.Look;
+        var captions = new List<Caption>();
+        if (look.Labels != Labels.None)
+        {
+            var of = figure.IsTransposed ? " of the transposed convolution" : "";
+            var sizes = look.Labels >= Labels.Sizes;
+            captions.Add(new Caption($"input{of}{(sizes ? $" {Dimensions(animation.Input)}" : "")}", Band.Below, GridPlane));
+            captions.Add(new Caption($"output{of}{(sizes ? $" {Dimensions(animation.Output)}" : "")}",
+                figure.Style == FigureStyle.Isometric ? Band.Above : Band.Below, OutputPlane));
+            if (look.Labels == Labels.Full) captions.Add(new Caption(Parameters(figure), Band.Below, null));
+        }
+        var legend = new List<LegendEntry>();
+        if (look.Legend)
+        {
+            var kinds = animation.Grid.Cast<CellKind>().ToHashSet();
+            legend.Add(new LegendEntry("input", Shade.Input, false));
+            legend.Add(new LegendEntry("output", Shade.Output, false));
+            if (kinds.Contains(CellKind.Padding)) legend.Add(new LegendEntry("padding", null, true));
+            if (kinds.Contains(CellKind.InsertedZero)) legend.Add(new LegendEntry("inserted zeros", null, true));
+            legend.Add(new LegendEntry(figure.IsPooling ? "pooling window" : "kernel", Shade.Highlight, false));
+        }
+        return new Annotations(captions, legend);
+    }
+
+    private static string Dimensions(Size2 size) => $"{size.Rows}x{size.Cols}";
+
+    /// <summary>The figure's parameters in the guide's symbols: k, s, p (and d), and i', a, p' for a transposed figure.</summary>
+    private static string Parameters(Figure figure)
+    {
+        var g = figure.Geometry;
+        var text = $"k = {g.Kernel}, s = {g.Stride}, p = {g.Padding}" + (g.Dilation == Size2.Square(1) ? "" : $", d = {g.Dilation}");
+        return figure.IsTransposed ? $"{text}; i' = {g.Output}, a = {g.OutputPadding}, p' = {g.TransposedPadding}" : text;
     }
 
     private static List<Mark> FrameMarks(Animation animation, Frame frame, int index, bool progressive)

@@ -52,7 +52,7 @@ public sealed class CommandLineTests
 
         var good = Processes.Convanim(Repo.Root, "validate");
         Assert.Equal(0, good.ExitCode);
-        Assert.Contains("figures.yaml: 19 figures, no problems", good.Stdout);
+        Assert.Contains("figures.yaml: 22 figures, no problems", good.Stdout);
     }
 
     [Theory]
