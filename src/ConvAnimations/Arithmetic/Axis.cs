@@ -2,16 +2,25 @@ namespace ConvAnimations.Arithmetic;
 
 /// <summary>
 /// The direct convolution along one axis, in the guide's notation: input size i, kernel size k, stride s,
-/// zero padding p and dilation d. Every size formula of the project lives here, so validation, layout and
-/// <c>explain</c> can never disagree.
+/// zero padding p (before the input, and <see cref="PaddingEnd"/> after it: TensorFlow's SAME with an even kernel and
+/// causal convolutions pad unevenly) and dilation d. Every size formula of the project lives here, so validation,
+/// layout and <c>explain</c> can never disagree.
 /// </summary>
-public readonly record struct Axis(int Input, int Kernel, int Stride, int Padding, int Dilation)
+public readonly record struct Axis(int Input, int Kernel, int Stride, int Padding, int Dilation, int PaddingEnd)
 {
+    /// <summary>The same padding on both sides, as the guide draws it.</summary>
+    public Axis(int input, int kernel, int stride, int padding, int dilation)
+        : this(input, kernel, stride, padding, dilation, padding)
+    {
+    }
+
+    public bool IsSymmetric => Padding == PaddingEnd;
+
     /// <summary>The span a dilated kernel covers: d(k-1)+1.</summary>
     public int EffectiveKernel => Dilation * (Kernel - 1) + 1;
 
-    /// <summary>The zero-padded input: i+2p.</summary>
-    public int PaddedInput => Input + 2 * Padding;
+    /// <summary>The zero-padded input: i+2p (i + p + p_end when the sides differ).</summary>
+    public int PaddedInput => Input + Padding + PaddingEnd;
 
     /// <summary>o = floor((i + 2p - d(k-1) - 1) / s) + 1 (the guide's relationship 15; PyTorch's Conv2d).</summary>
     public int Output => (PaddedInput - EffectiveKernel) / Stride + 1;

@@ -17,7 +17,8 @@ public static class Explanation
             var indent = label.Length > 0 ? "  " : "";
             if (label.Length > 0) text.AppendLine($"{label}:");
             var words = figure.IsPooling ? "pooling window" : "direct convolution";
-            text.AppendLine($"{indent}{words}: i = {axis.Input}, k = {axis.Kernel}, s = {axis.Stride}, p = {axis.Padding}, d = {axis.Dilation}");
+            var padding = axis.IsSymmetric ? $"p = {axis.Padding}" : $"p = {axis.Padding} before, {axis.PaddingEnd} after";
+            text.AppendLine($"{indent}{words}: i = {axis.Input}, k = {axis.Kernel}, s = {axis.Stride}, {padding}, d = {axis.Dilation}");
             text.AppendLine($"{indent}  {DirectOutput(axis)}");
             if (!figure.IsTransposed)
             {
@@ -38,8 +39,9 @@ public static class Explanation
     }
 
     /// <summary>The output size of one axis of the direct operation, formula and numbers.</summary>
-    public static string DirectOutput(Axis a) =>
-        $"o = floor((i + 2p - d(k-1) - 1)/s) + 1 = floor(({a.Input} + {2 * a.Padding} - {a.EffectiveKernel - 1} - 1)/{a.Stride}) + 1 = {a.Output}";
+    public static string DirectOutput(Axis a) => a.IsSymmetric
+        ? $"o = floor((i + 2p - d(k-1) - 1)/s) + 1 = floor(({a.Input} + {2 * a.Padding} - {a.EffectiveKernel - 1} - 1)/{a.Stride}) + 1 = {a.Output}"
+        : $"o = floor((i + p + p_end - d(k-1) - 1)/s) + 1 = floor(({a.Input} + {a.Padding} + {a.PaddingEnd} - {a.EffectiveKernel - 1} - 1)/{a.Stride}) + 1 = {a.Output}";
 
     /// <summary>The output size of one axis of the transpose (the direct input), formula and numbers.</summary>
     public static string TransposedOutput(Axis a) =>
@@ -52,6 +54,7 @@ public static class Explanation
     /// <summary>The relationship of the guide (section 2 to 5) that this axis is an instance of.</summary>
     public static string DirectRelationship(Axis a, bool pooling)
     {
+        if (!a.IsSymmetric) return "uneven padding (TensorFlow's SAME with an even kernel, causal): o = floor((i + p + p_end - d(k-1) - 1)/s) + 1";
         if (a.Dilation > 1) return "relationship 15 (dilated): o = floor((i + 2p - k - (k-1)(d-1))/s) + 1";
         if (pooling && a.Padding == 0) return "relationship 7 (pooling): o = floor((i - k)/s) + 1";
         if (a.Stride == 1)

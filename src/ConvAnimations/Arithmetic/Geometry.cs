@@ -6,7 +6,13 @@ public sealed record Geometry(Axis Rows, Axis Cols)
     public Size2 Input => new(Rows.Input, Cols.Input);
     public Size2 Kernel => new(Rows.Kernel, Cols.Kernel);
     public Size2 Stride => new(Rows.Stride, Cols.Stride);
+    /// <summary>The padding at the top and left.</summary>
     public Size2 Padding => new(Rows.Padding, Cols.Padding);
+
+    /// <summary>The padding at the bottom and right: the same as <see cref="Padding"/> unless the sides differ.</summary>
+    public Size2 PaddingEnd => new(Rows.PaddingEnd, Cols.PaddingEnd);
+
+    public bool IsSymmetric => Rows.IsSymmetric && Cols.IsSymmetric;
     public Size2 Dilation => new(Rows.Dilation, Cols.Dilation);
     public Size2 Output => new(Rows.Output, Cols.Output);
     public Size2 OutputPadding => new(Rows.OutputPadding, Cols.OutputPadding);

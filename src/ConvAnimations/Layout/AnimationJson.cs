@@ -21,7 +21,7 @@ public static class AnimationJson
         json.Append($"  \"name\": {Text(figure.Name)},\n");
         json.Append($"  \"kind\": {Text(Figure.KindName(figure.Kind))},\n");
         json.Append($"  \"direct\": {{\"input\": {Pair(g.Input)}, \"kernel\": {Pair(g.Kernel)}, \"stride\": {Pair(g.Stride)}, ")
-            .Append($"\"padding\": {Pair(g.Padding)}, \"dilation\": {Pair(g.Dilation)}, \"output\": {Pair(g.Output)}}},\n");
+            .Append($"\"padding\": {Pair(g.Padding)}, \"padding_end\": {Pair(g.PaddingEnd)}, \"dilation\": {Pair(g.Dilation)}, \"output\": {Pair(g.Output)}}},\n");
         json.Append($"  \"output_padding\": {Pair(figure.IsTransposed ? g.OutputPadding : new Size2(0, 0))},\n");
         json.Append($"  \"input\": {Pair(animation.Input)},\n");
         json.Append($"  \"output\": {Pair(animation.Output)},\n");

@@ -35,8 +35,10 @@ public static class SceneBuilder
         for (var r = 0; r < output.Rows; r++)
             for (var c = 0; c < output.Cols; c++)
                 outputCells[r, c] = CellKind.Output;
-        var above = figure.Style == FigureStyle.Isometric
-            ? new Placement(0, 0, Math.Max(grid.Rows, grid.Cols) + 1)
+        // A 1-D figure (one row) reads as a row: its output row flat and centred over it, whatever the style.
+        var oneRow = grid.Rows == 1;
+        var above = oneRow ? new Placement((grid.Cols - output.Cols) / 2f, -3, 0)
+            : figure.Style == FigureStyle.Isometric ? new Placement(0, 0, Math.Max(grid.Rows, grid.Cols) + 1)
             : new Placement(grid.Cols + 1, (grid.Rows - output.Rows) / 2f, 0);
         var outputNumbers = values is null || progressive
             ? []
@@ -44,7 +46,7 @@ public static class SceneBuilder
         var outputPlane = new Plane(outputCells, above, GridLine.Solid, Coloured: !progressive, outputNumbers);
 
         var frames = animation.Frames.Select((frame, index) => new SceneFrame(FrameMarks(animation, frame, index, progressive))).ToList();
-        return new Scene(figure.Style, [gridPlane, outputPlane], frames, figure.Scale, figure.Look.Theme, Annotate(animation));
+        return new Scene(oneRow ? FigureStyle.Flat : figure.Style, [gridPlane, outputPlane], frames, figure.Scale, figure.Look.Theme, Annotate(animation));
     }
 
     /// <summary>
@@ -125,10 +127,21 @@ public static class SceneBuilder
         new(OutputPlane, cell.Col + 0.5f, cell.Row + 0.5f, animation.Figure.Look.Format(values.Output[cell.Row, cell.Col]),
             OutputSize, TextAlign.Center, new Surface(Shade.Output, highlighted));
 
-    /// <summary>The four thin lines joining the window's corners to the output cell's corners.</summary>
+    /// <summary>
+    /// The four thin lines joining the window's corners to the output cell's corners; for a 1-D figure, whose output
+    /// row lies flat above it, the two from the window's top corners to the cell's bottom corners.
+    /// </summary>
     private static IEnumerable<Connector> Connectors(Animation animation, Frame frame)
     {
         var window = animation.Window;
+        if (animation.GridSize.Rows == 1)
+        {
+            foreach (var dc in new[] { 0, 1 })
+            {
+                yield return new Connector(new PlanePoint(GridPlane, frame.Window.Col + dc * window.Cols, 0), new PlanePoint(OutputPlane, frame.Output.Col + dc, 1));
+            }
+            yield break;
+        }
         foreach (var (dr, dc) in new[] { (0, 0), (0, 1), (1, 0), (1, 1) })
         {
             yield return new Connector(

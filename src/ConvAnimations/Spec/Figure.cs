@@ -45,9 +45,10 @@ public static class OutputFormats
 
 /// <summary>
 /// The padding words: valid is no padding, full is d(k-1) (every window that touches the input), same and half are
-/// d(k-1)/2 (the output keeps the input's size at stride 1).
+/// d(k-1) split in two (the output keeps the input's size at stride 1; an odd d(k-1) puts the extra cell at the
+/// bottom/right, as TensorFlow does), causal is d(k-1) on the left only (Keras, for 1-D figures).
 /// </summary>
-public enum PaddingWord { Valid, Same, Half, Full }
+public enum PaddingWord { Valid, Same, Half, Full, Causal }
 
 /// <summary>A static figure of several frames side by side, like the paper's: which frames, how many a row, which formats.</summary>
 public sealed record Panels(IReadOnlyList<int> Frames, int Columns, IReadOnlyList<OutputFormat> Formats)

@@ -3,14 +3,23 @@ using static ConvAnimations.Spec.ValueRules;
 
 namespace ConvAnimations.Spec;
 
-/// <summary>A padding as written for one axis: a number of cells, or a word that needs the kernel to become one.</summary>
-internal readonly record struct PaddingAmount(int Cells, PaddingWord? Word, RawNode At);
+/// <summary>
+/// A padding as written for one axis: a number of cells (and another for the far side when written per side), or a
+/// word that needs the kernel to become one.
+/// </summary>
+internal readonly record struct PaddingAmount(int Cells, PaddingWord? Word, RawNode At, int? EndCells = null);
+
+/// <summary>The padding of one axis in cells: before the input (top, left) and after it (bottom, right).</summary>
+internal readonly record struct PaddingSides(int Before, int After);
 
 /// <summary>The 'padding' key as written; <see cref="Resolve"/> turns its words into cells once the kernel is known.</summary>
 internal sealed record PaddingSpec(RawNode At, PaddingAmount Rows, PaddingAmount Cols)
 {
+    private static readonly string[] Sides = ["top", "bottom", "left", "right"];
+
     public static bool Read(RawNode node, Report report, out PaddingSpec? spec)
     {
+        if (node is RawMap map) return ReadSides(map, report, out spec);
         var ok = Pair<PaddingAmount>(node, report, "padding", Amount, out var pair);
         spec = new PaddingSpec(node, pair.Rows, pair.Cols);
         if (!ok) return false;
@@ -18,6 +27,26 @@ internal sealed record PaddingSpec(RawNode At, PaddingAmount Rows, PaddingAmount
         if (pair.Rows.Cells >= 0 && pair.Cols.Cells >= 0) return WithinMaxSize(node, report, "padding", written, Math.Max(pair.Rows.Cells, pair.Cols.Cells));
         report.Error(node, $"padding: {written} is not allowed: padding cannot be negative");
         return false;
+    }
+
+    /// <summary><c>padding: {top: 1, bottom: 2, left: 0, right: 1}</c>: each side a whole number, 0 when left out.</summary>
+    private static bool ReadSides(RawMap map, Report report, out PaddingSpec? spec)
+    {
+        var ok = report.UnknownKeys(map, Sides, "padding");
+        var cells = new int[4];
+        for (var i = 0; i < Sides.Length; i++)
+        {
+            if (map[Sides[i]] is not { } side) continue;
+            if (!Int(side, report, $"padding.{Sides[i]}", out cells[i])) ok = false;
+            else if (cells[i] < 0)
+            {
+                report.Error(side, $"padding.{Sides[i]}: {cells[i]} is not allowed: padding cannot be negative");
+                ok = false;
+            }
+            else ok &= WithinMaxSize(side, report, $"padding.{Sides[i]}", cells[i].ToString(System.Globalization.CultureInfo.InvariantCulture), cells[i]);
+        }
+        spec = new PaddingSpec(map, new PaddingAmount(cells[0], null, map, cells[1]), new PaddingAmount(cells[2], null, map, cells[3]));
+        return ok;
     }
 
     private static bool Amount(RawNode node, Report report, out PaddingAmount amount)
@@ -40,28 +69,31 @@ internal sealed record PaddingSpec(RawNode At, PaddingAmount Rows, PaddingAmount
     }
 
     /// <summary>The padding in cells for a kernel spreading over d(k-1)+1 cells on each axis.</summary>
-    public Size2? Resolve(Size2 kernel, Size2 dilation, Report report)
+    /// <param name="oneRow">Whether the input is a single row (a 1-D figure, the only kind causal padding suits).</param>
+    public (PaddingSides Rows, PaddingSides Cols)? Resolve(Size2 kernel, Size2 dilation, bool oneRow, Report report)
     {
-        var rows = Cells(Rows, dilation.Rows * (kernel.Rows - 1), report);
+        var rows = Cells(Rows, dilation.Rows * (kernel.Rows - 1), oneRow, report);
         // One word for both axes is reported once.
-        var cols = rows is null && Cols.At == Rows.At ? null : Cells(Cols, dilation.Cols * (kernel.Cols - 1), report);
-        return rows is { } r && cols is { } c ? new Size2(r, c) : null;
+        var cols = rows is null && Cols.At == Rows.At ? null : Cells(Cols, dilation.Cols * (kernel.Cols - 1), oneRow, report);
+        return rows is { } r && cols is { } c ? (r, c) : null;
     }
 
-    private static int? Cells(PaddingAmount amount, int spread, Report report)
+    private static PaddingSides? Cells(PaddingAmount amount, int spread, bool oneRow, Report report)
     {
         switch (amount.Word)
         {
             case null:
-                return amount.Cells;
+                return new PaddingSides(amount.Cells, amount.EndCells ?? amount.Cells);
             case PaddingWord.Valid:
-                return 0;
+                return new PaddingSides(0, 0);
             case PaddingWord.Full:
-                return spread;
-            case PaddingWord.Same or PaddingWord.Half when spread % 2 == 0:
-                return spread / 2;
-            case var word:
-                report.Error(amount.At, $"padding: '{Words<PaddingWord>.NameOf(word.Value)}' needs d(k-1) even so the padding d(k-1)/2 is the same on both sides; here d(k-1) = {spread}. Give the padding as a number instead");
+                return new PaddingSides(spread, spread);
+            case PaddingWord.Same or PaddingWord.Half:
+                return new PaddingSides(spread / 2, spread - spread / 2);
+            case PaddingWord.Causal when oneRow:
+                return new PaddingSides(spread, 0);
+            default:
+                report.Error(amount.At, "padding: 'causal' is for 1-D figures (input: [1, n], kernel: [1, k]): it pads d(k-1) on the left only, as Keras does");
                 return null;
         }
     }

@@ -197,8 +197,15 @@ internal static class FigureRules
         var report = keys.Report;
         if (!(f.Kind.Ok && f.Kernel.Ok && f.Stride.Ok && f.Dilation.Ok && f.Padding.Ok && f.Input.Ok && f.TransposedInput.Ok && f.OutputPadding.Ok)) return null;
         var (kind, kernel, stride, dilation) = (f.Kind.Value, f.Kernel.Value, f.Stride.Value, f.Dilation.Value);
-        var padding = f.Padding.Value is { } spec ? spec.Resolve(kernel, dilation, report) : Size2.Square(0);
-        if (padding is not { } p) return null;
+        var oneRow = f.TransposedInput.Given ? f.TransposedInput.Value.Rows == 1 : f.Input.Value.Rows == 1;
+        var sides = f.Padding.Value is { } spec ? spec.Resolve(kernel, dilation, oneRow, report) : (new PaddingSides(0, 0), new PaddingSides(0, 0));
+        if (sides is not var (rowsPadding, colsPadding)) return null;
+        if (kind == FigureKind.Transposed && (rowsPadding.Before != rowsPadding.After || colsPadding.Before != colsPadding.After))
+        {
+            report.Error(f.Padding.At!, "padding: a transposed figure pads both sides alike (ConvTranspose2d has no other padding); give one number per axis");
+            return null;
+        }
+        var p = new Size2(rowsPadding.Before, colsPadding.Before);
 
         var input = f.Input.Value;
         if (f.TransposedInput.Given)
@@ -220,8 +227,8 @@ internal static class FigureRules
         }
 
         var geometry = new Geometry(
-            new Axis(input.Rows, kernel.Rows, stride.Rows, p.Rows, dilation.Rows),
-            new Axis(input.Cols, kernel.Cols, stride.Cols, p.Cols, dilation.Cols));
+            new Axis(input.Rows, kernel.Rows, stride.Rows, rowsPadding.Before, dilation.Rows, rowsPadding.After),
+            new Axis(input.Cols, kernel.Cols, stride.Cols, colsPadding.Before, dilation.Cols, colsPadding.After));
         return Fits(geometry, kind, f, keys) && Matches(geometry, kind, f.Output, report) ? geometry : null;
     }
 
@@ -240,9 +247,9 @@ internal static class FigureRules
                 report.Error(kernelAt, $"kernel{label}: the window spans d(k-1)+1 = {axis.EffectiveKernel} cells, more than the padded input i+2p = {axis.PaddedInput}; lower the kernel or dilation, or raise the input or padding");
                 ok = false;
             }
-            else if (Figure.IsPoolingKind(kind) && 2 * axis.Padding > axis.EffectiveKernel)
+            else if (Figure.IsPoolingKind(kind) && 2 * Math.Max(axis.Padding, axis.PaddingEnd) > axis.EffectiveKernel)
             {
-                report.Error(paddingAt, $"padding{label}: {axis.Padding} is more than half the window ({axis.EffectiveKernel} cells): pooling pads at most half the window, as frameworks require, so no window lies in the padding alone");
+                report.Error(paddingAt, $"padding{label}: {Math.Max(axis.Padding, axis.PaddingEnd)} is more than half the window ({axis.EffectiveKernel} cells): pooling pads at most half the window, as frameworks require, so no window lies in the padding alone");
                 ok = false;
             }
             else if (kind == FigureKind.Transposed && axis.TransposedPadding < 0)

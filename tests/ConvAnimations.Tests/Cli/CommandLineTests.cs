@@ -96,7 +96,7 @@ public sealed class CommandLineTests
         Assert.Equal("wide", json.GetProperty("name").GetString());
         Assert.Equal("transposed", json.GetProperty("kind").GetString());
         var direct = json.GetProperty("direct");
-        Assert.Equal(["input", "kernel", "stride", "padding", "dilation", "output"], direct.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["input", "kernel", "stride", "padding", "padding_end", "dilation", "output"], direct.EnumerateObject().Select(p => p.Name));
         // rows: i=6 k=3 s=2 p=1 d=1: o = floor(5/2)+1 = 3, a = 1; cols: i=9 k=2 s=3 p=0 d=2: o = floor(6/3)+1 = 3, a = 0
         Assert.Equal([3, 3], Pair(direct.GetProperty("output")));
         Assert.Equal([1, 0], Pair(json.GetProperty("output_padding")));
