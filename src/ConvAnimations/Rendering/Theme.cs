@@ -44,7 +44,11 @@ public sealed class Theme
         Input = Pick(ThemeColour.Input, palette.Input);
         Output = Pick(ThemeColour.Output, palette.Output);
         Lines = Pick(ThemeColour.Lines, palette.Lines);
-        Highlight = Pick(ThemeColour.Highlight, palette.Highlight).WithAlpha((byte)Math.Round(palette.HighlightAlpha * 255));
+        // SkiaSharp's SVG writer drops the opacity of a pure black fill (it leaves out both attributes), which would
+        // make the highlight opaque in SVG: #010101 looks the same and keeps it translucent.
+        var highlight = Pick(ThemeColour.Highlight, palette.Highlight);
+        if (highlight == SKColors.Black) highlight = new SKColor(1, 1, 1);
+        Highlight = highlight.WithAlpha((byte)Math.Round(palette.HighlightAlpha * 255));
         DarkInk = SKColor.Parse(palette.DarkInk);
         LightInk = SKColor.Parse(palette.LightInk);
     }

@@ -29,6 +29,9 @@ public sealed class OutputFormatTests
         { "numerical_isometric", $"style: isometric\n    input: 5\n    kernel: 3\n    {Values}" },
         { "max_pooling", "kind: max_pooling\n    input: 5\n    kernel: 3\n    stride: 2\n    values: {seed: 3}" },
         { "average_pooling", "kind: average_pooling\n    input: 4\n    kernel: 2\n    stride: 2\n    style: isometric" },
+        { "labelled_dark", "kind: transposed\n    input: 5\n    kernel: 3\n    stride: 2\n    theme: solarized-dark\n    labels: full\n    legend: true" },
+        { "labelled_numbers", $"theme: colorblind\n    labels: sizes\n    legend: true\n    input: 4\n    kernel: 3\n    {Values.Replace("[[3, 3, 2, 1, 0], [0, 0, 1, 3, 1], [3, 1, 2, 2, 3], [2, 0, 0, 2, 2], [2, 0, 0, 0, 1]]", "[[3, 3, 2, 1], [0, 0, 1, 3], [3, 1, 2, 2], [2, 0, 0, 2]]", StringComparison.Ordinal)}" },
+        { "causal_1d", "input: [1, 9]\n    kernel: [1, 3]\n    padding: causal\n    labels: full\n    values: {seed: 5}" },
     };
 
     private static Figure Figure(string name, string body, string formats = "[gif, webp, png, svg, pdf]") => Figures.Parse($"""
@@ -86,6 +89,35 @@ public sealed class OutputFormatTests
         {
             Assert.InRange(IndependentReaders.ShareDiffering(expected, drawn), 0, 0.01);
         }
+    }
+
+    /// <summary>Every theme, label level and legend on every kind and style draws in every still format.</summary>
+    [Fact]
+    public void Every_theme_label_level_and_legend_draws_every_kind_in_every_format()
+    {
+        string[] kinds =
+        [
+            "input: 5\n    kernel: 3\n    stride: 2\n    padding: 1", "kind: transposed\n    input: 5\n    kernel: 3\n    padding: 1",
+            "kind: max_pooling\n    input: 4\n    kernel: 2\n    values: {seed: 1}", "kind: average_pooling\n    input: 4\n    kernel: 3\n    padding: same",
+            "input: 4\n    kernel: 2\n    padding: {top: 1, bottom: 0, left: 0, right: 1}\n    values: {seed: 2}",
+        ];
+        var drawn = 0;
+        foreach (var kind in kinds)
+        foreach (var style in new[] { "isometric", "flat" })
+        foreach (var theme in ThemeSpec.Names)
+        foreach (var labels in new[] { "none", "maps", "sizes", "full" })
+        {
+            var figure = Figures.Parse($"figures:\n  - name: f\n    style: {style}\n    theme: {theme}\n    labels: {labels}\n    legend: {(labels == "full" ? "true" : "false")}\n    {kind}\n");
+            using var renderer = new SceneRenderer(SceneBuilder.Build(Layouter.Layout(figure)));
+            foreach (var format in new[] { StillFormat.Png, StillFormat.Svg, StillFormat.Pdf })
+            {
+                using var file = new MemoryStream();
+                format.WriteFrame(file, renderer, renderer.FrameCount - 1);
+                Assert.True(file.Length > 500, $"{theme} {labels} {style}: {file.Length} bytes");
+                drawn++;
+            }
+        }
+        Assert.Equal(5 * 2 * 4 * 4 * 3, drawn);
     }
 
     [Fact]
