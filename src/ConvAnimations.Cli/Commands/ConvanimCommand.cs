@@ -17,10 +17,12 @@ public static class ConvanimCommand
         new("Renders the figures of Dumoulin & Visin's \"A guide to convolution arithmetic for deep learning\" from a YAML file.")
         {
             RenderCommand.Create(),
+            ServeCommand.Create(),
             ListCommand.Create(),
             ValidateCommand.Create(),
             ExplainCommand.Create(),
             FrameCommand.Create(),
+            InitCommand.Create(),
             CheckCommand.Create(),
             SnapshotCommand.Create(),
             BenchFloorCommand.Create(),

@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Net;
+using ConvAnimations.Spec;
+using ConvAnimations.Writers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ConvAnimations.Cli.Serve;
+
+/// <summary>
+/// `serve`: the live preview on Kestrel, bound to 127.0.0.1 only. The page (preview.html) reads /api/state, draws
+/// frames from /figures/NAME/INDEX.png or .svg (drawn in memory), hears of every reload through server-sent events at
+/// /events, and links the files a render wrote under /files/. Nothing is ever written.
+/// </summary>
+public sealed class PreviewServer : IAsyncDisposable
+{
+    /// <summary>How often the file is looked at: the page follows a save within about this plus one frame's drawing.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(150);
+
+    private readonly WebApplication _app;
+    private readonly PreviewState _state;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _following;
+
+    private PreviewServer(WebApplication app, PreviewState state, Uri address, string path, TextWriter log)
+    {
+        (_app, _state, Address) = (app, state, address);
+        _following = FollowAsync(path, log, _stop.Token);
+    }
+
+    public Uri Address { get; }
+
+    public PreviewSnapshot Current => _state.Current;
+
+    public static async Task<PreviewServer> StartAsync(string path, int port, string outputDirectory, TextWriter log, CancellationToken cancellation = default)
+    {
+        var state = new PreviewState(path);
+        state.Reload();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        var app = builder.Build();
+        var output = Path.GetFullPath(outputDirectory);
+        Map(app, state, Path.GetFileName(path), output);
+        await app.StartAsync(cancellation);
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new PreviewServer(app, state, new Uri(bound.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal) + "/"), path, log);
+    }
+
+    private static void Map(WebApplication app, PreviewState state, string fileName, string output)
+    {
+        var page = Resources.Read("preview.html");
+        app.MapGet("/", () => Results.Content(page, "text/html; charset=utf-8"));
+        app.MapGet("/api/state", () => Results.Json(Describe(state.Current, fileName, output)));
+        app.MapGet("/figures/{name}/{frame}", (string name, string frame) => Frame(state.Current, name, frame));
+        app.MapGet("/events", Events);
+        app.MapGet("/files/{**path}", (string? path) => OutputFile(output, path ?? ""));
+
+        async Task Events(HttpContext context)
+        {
+            context.Response.ContentType = "text/event-stream";
+            context.Response.Headers.CacheControl = "no-cache";
+            var aborted = context.RequestAborted;
+            while (!aborted.IsCancellationRequested)
+            {
+                var changed = state.Changed;
+                await context.Response.WriteAsync($"data: {state.Current.Generation}\n\n", aborted);
+                await context.Response.Body.FlushAsync(aborted);
+                // A comment now and then keeps proxies and the browser from dropping an idle stream.
+                while (!changed.IsCompleted && !aborted.IsCancellationRequested)
+                {
+                    await Task.WhenAny(changed, Task.Delay(TimeSpan.FromSeconds(15), aborted));
+                    if (!changed.IsCompleted && !aborted.IsCancellationRequested) await context.Response.WriteAsync(": idle\n\n", aborted);
+                }
+            }
+        }
+    }
+
+    private static object Describe(PreviewSnapshot snapshot, string fileName, string output) => new
+    {
+        file = fileName,
+        generation = snapshot.Generation,
+        errors = snapshot.Errors,
+        figures = snapshot.Figures.Select(f => new
+        {
+            name = f.Figure.Name,
+            title = f.Figure.Title,
+            kind = Figure.KindName(f.Figure.Kind),
+            frames = f.Figure.FrameCount,
+            frameMs = f.Figure.FrameMs,
+            width = f.Width,
+            height = f.Height,
+            key = f.Key,
+            revision = f.Revision,
+            explain = f.Explanation,
+            files = f.FilesIn(output),
+        }),
+    };
+
+    private static IResult Frame(PreviewSnapshot snapshot, string name, string file)
+    {
+        if (snapshot.Find(name) is not { } figure) return Results.NotFound($"no figure named '{name}'");
+        var format = Path.GetExtension(file) switch { ".png" => StillFormat.Png, ".svg" => StillFormat.Svg, _ => null };
+        if (format is null) return Results.BadRequest("a frame is INDEX.png or INDEX.svg");
+        if (!int.TryParse(Path.GetFileNameWithoutExtension(file), NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= figure.Figure.FrameCount)
+        {
+            return Results.BadRequest($"'{name}' has frames 0 to {figure.Figure.FrameCount - 1}");
+        }
+        // Replaced by a reload while drawing: the page asks again with the new key.
+        if (figure.Frame(format, index) is not { } bytes) return Results.NotFound("the figure changed");
+        return Results.File(bytes, format == StillFormat.Png ? "image/png" : "image/svg+xml");
+    }
+
+    private static IResult OutputFile(string output, string relative)
+    {
+        var full = Path.GetFullPath(Path.Combine(output, relative));
+        if (!full.StartsWith(output + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return Results.BadRequest("outside the output folder");
+        if (!File.Exists(full)) return Results.NotFound();
+        var type = new FileExtensionContentTypeProvider().TryGetContentType(full, out var known) ? known : "application/octet-stream";
+        return Results.File(full, type, enableRangeProcessing: true);
+    }
+
+    /// <summary>Reloads the file whenever its time or size changes (editors save in place or by renaming).</summary>
+    private async Task FollowAsync(string path, TextWriter log, CancellationToken stop)
+    {
+        var seen = Stamp(path);
+        using var timer = new PeriodicTimer(PollInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                var now = Stamp(path);
+                if (now == seen) continue;
+                seen = now;
+                var built = _state.Reload();
+                var snapshot = _state.Current;
+                log.WriteLine(snapshot.Errors.Count > 0
+                    ? $"{path}: {snapshot.Errors.Count} error(s); the page keeps the last good figures"
+                    : $"{path}: {built} figure(s) changed, {snapshot.Figures.Count - built} unchanged");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static (DateTime, long) Stamp(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists ? (info.LastWriteTimeUtc, info.Length) : default;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _following;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _state.Dispose();
+        _stop.Dispose();
+    }
+}
