@@ -28,30 +28,20 @@ internal static class ServeCommand
                 terminal.Error.WriteLine($"{path}: error: no such file (convanim init {path} writes a starter file)");
                 return ConvanimCommand.Failure;
             }
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            ConsoleCancelEventHandler interrupt = (_, e) =>
-            {
-                e.Cancel = true;
-                stop.Cancel();
-            };
-            Console.CancelKeyPress += interrupt;
             try
             {
-                await using var server = await PreviewServer.StartAsync(path, result.GetValue(port), result.GetRequiredValue(outDir), terminal.Out, stop.Token);
+                await using var server = await PreviewServer.StartAsync(path, result.GetValue(port), result.GetRequiredValue(outDir), terminal.Out, cancellation);
                 var current = server.Current;
                 terminal.Out.WriteLine($"serving {path} at {server.Address} ({current.Figures.Count} figures{(current.Errors.Count > 0 ? $", {current.Errors.Count} error(s)" : "")}); Ctrl-C stops");
                 foreach (var error in current.Errors) terminal.Error.WriteLine(error);
-                await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                // Ctrl-C and SIGTERM stop the host (ASP.NET Core's console lifetime); a test stops it by cancellation.
+                await server.WaitForShutdownAsync(cancellation);
                 return ConvanimCommand.Success;
             }
             catch (IOException e)
             {
                 terminal.Error.WriteLine($"convanim serve: cannot listen on 127.0.0.1:{result.GetValue(port)}: {e.Message}");
                 return ConvanimCommand.Failure;
-            }
-            finally
-            {
-                Console.CancelKeyPress -= interrupt;
             }
         });
     }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ConvAnimations.Cli.Serve;
@@ -119,7 +120,8 @@ public sealed class PreviewServer : IAsyncDisposable
 
     private static IResult OutputFile(string output, string relative)
     {
-        var full = Path.GetFullPath(Path.Combine(output, relative));
+        // The route keeps an encoded slash encoded; decoded here so "..%2F" is seen for what it is.
+        var full = Path.GetFullPath(Path.Combine(output, Uri.UnescapeDataString(relative)));
         if (!full.StartsWith(output + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return Results.BadRequest("outside the output folder");
         if (!File.Exists(full)) return Results.NotFound();
         var type = new FileExtensionContentTypeProvider().TryGetContentType(full, out var known) ? known : "application/octet-stream";
@@ -155,6 +157,9 @@ public sealed class PreviewServer : IAsyncDisposable
         var info = new FileInfo(path);
         return info.Exists ? (info.LastWriteTimeUtc, info.Length) : default;
     }
+
+    /// <summary>Completes when the host stops (Ctrl-C, SIGTERM) or, on cancellation, stops it.</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellation) => _app.WaitForShutdownAsync(cancellation);
 
     public async ValueTask DisposeAsync()
     {
