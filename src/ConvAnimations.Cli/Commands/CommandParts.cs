@@ -55,14 +55,18 @@ internal static class CommandParts
         AllowMultipleArgumentsPerToken = true,
     };
 
-    public static Option<int?> JobsOption(string description) => Positive(new Option<int?>("--jobs", "-j") { Description = description, HelpName = "N" });
+    public static Option<int?> JobsOption(string description) =>
+        new Option<int?>("--jobs", "-j") { Description = description, HelpName = "N" }.InRange(1, int.MaxValue);
 
-    public static Option<int?> Positive(Option<int?> option)
+    /// <summary>A whole-number option limited to a range; text that is no number at all is reported by the parser itself.</summary>
+    public static Option<T> InRange<T>(this Option<T> option, int min, int max)
     {
         option.Validators.Add(result =>
         {
-            // Text that is no number at all is reported by the parser itself.
-            if (result.Tokens is [.., var last] && int.TryParse(last.Value, out var n) && n < 1) result.AddError($"{option.Name} takes a whole number from 1, not {n}");
+            if (result.Tokens is [.., var last] && int.TryParse(last.Value, out var n) && (n < min || n > max))
+            {
+                result.AddError($"{option.Name} takes a whole number {(max == int.MaxValue ? $"from {min}" : $"from {min} to {max}")}, not {n}");
+            }
         });
         return option;
     }

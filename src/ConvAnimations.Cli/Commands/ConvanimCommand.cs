@@ -28,13 +28,11 @@ public static class ConvanimCommand
             BenchFloorCommand.Create(),
         };
 
-    public static async Task<int> InvokeAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error,
-        InvocationConfiguration? configuration = null, CancellationToken cancellation = default)
+    public static async Task<int> InvokeAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
     {
         var parsed = Create().Parse(args);
-        var invocation = configuration ?? new InvocationConfiguration { ProcessTerminationTimeout = null };
-        invocation.Output = output;
-        invocation.Error = error;
+        // `render` and `serve` handle Ctrl-C themselves (finished files stay; the web host stops): no grace timeout here.
+        var invocation = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
         var code = await parsed.InvokeAsync(invocation, cancellation);
         // System.CommandLine answers a parse error with 1; usage errors have always been 2 here.
         return parsed.Errors.Count > 0 ? Usage : code;

@@ -10,11 +10,8 @@ internal static class ServeCommand
     public static Command Create()
     {
         var file = CommandParts.FileArgument();
-        var port = new Option<int>("--port", "-p") { Description = "the port on 127.0.0.1 (0: any free port)", HelpName = "N", DefaultValueFactory = _ => DefaultPort };
-        port.Validators.Add(result =>
-        {
-            if (result.Tokens is [.., var last] && int.TryParse(last.Value, out var n) && n is < 0 or > 65535) result.AddError($"--port takes 0 to 65535, not {n}");
-        });
+        var port = new Option<int>("--port", "-p") { Description = "the port on 127.0.0.1 (0: any free port)", HelpName = "N", DefaultValueFactory = _ => DefaultPort }
+            .InRange(0, 65535);
         var outDir = new Option<string>("--out", "-o") { Description = "the folder of rendered files the page links to (read only)", HelpName = "DIR", DefaultValueFactory = _ => "output" };
         var command = new Command("serve", "A live preview in the browser: every figure with a frame scrubber and its arithmetic; the page follows every save of FILE.")
         {

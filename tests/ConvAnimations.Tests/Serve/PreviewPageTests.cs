@@ -147,7 +147,7 @@ public sealed class PreviewPageTests(ITestOutputHelper output)
             lock (stdout) return text.ToString();
         }
         using var stop = new CancellationTokenSource();
-        var serving = ConvanimCommand.InvokeAsync(["serve", dir.File("figures.yaml"), "--port", "0"], stdout, TextWriter.Null, cancellation: stop.Token);
+        var serving = ConvanimCommand.InvokeAsync(["serve", dir.File("figures.yaml"), "--port", "0"], stdout, TextWriter.Null, stop.Token);
         Match address = Match.Empty;
         for (var i = 0; i < 100 && !(address = Regex.Match(Printed(), @"at (http://127\.0\.0\.1:\d+/)")).Success; i++) await Task.Delay(100);
         Assert.True(address.Success, Printed());
