@@ -47,11 +47,20 @@ public sealed class PreviewServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
-        var output = Path.GetFullPath(outputDirectory);
-        Map(app, state, Path.GetFileName(path), output);
-        await app.StartAsync(cancellation);
+        Map(app, state, Path.GetFileName(path), Path.GetFullPath(outputDirectory));
+        try
+        {
+            await app.StartAsync(cancellation);
+        }
+        catch
+        {
+            // A port in use: nothing may stay open behind the error.
+            await app.DisposeAsync();
+            state.Dispose();
+            throw;
+        }
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new PreviewServer(app, state, new Uri(bound.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal) + "/"), path, log);
+        return new PreviewServer(app, state, new Uri(bound + "/"), path, log);
     }
 
     private static void Map(WebApplication app, PreviewState state, string fileName, string output)
@@ -67,18 +76,25 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             context.Response.ContentType = "text/event-stream";
             context.Response.Headers.CacheControl = "no-cache";
-            var aborted = context.RequestAborted;
-            while (!aborted.IsCancellationRequested)
+            // The stream ends when the page goes or the server stops, so stopping never waits for an open page.
+            using var end = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, app.Lifetime.ApplicationStopping);
+            try
             {
-                var changed = state.Changed;
-                await context.Response.WriteAsync($"data: {state.Current.Generation}\n\n", aborted);
-                await context.Response.Body.FlushAsync(aborted);
-                // A comment now and then keeps proxies and the browser from dropping an idle stream.
-                while (!changed.IsCompleted && !aborted.IsCancellationRequested)
+                while (true)
                 {
-                    await Task.WhenAny(changed, Task.Delay(TimeSpan.FromSeconds(15), aborted));
-                    if (!changed.IsCompleted && !aborted.IsCancellationRequested) await context.Response.WriteAsync(": idle\n\n", aborted);
+                    var changed = state.Changed;
+                    await context.Response.WriteAsync($"data: {state.Current.Generation}\n\n", end.Token);
+                    await context.Response.Body.FlushAsync(end.Token);
+                    // A comment now and then keeps the browser from dropping an idle stream.
+                    while (await Task.WhenAny(changed, Task.Delay(TimeSpan.FromSeconds(15), end.Token)) != changed)
+                    {
+                        end.Token.ThrowIfCancellationRequested();
+                        await context.Response.WriteAsync(": idle\n\n", end.Token);
+                    }
                 }
+            }
+            catch (OperationCanceledException)
+            {
             }
         }
     }
