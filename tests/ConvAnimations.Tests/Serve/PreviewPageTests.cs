@@ -79,6 +79,14 @@ public sealed class PreviewPageTests(ITestOutputHelper output)
         await chromium.Page.ClickAsync("figure[data-name=conv] .previous");
         await Until(chromium, s => Card(s, "conv").GetProperty("index").GetString() == "1 / 9", "back to frame 1");
         Assert.Equal(first.GetString(), (await chromium.EvaluateAsync(Pixels("conv"))).GetString());
+        // The slider jumps to a frame; play at 4x speed (250 ms a frame) moves on by itself.
+        await chromium.EvaluateAsync("(() => { const s = document.querySelector('figure[data-name=conv] .slider'); s.value = 7; s.dispatchEvent(new Event('input')); })()");
+        await Until(chromium, s => Card(s, "conv").GetProperty("index").GetString() == "8 / 9", "frame 8 from the slider");
+        await chromium.Page.SelectAsync("figure[data-name=conv] .speed", "4");
+        await chromium.Page.ClickAsync("figure[data-name=conv] .play");
+        await Until(chromium, s => Card(s, "conv").GetProperty("index").GetString() == "1 / 9", "playing on to frame 9 and around to 1");
+        await chromium.Page.ClickAsync("figure[data-name=conv] .previous");
+        await Until(chromium, s => Card(s, "conv").GetProperty("index").GetString() == "9 / 9", "previous from frame 1 wraps to 9");
 
         // Saving a change: that figure re-renders and the page shows it without a reload; the others are kept.
         var keys = server.Current.Figures.ToDictionary(f => f.Figure.Name, f => (f.Key, f.Revision));
@@ -159,6 +167,19 @@ public sealed class PreviewPageTests(ITestOutputHelper output)
 
         Assert.Equal(1, (await ConvanimCommand.InvokeAsync(["serve", dir.File("missing.yaml")], TextWriter.Null, TextWriter.Null)));
         Assert.Equal(2, (await ConvanimCommand.InvokeAsync(["serve", "--port", "70000"], TextWriter.Null, TextWriter.Null)));
+        var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var error = new StringWriter();
+            var port = ((IPEndPoint)taken.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(1, await ConvanimCommand.InvokeAsync(["serve", dir.File("figures.yaml"), "--port", port], TextWriter.Null, error));
+            Assert.Contains($"cannot listen on 127.0.0.1:{port}", error.ToString());
+        }
+        finally
+        {
+            taken.Stop();
+        }
     }
 
     private static JsonElement Card(JsonElement state, string name) =>
