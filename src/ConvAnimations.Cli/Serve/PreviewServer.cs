@@ -68,7 +68,7 @@ public sealed class PreviewServer : IAsyncDisposable
         var page = Resources.Read("preview.html");
         app.MapGet("/", () => Results.Content(page, "text/html; charset=utf-8"));
         app.MapGet("/api/state", () => Results.Json(Describe(state.Current, fileName, output)));
-        app.MapGet("/figures/{name}/{frame}", (string name, string frame) => Frame(state.Current, name, frame));
+        app.MapGet("/figures/{name}/{frame}", (string name, string frame) => Frame(state, name, frame));
         app.MapGet("/events", Events);
         app.MapGet("/files/{**path}", (string? path) => OutputFile(output, path ?? ""));
 
@@ -120,17 +120,18 @@ public sealed class PreviewServer : IAsyncDisposable
         }),
     };
 
-    private static IResult Frame(PreviewSnapshot snapshot, string name, string file)
+    private static IResult Frame(PreviewState state, string name, string file)
     {
-        if (snapshot.Find(name) is not { } figure) return Results.NotFound($"no figure named '{name}'");
+        if (state.Current.Find(name) is not { } figure) return Results.NotFound($"no figure named '{name}'");
         var format = Path.GetExtension(file) switch { ".png" => StillFormat.Png, ".svg" => StillFormat.Svg, _ => null };
         if (format is null) return Results.BadRequest("a frame is INDEX.png or INDEX.svg");
         if (!int.TryParse(Path.GetFileNameWithoutExtension(file), NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= figure.Figure.FrameCount)
         {
             return Results.BadRequest($"'{name}' has frames 0 to {figure.Figure.FrameCount - 1}");
         }
-        // Replaced by a reload while drawing: the page asks again with the new key.
-        if (figure.Frame(format, index) is not { } bytes) return Results.NotFound("the figure changed");
+        // Replaced by a reload while this request ran: the newer version's frame, which the page asks for next anyway.
+        var bytes = figure.Frame(format, index) ?? (state.Current.Find(name) is { } newer && index < newer.Figure.FrameCount ? newer.Frame(format, index) : null);
+        if (bytes is null) return Results.NotFound("the figure changed");
         return Results.File(bytes, format == StillFormat.Png ? "image/png" : "image/svg+xml");
     }
 

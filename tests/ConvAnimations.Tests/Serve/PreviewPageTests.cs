@@ -87,6 +87,8 @@ public sealed class PreviewPageTests(ITestOutputHelper output)
         await Until(chromium, s => Card(s, "conv").GetProperty("index").GetString() == "1 / 9", "playing on to frame 9 and around to 1");
         await chromium.Page.ClickAsync("figure[data-name=conv] .previous");
         await Until(chromium, s => Card(s, "conv").GetProperty("index").GetString() == "9 / 9", "previous from frame 1 wraps to 9");
+        await Task.Delay(300);
+        Assert.Equal("9 / 9", Card(await chromium.EvaluateAsync(PageState), "conv").GetProperty("index").GetString());
 
         // Saving a change: that figure re-renders and the page shows it without a reload; the others are kept.
         var keys = server.Current.Figures.ToDictionary(f => f.Figure.Name, f => (f.Key, f.Revision));
