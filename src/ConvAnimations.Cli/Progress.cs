@@ -1,3 +1,4 @@
+using ConvAnimations.Cli.Commands;
 using ConvAnimations.Pipeline;
 using ConvAnimations.Spec;
 
@@ -7,10 +8,10 @@ namespace ConvAnimations.Cli;
 /// Reports a render: on a terminal one bar of all frames, redrawn in place, with the figures finished so far; when
 /// not on a terminal (logs, CI) one plain line per figure; with --quiet nothing but failures.
 /// </summary>
-internal sealed class Progress(IReadOnlyList<Figure> figures, bool quiet)
+internal sealed class Progress(IReadOnlyList<Figure> figures, bool quiet, Terminal terminal)
 {
     private const int Width = 30;
-    private readonly bool _terminal = !Console.IsOutputRedirected && !quiet;
+    private readonly bool _terminal = terminal.IsInteractive && !quiet;
     private readonly int _totalFrames = figures.Sum(f => f.FrameCount);
     private readonly Lock _lock = new();
     private int _frames;
@@ -41,8 +42,8 @@ internal sealed class Progress(IReadOnlyList<Figure> figures, bool quiet)
             _last = result.Figure.Name;
             if (result.Outcome == FigureOutcome.Failed)
             {
-                if (_terminal) Console.Out.Write("\r\x1b[K");
-                Console.Error.WriteLine($"FAILED     {result.Figure.Name}: {result.Error}");
+                if (_terminal) terminal.Out.Write("\r\x1b[K");
+                terminal.Error.WriteLine($"FAILED     {result.Figure.Name}: {result.Error}");
             }
             if (_terminal)
             {
@@ -50,7 +51,7 @@ internal sealed class Progress(IReadOnlyList<Figure> figures, bool quiet)
             }
             else if (!quiet && result.Outcome != FigureOutcome.Failed)
             {
-                Console.Out.WriteLine($"{(result.Outcome == FigureOutcome.Rendered ? "rendered" : "unchanged"),-10} {result.Figure.Name}");
+                terminal.Out.WriteLine($"{(result.Outcome == FigureOutcome.Rendered ? "rendered" : "unchanged"),-10} {result.Figure.Name}");
             }
         }
     }
@@ -58,11 +59,11 @@ internal sealed class Progress(IReadOnlyList<Figure> figures, bool quiet)
     private void Draw()
     {
         var filled = Width * Math.Min(_frames, _totalFrames) / Math.Max(1, _totalFrames);
-        Console.Out.Write($"\r\x1b[K[{new string('#', filled)}{new string('.', Width - filled)}] {_done}/{figures.Count} figures, {_frames}/{_totalFrames} frames {_last}");
+        terminal.Out.Write($"\r\x1b[K[{new string('#', filled)}{new string('.', Width - filled)}] {_done}/{figures.Count} figures, {_frames}/{_totalFrames} frames {_last}");
     }
 
     public void Finish()
     {
-        if (_terminal) Console.Out.Write("\r\x1b[K");
+        if (_terminal) terminal.Out.Write("\r\x1b[K");
     }
 }

@@ -3,7 +3,7 @@ using ConvAnimations.Tests.Support;
 
 namespace ConvAnimations.Tests.Cli;
 
-/// <summary>The real command line, run as a process: exit codes, messages, and what it leaves on disk.</summary>
+/// <summary>The command line in-process: parsing, exit codes, messages, and what it leaves on disk.</summary>
 public sealed class CommandLineTests
 {
     [Fact]
@@ -15,7 +15,7 @@ public sealed class CommandLineTests
         File.WriteAllText(Path.Combine(output, "a.gif"), "an earlier render");
         var before = Snapshot(output);
 
-        var result = Processes.Convanim(dir.Path, "render", "bad.yaml", "--out", "output");
+        var result = InProcess.Convanim("render", dir.File("bad.yaml"), "--out", dir.File("output"));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("bad.yaml:2:25: error: figure 'a': unknown key 'kernal' in a figure (did you mean 'kernel'?)", result.Stderr);
@@ -34,7 +34,7 @@ public sealed class CommandLineTests
     {
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("bad.yaml"), yaml);
-        var result = Processes.Convanim(dir.Path, "render", "bad.yaml", "--out", "output");
+        var result = InProcess.Convanim("render", dir.File("bad.yaml"), "--out", dir.File("output"));
         Assert.Equal(1, result.ExitCode);
         Assert.Matches(@"bad\.yaml:\d+:\d+: error: ", result.Stderr);
         Assert.DoesNotContain("Unhandled exception", result.Stderr);
@@ -46,11 +46,11 @@ public sealed class CommandLineTests
     {
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("bad.yaml"), "figures:\n  - {name: a, input: 4, kernel: 3, output: 3}\n");
-        var bad = Processes.Convanim(dir.Path, "validate", "bad.yaml");
+        var bad = InProcess.Convanim("validate", dir.File("bad.yaml"));
         Assert.Equal(1, bad.ExitCode);
         Assert.Contains("output: 3 does not match the figure, which computes 2", bad.Stderr);
 
-        var good = Processes.Convanim(Repo.Root, "validate");
+        var good = InProcess.Convanim("validate", Repo.FiguresFile);
         Assert.Equal(0, good.ExitCode);
         Assert.Contains("figures.yaml: 22 figures, no problems", good.Stdout);
     }
@@ -61,13 +61,86 @@ public sealed class CommandLineTests
     [InlineData("render", "--out")]
     [InlineData("render", "a.yaml", "b.yaml")]
     [InlineData("explain")]
+    [InlineData("explain", "dilation", "--json", "--pytorch")]
     [InlineData("render", "--only", "no_such_figure")]
     [InlineData("render", "--jobs", "0")]
+    [InlineData("render", "--jobs", "two")]
+    [InlineData("frame", "dilation", "9")]
+    [InlineData("check")]
+    [InlineData("list", "--out=x")]
     public void Usage_errors_exit_2(params string[] args)
     {
-        var result = Processes.Convanim(Repo.Root, args);
+        var result = InProcess.Convanim(WithRepoFile(args));
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("usage: convanim", result.Stderr);
+        Assert.NotEqual("", result.Stderr.Trim());
+        Assert.DoesNotContain("Unhandled exception", result.Stderr);
+    }
+
+    /// <summary>The repository's figures instead of the default file, so that only the usage is wrong.</summary>
+    private static string[] WithRepoFile(string[] args) => args switch
+    {
+        ["render", .. var rest] => ["render", Repo.FiguresFile, .. rest],
+        ["explain" or "frame", _, ..] => [.. args, "--file", Repo.FiguresFile],
+        _ => args,
+    };
+
+    [Fact]
+    public void A_mistyped_command_or_option_gets_a_suggestion()
+    {
+        var command = InProcess.Convanim("rendr");
+        Assert.Equal(2, command.ExitCode);
+        Assert.Contains("'rendr' was not matched. Did you mean one of the following?\nrender", command.Stdout + command.Stderr);
+        var option = InProcess.Convanim("render", "--forse");
+        Assert.Equal(2, option.ExitCode);
+        Assert.Contains("--force", option.Stdout + option.Stderr);
+    }
+
+    [Fact]
+    public void A_mistyped_figure_name_gets_a_suggestion()
+    {
+        var result = InProcess.Convanim("explain", "dilaton", "--file", Repo.FiguresFile);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no figure named 'dilaton'", result.Stderr);
+        Assert.Contains("did you mean 'dilation'?", result.Stderr);
+    }
+
+    [Theory]
+    [InlineData("render", "--out <DIR>", "--only <NAME>", "--force", "--quiet", "--jobs <N>", "--stats")]
+    [InlineData("explain", "<NAME>", "--file <FILE>", "--json", "--pytorch")]
+    [InlineData("frame", "<NAME>", "<INDEX>", "--out <FILE>")]
+    [InlineData("check", "--snapshots <DIR>", "--report <DIR>")]
+    public void Every_command_has_generated_help_naming_its_options(string command, params string[] expected)
+    {
+        var result = InProcess.Convanim(command, "--help");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches($@"Usage:\s+\S+ {command} ", result.Stdout);
+        foreach (var text in expected) Assert.Contains(text, result.Stdout);
+    }
+
+    [Fact]
+    public void Options_take_their_value_after_a_space_or_an_equals_sign()
+    {
+        using var dir = new TempDirectory();
+        foreach (var (form, name) in new[] { (new[] { "--out", dir.File("a.svg") }, "a.svg"), ([$"--out={dir.File("b.pdf")}"], "b.pdf") })
+        {
+            var result = InProcess.Convanim(["frame", "dilation", "4", "--file", Repo.FiguresFile, .. form]);
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            Assert.True(new FileInfo(dir.File(name)).Length > 0);
+        }
+    }
+
+    [Fact]
+    public void The_real_binary_prints_help_and_version_and_exits_2_on_a_usage_error()
+    {
+        var help = Processes.Convanim(Repo.Root, "--help");
+        Assert.Equal(0, help.ExitCode);
+        foreach (var command in new[] { "render", "list", "validate", "explain", "frame", "check", "snapshot" }) Assert.Contains($"  {command} ", help.Stdout);
+        var version = Processes.Convanim(Repo.Root, "--version");
+        Assert.Equal(0, version.ExitCode);
+        Assert.Matches(@"^\d+\.\d+\.\d+", version.Stdout);
+        var usage = Processes.Convanim(Repo.Root, "render", "--colour", "red");
+        Assert.Equal(2, usage.ExitCode);
+        Assert.Contains("--colour", usage.Stderr);
     }
 
     [Fact]
@@ -75,11 +148,12 @@ public sealed class CommandLineTests
     {
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("f.yaml"), "figures:\n  - {name: wide, kind: transposed, input: [6, 9], kernel: [3, 2], stride: [2, 3], padding: [1, 0], dilation: [1, 2]}\n");
-        var result = Processes.Convanim(dir.Path, "list", "f.yaml");
+        var result = InProcess.Convanim("list", dir.File("f.yaml"));
         Assert.Equal(0, result.ExitCode);
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Matches(@"^name\s+kind\s+input\s+kernel\s+stride\s+padding\s+dilation\s+output\s+frames$", lines[0]);
-        Assert.Matches(@"^wide\s+transposed\s+6x9\s+3x2\s+2x3\s+1x0\s+1x2\s+6x9\s+54$", lines[1]);
+        // The transposed operation's own sizes: rows i' = floor((6 + 2 - 2 - 1)/2) + 1 = 3 -> 6; cols i' = floor((9 - 2 - 1)/3) + 1 = 3 -> 9.
+        Assert.Matches(@"^wide\s+transposed\s+3\s+3x2\s+2x3\s+1x0\s+1x2\s+6x9\s+54$", lines[1]);
     }
 
     [Fact]
@@ -87,7 +161,7 @@ public sealed class CommandLineTests
     {
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("f.yaml"), "figures:\n  - {name: wide, kind: transposed, input: [6, 9], kernel: [3, 2], stride: [2, 3], padding: [1, 0], dilation: [1, 2]}\n");
-        var result = Processes.Convanim(dir.Path, "explain", "wide", "--file", "f.yaml", "--json");
+        var result = InProcess.Convanim("explain", "wide", "--file", dir.File("f.yaml"), "--json");
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Stderr);
         var json = JsonDocument.Parse(result.Stdout).RootElement;
@@ -117,7 +191,7 @@ public sealed class CommandLineTests
     [Fact]
     public void Explain_json_of_a_numerical_figure_adds_the_values()
     {
-        var result = Processes.Convanim(Repo.Root, "explain", "numerical_padding_strides", "--json");
+        var result = InProcess.Convanim("explain", "numerical_padding_strides", "--json", "--file", Repo.FiguresFile);
         Assert.Equal(0, result.ExitCode);
         var values = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("values");
         Assert.Equal(7, values.GetProperty("grid").GetArrayLength());
@@ -128,7 +202,7 @@ public sealed class CommandLineTests
     [Fact]
     public void Explain_in_words_names_the_guides_relationship()
     {
-        var result = Processes.Convanim(Repo.Root, "explain", "padding_strides_odd_transposed");
+        var result = InProcess.Convanim("explain", "padding_strides_odd_transposed", "--file", Repo.FiguresFile);
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("o = floor((i + 2p - d(k-1) - 1)/s) + 1 = floor((6 + 2 - 2 - 1)/2) + 1 = 3", result.Stdout);
         Assert.Contains("a = (i + 2p - d(k-1) - 1) mod s = 1, p' = d(k-1) - p = 1", result.Stdout);

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using ConvAnimations.Arithmetic;
+using ConvAnimations.Layout;
+
+namespace ConvAnimations.Cli.Commands;
+
+internal static class ExplainCommand
+{
+    public static Command Create()
+    {
+        var name = new Argument<string>("NAME") { Description = "the figure" };
+        var file = CommandParts.FileOption();
+        var json = new Option<bool>("--json") { Description = "print the figure's layout as JSON (grid, frames, taps, numbers)" };
+        var pytorch = new Option<bool>("--pytorch") { Description = "print a PyTorch snippet that builds the same layer (and, for a numerical figure, checks its numbers)" };
+        var command = new Command("explain", "The arithmetic of one figure in words and formulas, with the guide's relationship.")
+        {
+            name, file, json, pytorch,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(json) && result.GetValue(pytorch)) result.AddError("--json and --pytorch cannot be combined");
+        });
+        return command.WithAction((result, terminal) =>
+        {
+            if (terminal.Load(result.GetRequiredValue(file)) is not { } figures) return ConvanimCommand.Failure;
+            var animation = Layouter.Layout(CommandParts.Find(figures, result.GetRequiredValue(name)));
+            terminal.Out.Write(
+                result.GetValue(json) ? AnimationJson.Write(animation)
+                : result.GetValue(pytorch) ? PyTorchSnippet.Write(animation)
+                : Explanation.Describe(animation.Figure, AnimationJson.GridRows(animation.Grid)));
+            return ConvanimCommand.Success;
+        });
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using ConvAnimations.Arithmetic;
+using ConvAnimations.Layout;
+using ConvAnimations.Spec;
+
+namespace ConvAnimations.Cli.Commands;
+
+/// <summary>
+/// `explain --pytorch`: a short PyTorch program that builds the figure's layer with the same kernel size, stride,
+/// padding, dilation (and output_padding for a transposed figure), checks the output shape, and for a numerical figure
+/// feeds the figure's input and kernel and checks its output, so a reader can hold the numbers against a framework.
+/// </summary>
+public static class PyTorchSnippet
+{
+    public static string Write(Animation animation)
+    {
+        var figure = animation.Figure;
+        var g = figure.Geometry;
+        var (input, output) = (figure.AnimatedInput, figure.AnimatedOutput);
+        var text = new StringBuilder();
+        text.AppendLine("import torch");
+        text.AppendLine("from torch import nn");
+        text.AppendLine();
+        text.AppendLine($"# {figure.Name}: {Figure.KindName(figure.Kind)}, input {input.Rows}x{input.Cols} -> output {output.Rows}x{output.Cols}");
+        foreach (var formula in Explanation.OutputFormulas(figure)) text.AppendLine($"# {formula}");
+        var common = $"kernel_size={Pair(g.Kernel)}, stride={Pair(g.Stride)}, padding={Pair(g.Padding)}";
+        var layer = figure.Kind switch
+        {
+            FigureKind.Convolution => $"nn.Conv2d(1, 1, {common}, dilation={Pair(g.Dilation)}, bias=False, dtype=torch.float64)",
+            FigureKind.Transposed => $"nn.ConvTranspose2d(1, 1, {common}, output_padding={Pair(g.OutputPadding)}, dilation={Pair(g.Dilation)}, bias=False, dtype=torch.float64)",
+            FigureKind.MaxPooling => $"nn.MaxPool2d({common}, dilation={Pair(g.Dilation)})",
+            FigureKind.AveragePooling => $"nn.AvgPool2d({common}, count_include_pad=True)",
+            _ => throw new ArgumentOutOfRangeException(nameof(animation), figure.Kind, "no PyTorch layer for this kind"),
+        };
+        if (figure.Kind == FigureKind.AveragePooling && g.Dilation != Size2.Square(1))
+        {
+            text.AppendLine($"# nn.AvgPool2d has no dilation: the figure's dilation {Pair(g.Dilation)} is not part of this layer");
+        }
+        text.AppendLine($"layer = {layer}");
+
+        if (figure.Values is { } values && animation.Values is { } computed)
+        {
+            text.AppendLine($"x = torch.tensor({Matrix(values.Input)}, dtype=torch.float64).reshape(1, 1, {input.Rows}, {input.Cols})");
+            if (values.Kernel is { } kernel)
+            {
+                // Frameworks store the direct kernel, also for ConvTranspose2d: no rotation here.
+                text.AppendLine("with torch.no_grad():");
+                text.AppendLine($"    layer.weight.copy_(torch.tensor({Matrix(kernel)}, dtype=torch.float64).reshape(1, 1, {g.Kernel.Rows}, {g.Kernel.Cols}))");
+            }
+            text.AppendLine($"expected = torch.tensor({Matrix(computed.Output)}, dtype=torch.float64)");
+        }
+        else
+        {
+            text.AppendLine($"x = torch.zeros(1, 1, {input.Rows}, {input.Cols}, dtype=torch.float64)");
+        }
+        text.AppendLine("y = layer(x)");
+        text.AppendLine($"assert y.shape == (1, 1, {output.Rows}, {output.Cols}), y.shape");
+        if (figure.Values is not null)
+        {
+            text.AppendLine("print(y[0, 0])");
+            text.AppendLine("assert torch.allclose(y[0, 0], expected), expected");
+        }
+        return text.ToString();
+    }
+
+    private static string Pair(Size2 size) => $"({size.Rows}, {size.Cols})";
+
+    private static string Matrix(double[,] m) =>
+        "[" + string.Join(", ", Enumerable.Range(0, m.GetLength(0)).Select(r =>
+            "[" + string.Join(", ", Enumerable.Range(0, m.GetLength(1)).Select(c => m[r, c].ToString("R", CultureInfo.InvariantCulture))) + "]")) + "]";
+}
