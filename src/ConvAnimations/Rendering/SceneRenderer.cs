@@ -191,10 +191,8 @@ public sealed class SceneRenderer : IDisposable
                 using (var lines = FullGrid(matrix, block.TopLeft, block.Size.Rows, block.Size.Cols)) Draw(canvas, mark.Plane, lines, _stroke, clip);
                 break;
             case Label label:
-                var hidden = clip && Occluders(mark.Plane, _outlines[mark.Plane].Bounds).Any();
-                if (hidden) ClipOccluders(canvas, mark.Plane, _outlines[mark.Plane].Bounds);
-                DrawLabel(canvas, label);
-                if (hidden) canvas.Restore();
+                _text.Color = _theme.InkOn(label.On);
+                using (var glyphs = LabelPath(label)) Draw(canvas, mark.Plane, glyphs, _text, clip);
                 break;
             case Connector line:
                 DrawConnector(canvas, line);
@@ -311,13 +309,6 @@ public sealed class SceneRenderer : IDisposable
             path.LineTo(corners[(i + 1) % 4]);
         }
         return path;
-    }
-
-    private void DrawLabel(SKCanvas canvas, Label label)
-    {
-        _text.Color = _theme.InkOn(label.On);
-        using var glyphs = LabelPath(label);
-        canvas.DrawPath(glyphs, _text);
     }
 
     /// <summary>
