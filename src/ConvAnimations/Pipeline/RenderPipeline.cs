@@ -12,7 +12,24 @@ public enum FigureOutcome { Rendered, Unchanged, Failed }
 public sealed record FigureResult(Figure Figure, FigureOutcome Outcome, string? Error = null);
 
 /// <param name="OnePassPaletteLimit">The bytes of frames above which a GIF's palette is computed in a first pass.</param>
-public sealed record RenderOptions(string OutputDirectory, bool Force = false, int Parallelism = 0, long OnePassPaletteLimit = FfmpegEncoder.OnePassPaletteLimit);
+/// <param name="BatchBytes">The most bytes of frames one ffmpeg process takes (a larger figure is alone in its own).</param>
+/// <param name="BatchFigures">The most figures one ffmpeg process takes.</param>
+public sealed record RenderOptions(
+    string OutputDirectory,
+    bool Force = false,
+    int Parallelism = 0,
+    long OnePassPaletteLimit = FfmpegEncoder.OnePassPaletteLimit,
+    long BatchBytes = RenderOptions.DefaultBatchBytes,
+    int BatchFigures = RenderOptions.DefaultBatchFigures)
+{
+    /// <summary>
+    /// ffmpeg holds a batch's frames until each figure's GIF palette is known, and every figure costs it an encoder
+    /// of each format: these bounds keep a process to a few hundred MB however many figures a file has.
+    /// </summary>
+    public const long DefaultBatchBytes = 64L << 20;
+
+    public const int DefaultBatchFigures = 6;
+}
 
 /// <summary>
 /// Figures encoded by one ffmpeg process; a large one (its GIF palette computed in a first pass, its GIF and MP4
@@ -22,8 +39,8 @@ public sealed record Batch<T>(IReadOnlyList<T> Items, bool Large);
 
 /// <summary>
 /// Renders validated figures into the output directory. Figures whose inputs did not change since their last render
-/// are skipped. The others' animations are shared out into one batch per core, each batch encoded by one ffmpeg
-/// process; at the same time their still pictures (frames and panels) are drawn in-process. Every file is written
+/// are skipped. The others' animations are shared out into batches bounded in frames, bytes and figures, each
+/// encoded by one ffmpeg process, one batch per core at a time; at the same time their still pictures (frames and panels) are drawn in-process. Every file is written
 /// under a temporary name and renamed only when complete, so an interrupted run never leaves a truncated output.
 /// When a batch fails, its figures are encoded again one by one, so one bad figure does not take others down.
 /// </summary>
@@ -69,7 +86,7 @@ public static partial class RenderPipeline
         var animations = pending.Where(w => w.Animations.Count > 0).ToList();
         try
         {
-            var encoding = Parallel.ForEachAsync(Batches(animations, parallelism, options.OnePassPaletteLimit), parallel, async (batch, token) =>
+            var encoding = Parallel.ForEachAsync(Batches(animations, parallelism, options), parallel, async (batch, token) =>
             {
                 var errors = await EncodeAsync(batch, onFrame, token).ConfigureAwait(false);
                 if (batch.Items.Count > 1 && errors.Any(e => e is not null))
@@ -95,11 +112,17 @@ public static partial class RenderPipeline
         return results.Select(r => r!).ToList();
     }
 
-    /// <summary>A figure to render, with the files it writes and what is left of it to do.</summary>
+    /// <summary>
+    /// A figure to render, with the files it writes and what is left of it to do. Its scene is built only while a part
+    /// of it (its animations, its stills) is being drawn, so memory holds the figures in hand, not the whole file.
+    /// </summary>
     private sealed class Work(int index, Figure figure, string key, string directory)
     {
-        private readonly Lazy<Scene> _scene = new(() => SceneBuilder.Build(Layouter.Layout(figure)));
+        private readonly Lazy<long> _frameBytes = new(() => Budget.Measure(figure).FrameBytes);
         private readonly List<string> _errors = [];
+        private readonly Lock _lock = new();
+        private Scene? _scene;
+        private int _users;
         private int _parts = -1;
 
         public int Index => index;
@@ -108,22 +131,32 @@ public static partial class RenderPipeline
         public IReadOnlyList<Target> Targets { get; } = FigureOutputs.Of(figure, directory);
         public IReadOnlyList<AnimationTarget> Animations => Targets.OfType<AnimationTarget>().ToList();
         public IReadOnlyList<Target> Stills => Targets.Where(t => t is not AnimationTarget).ToList();
-        public Scene Scene => _scene.Value;
 
         /// <summary>The bytes of its frames, the measure of its cost.</summary>
-        public long FrameBytes
+        public long FrameBytes => _frameBytes.Value;
+
+        /// <summary>The figure's scene, built for the first user; each call is matched by one <see cref="Release"/>.</summary>
+        public Scene Acquire()
         {
-            get
+            lock (_lock)
             {
-                var size = SceneRenderer.SizeOf(Scene);
-                return (long)size.Width * size.Height * 4 * Figure.FrameCount;
+                _users++;
+                return _scene ??= SceneBuilder.Build(Layouter.Layout(figure));
+            }
+        }
+
+        public void Release()
+        {
+            lock (_lock)
+            {
+                if (--_users == 0) _scene = null;
             }
         }
 
         /// <summary>Records one finished part (its animations, its stills); the figure's result once every part is in.</summary>
         public FigureResult? Finish(string? error)
         {
-            lock (_errors)
+            lock (_lock)
             {
                 if (_parts < 0) _parts = (Animations.Count > 0 ? 1 : 0) + (Stills.Count > 0 ? 1 : 0);
                 if (error is not null) _errors.Add(error);
@@ -137,30 +170,49 @@ public static partial class RenderPipeline
 
     /// <summary>How <see cref="RunAsync"/> shares figures out into ffmpeg processes, for measuring the same encoding alone.</summary>
     public static IReadOnlyList<Batch<Figure>> Plan(IReadOnlyList<Figure> figures, int parallelism) =>
-        Batches(figures.Select((f, i) => new Work(i, f, "", "")).Where(w => w.Animations.Count > 0).ToList(), parallelism, FfmpegEncoder.OnePassPaletteLimit)
+        Batches(figures.Select((f, i) => new Work(i, f, "", "")).Where(w => w.Animations.Count > 0).ToList(), parallelism, new RenderOptions(""))
             .Select(b => new Batch<Figure>(b.Items.Select(w => w.Figure).ToList(), b.Large)).ToList();
 
     /// <summary>
-    /// One batch per core, balanced by cost (longest first, each to the lightest batch); a figure large enough to
-    /// need its GIF palette in a first pass is a batch of its own.
+    /// Batches balanced by cost (heaviest figure first, each to the lightest batch), at least one per core, each within
+    /// <see cref="RenderOptions.BatchBytes"/> and <see cref="RenderOptions.BatchFigures"/>, the heaviest batch first;
+    /// a figure large enough to need its GIF palette in a first pass is a batch of its own.
     /// </summary>
-    private static List<Batch<Work>> Batches(List<Work> pending, int parallelism, long onePassPaletteLimit)
+    private static List<Batch<Work>> Batches(List<Work> pending, int parallelism, RenderOptions options)
     {
         var batches = new List<(Batch<Work> Batch, long Cost)>();
-        var shared = Enumerable.Range(0, parallelism).Select(_ => new List<Work>()).ToList();
-        var loads = new long[parallelism];
-        foreach (var (work, bytes) in pending.Select(w => (w, w.FrameBytes)).OrderByDescending(w => w.FrameBytes))
+        var shared = new List<(List<Work> Items, long Bytes)>();
+        var lightest = new PriorityQueue<int, long>();
+        var small = pending.Where(w => w.FrameBytes <= options.OnePassPaletteLimit).ToList();
+        var smallBytes = small.Sum(w => w.FrameBytes);
+        var count = (int)Math.Min(small.Count, Math.Max(parallelism, Math.Max(
+            (smallBytes + options.BatchBytes - 1) / options.BatchBytes, (small.Count + options.BatchFigures - 1) / options.BatchFigures)));
+        void Open()
         {
-            if (bytes > onePassPaletteLimit)
+            shared.Add(([], 0));
+            lightest.Enqueue(shared.Count - 1, 0);
+        }
+        for (var i = 0; i < count; i++) Open();
+        foreach (var work in pending.OrderByDescending(w => w.FrameBytes))
+        {
+            var bytes = work.FrameBytes;
+            if (bytes > options.OnePassPaletteLimit)
             {
                 batches.Add((new Batch<Work>([work], Large: true), bytes + ProcessCost));
                 continue;
             }
-            var lightest = Array.IndexOf(loads, loads.Min());
-            shared[lightest].Add(work);
-            loads[lightest] += bytes + ProcessCost;
+            var n = lightest.Dequeue();
+            if (shared[n].Items.Count >= options.BatchFigures || (shared[n].Items.Count > 0 && shared[n].Bytes + bytes > options.BatchBytes))
+            {
+                lightest.Enqueue(n, shared[n].Bytes + ProcessCost * shared[n].Items.Count);
+                Open();
+                n = lightest.Dequeue();
+            }
+            shared[n].Items.Add(work);
+            shared[n] = (shared[n].Items, shared[n].Bytes + bytes);
+            lightest.Enqueue(n, shared[n].Bytes + ProcessCost * shared[n].Items.Count);
         }
-        batches.AddRange(shared.Select((items, i) => (Batch: new Batch<Work>(items, Large: false), Cost: loads[i])).Where(b => b.Batch.Items.Count > 0));
+        batches.AddRange(shared.Where(b => b.Items.Count > 0).Select(b => (new Batch<Work>(b.Items, Large: false), b.Bytes + ProcessCost * b.Items.Count)));
         return batches.OrderByDescending(b => b.Cost).Select(b => b.Batch).ToList();
     }
 
@@ -169,11 +221,14 @@ public static partial class RenderPipeline
     {
         var renderers = new List<SceneRenderer>();
         var jobs = new List<EncodingJob>();
+        var scenes = new List<Work>();
         EncodingJob NewJob(Work work, IEnumerable<AnimationTarget> targets)
         {
-            var renderer = new SceneRenderer(work.Scene);
+            var scene = work.Acquire();
+            scenes.Add(work);
+            var renderer = new SceneRenderer(scene);
             renderers.Add(renderer);
-            var job = new EncodingJob(new RasterFrames(renderer, work.Scene), work.Figure.FrameMs,
+            var job = new EncodingJob(new RasterFrames(renderer, scene), work.Figure.FrameMs,
                 targets.Select(t => new EncodedFile(t.Format, OutputFiles.TemporaryPathOf(t.Path))).ToList());
             jobs.Add(job);
             return job;
@@ -217,6 +272,7 @@ public static partial class RenderPipeline
         {
             foreach (var file in jobs.SelectMany(j => j.Files)) OutputFiles.TryDelete(file.Path);
             foreach (var renderer in renderers) renderer.Dispose();
+            foreach (var work in scenes) work.Release();
         }
     }
 
@@ -237,7 +293,7 @@ public static partial class RenderPipeline
     {
         try
         {
-            using var renderer = new SceneRenderer(work.Scene);
+            using var renderer = new SceneRenderer(work.Acquire());
             var counted = work.Stills.OfType<FrameTarget>().FirstOrDefault()?.Format;
             foreach (var target in work.Stills)
             {
@@ -252,6 +308,10 @@ public static partial class RenderPipeline
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return e.Message;
+        }
+        finally
+        {
+            work.Release();
         }
     }
 

@@ -1,0 +1,97 @@
+using System.Globalization;
+using ConvAnimations.Layout;
+using ConvAnimations.Rendering;
+using ConvAnimations.Scenes;
+using ConvAnimations.Spec;
+using ConvAnimations.Writers;
+using SkiaSharp;
+
+namespace ConvAnimations.Pipeline;
+
+/// <summary>What one figure costs to draw: its frames' size in pixels after <c>scale</c>, its panels' size, its frames.</summary>
+public sealed record FigureCost(Figure Figure, SKSizeI Frame, SKSizeI? Panels)
+{
+    public int Frames => Figure.FrameCount;
+
+    public long FramePixels => (long)Frame.Width * Frame.Height;
+
+    /// <summary>The bytes of all its frames as raw BGRA, what ffmpeg is fed: the measure of a figure's weight.</summary>
+    public long FrameBytes => FramePixels * 4 * Frames;
+
+    /// <summary>How long rendering it takes on one core of a machine like the one <c>scripts/bench</c> reports.</summary>
+    public TimeSpan Estimate => TimeSpan.FromSeconds(Budget.SecondsPerMegapixel * FramePixels / 1e6 * Frames * Math.Max(1, Figure.Formats.Count));
+}
+
+/// <summary>A figure the budget refuses (an error) or warns about (it will take long), located at the figure.</summary>
+public sealed record BudgetIssue(SourceLocation Location, string Figure, string Message, bool IsError)
+{
+    public override string ToString() =>
+        string.Concat($"{Location}: {(IsError ? "error" : "warning")}: figure '{Figure}': {Message}".Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
+}
+
+/// <summary>
+/// The one budget that decides what a figure may be, beyond what the reader checks (cells and frames): the size of
+/// its frames and panels in pixels after <c>scale</c>, which every writer and ffmpeg must be able to hold, and the
+/// time it takes. <c>validate</c> applies it, and so every command before any work: whatever it accepts, every
+/// command completes.
+/// </summary>
+public static class Budget
+{
+    /// <summary>The most pixels on a side: WebP's limit (16383), the smallest of the formats we write.</summary>
+    public const int MaxSide = 16_383;
+
+    /// <summary>
+    /// The most pixels in a frame or a panel page: 64 MB as BGRA. ffmpeg refuses frames of more than about 268 million
+    /// pixels and Skia's bitmaps fail long before memory does; a frame this size already takes seconds to encode.
+    /// </summary>
+    public const long MaxPixels = 16L << 20;
+
+    /// <summary>Above this estimate a figure is reported, with the ways to make it smaller.</summary>
+    public static readonly TimeSpan LongRender = TimeSpan.FromMinutes(2);
+
+    /// <summary>Seconds one core spends per megapixel of frame and per format (measured with scripts/bench, part 3).</summary>
+    internal const double SecondsPerMegapixel = 0.012;
+
+    /// <summary>Measures a figure without drawing it: its scene is built, sized and let go.</summary>
+    public static FigureCost Measure(Figure figure)
+    {
+        var frame = SceneRenderer.SizeOf(SceneBuilder.Build(Layouter.Layout(figure)));
+        return new FigureCost(figure, frame, figure.Panels is { } panels ? PanelLayout.Size(panels, frame, figure.Scale) : null);
+    }
+
+    /// <summary>Every figure over the budget (errors), and every figure that will take long (warnings), in file order.</summary>
+    public static IReadOnlyList<BudgetIssue> Check(IReadOnlyList<Figure> figures) =>
+        figures.SelectMany(f => Check(Measure(f))).ToList();
+
+    public static IEnumerable<BudgetIssue> Check(FigureCost cost)
+    {
+        var figure = cost.Figure;
+        BudgetIssue Issue(string message, bool error) => new(figure.Location, figure.Name, message, error);
+        var tooLarge = false;
+        foreach (var (what, size) in new[] { ("frames", (SKSizeI?)cost.Frame), ("panels", cost.Panels) })
+        {
+            if (size is not { } s || Fits(s)) continue;
+            tooLarge = true;
+            yield return Issue($"its {what} would be {s.Width}x{s.Height} px at scale {Number(figure.Scale)}, over the limit of {MaxSide} px a side and {MaxPixels >> 20} million pixels; " +
+                               $"use a scale of at most {Number(LargestScale(figure.Scale, s))}{(what == "panels" ? ", fewer panels or fewer columns" : ", or fewer cells")}", error: true);
+        }
+        if (tooLarge || cost.Estimate <= LongRender) yield break;
+        var scale = Math.Max(0.25, Math.Floor(figure.Scale * Math.Sqrt(LongRender / cost.Estimate) * 100) / 100);
+        yield return Issue($"it will take long: about {Duration(cost.Estimate)} on one core ({cost.Frames} frames of {cost.Frame.Width}x{cost.Frame.Height} px, {figure.Formats.Count} formats); " +
+                           $"to shrink it lower its scale (scale: {Number(scale)}), raise its stride (fewer frames), drop formats, or leave it out of a run with --only", error: false);
+    }
+
+    private static bool Fits(SKSizeI size) => size.Width <= MaxSide && size.Height <= MaxSide && (long)size.Width * size.Height <= MaxPixels;
+
+    /// <summary>A scale at which <paramref name="size"/> fits, rounded down (the margins do not scale, so it errs small).</summary>
+    private static double LargestScale(double scale, SKSizeI size)
+    {
+        var factor = Math.Min(Math.Min((double)MaxSide / size.Width, (double)MaxSide / size.Height), Math.Sqrt((double)MaxPixels / ((long)size.Width * size.Height)));
+        return Math.Floor(scale * factor * 100) / 100;
+    }
+
+    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Duration(TimeSpan time) =>
+        time.TotalMinutes >= 1 ? $"{Math.Round(time.TotalMinutes).ToString(CultureInfo.InvariantCulture)} min" : $"{Math.Ceiling(time.TotalSeconds).ToString(CultureInfo.InvariantCulture)} s";
+}
