@@ -18,7 +18,7 @@ public sealed record FigureCost(Figure Figure, SKSizeI Frame, SKSizeI? Panels)
     /// <summary>The bytes of all its frames as raw BGRA, what ffmpeg is fed: the measure of a figure's weight.</summary>
     public long FrameBytes => FramePixels * 4 * Frames;
 
-    /// <summary>How long rendering it takes on one core of a machine like the one <c>scripts/bench</c> reports.</summary>
+    /// <summary>The CPU time rendering it takes (tool and ffmpeg together) on a machine like the one <c>scripts/bench</c> reports.</summary>
     public TimeSpan Estimate => TimeSpan.FromSeconds(Budget.SecondsPerMegapixel * FramePixels / 1e6 * Frames * Math.Max(1, Figure.Formats.Count));
 }
 
@@ -49,8 +49,11 @@ public static class Budget
     /// <summary>Above this estimate a figure is reported, with the ways to make it smaller.</summary>
     public static readonly TimeSpan LongRender = TimeSpan.FromMinutes(2);
 
-    /// <summary>Seconds one core spends per megapixel of frame and per format (measured with scripts/bench, part 3).</summary>
-    internal const double SecondsPerMegapixel = 0.012;
+    /// <summary>CPU seconds per megapixel of frame and per format (0.009 to 0.011 measured with scripts/bench, part 3).</summary>
+    internal const double SecondsPerMegapixel = 0.011;
+
+    /// <summary>The smallest scale the reader accepts.</summary>
+    private const double SmallestScale = 0.25;
 
     /// <summary>Measures a figure without drawing it: its scene is built, sized and let go.</summary>
     public static FigureCost Measure(Figure figure)
@@ -72,13 +75,16 @@ public static class Budget
         {
             if (size is not { } s || Fits(s)) continue;
             tooLarge = true;
+            var scale = LargestScale(figure.Scale, s);
+            var fewer = what == "panels" ? "fewer panels or columns" : "fewer cells";
             yield return Issue($"its {what} would be {s.Width}x{s.Height} px at scale {Number(figure.Scale)}, over the limit of {MaxSide} px a side and {MaxPixels >> 20} million pixels; " +
-                               $"use a scale of at most {Number(LargestScale(figure.Scale, s))}{(what == "panels" ? ", fewer panels or fewer columns" : ", or fewer cells")}", error: true);
+                               (scale >= SmallestScale ? $"use a scale of at most {Number(scale)}, or {fewer}" : $"even scale {Number(SmallestScale)} is too large: use {fewer}"), error: true);
         }
         if (tooLarge || cost.Estimate <= LongRender) yield break;
-        var scale = Math.Max(0.25, Math.Floor(figure.Scale * Math.Sqrt(LongRender / cost.Estimate) * 100) / 100);
-        yield return Issue($"it will take long: about {Duration(cost.Estimate)} on one core ({cost.Frames} frames of {cost.Frame.Width}x{cost.Frame.Height} px, {figure.Formats.Count} formats); " +
-                           $"to shrink it lower its scale (scale: {Number(scale)}), raise its stride (fewer frames), drop formats, or leave it out of a run with --only", error: false);
+        var quicker = Math.Floor(figure.Scale * Math.Sqrt(LongRender / cost.Estimate) * 100) / 100;
+        yield return Issue($"it will take long: about {Duration(cost.Estimate)} of CPU time ({cost.Frames} frames of {cost.Frame.Width}x{cost.Frame.Height} px, {figure.Formats.Count} formats); " +
+                           $"to shrink it {(quicker >= SmallestScale && quicker < figure.Scale ? $"lower its scale (scale: {Number(quicker)} takes about {Duration(LongRender)}), " : "")}" +
+                           "raise its stride (fewer frames), drop formats, or leave it out of a run with --only", error: false);
     }
 
     private static bool Fits(SKSizeI size) => size.Width <= MaxSide && size.Height <= MaxSide && (long)size.Width * size.Height <= MaxPixels;
