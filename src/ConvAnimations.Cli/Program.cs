@@ -171,6 +171,11 @@ public static class Program
         var directory = SnapshotDirectory(args);
         var reportDirectory = args.Value("report") ?? Path.Combine("output", "check");
         if (Load(args.PositionalAt(0, DefaultFile)) is not { } file) return Failure;
+        if (CheckReport.Refusal(reportDirectory) is { } refusal)
+        {
+            Console.Error.WriteLine($"convanim: {refusal}");
+            return Failure;
+        }
         var results = new List<FigureCheck>();
         foreach (var figure in Selected(file, args))
         {
