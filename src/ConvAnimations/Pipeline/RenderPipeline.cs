@@ -57,9 +57,10 @@ public static partial class RenderPipeline
         var cache = RenderCache.Load(options.OutputDirectory);
         var results = new FigureResult?[figures.Count];
         var pending = new List<Work>();
+        var tool = RenderCache.ToolIdentity();
         for (var i = 0; i < figures.Count; i++)
         {
-            var work = new Work(i, figures[i], RenderCache.KeyOf(figures[i]), options.OutputDirectory);
+            var work = new Work(i, figures[i], RenderCache.KeyOf(figures[i], tool), options.OutputDirectory);
             if (!options.Force && cache.IsCurrent(work.Figure.Name, work.Key) && work.Targets.All(t => File.Exists(t.Path)))
             {
                 results[i] = new FigureResult(work.Figure, FigureOutcome.Unchanged);
