@@ -125,9 +125,9 @@ public static class Program
         IReadOnlyList<FigureResult> results;
         try
         {
-            results = await RenderPipeline.RunAsync(figures, new RenderOptions(outDir, args.Flag("force"), jobs), progress.Done, progress.Frame, cancel.Token);
+            var options = new RenderOptions(outDir, args.Flag("force"), jobs, Gallery: new GallerySource(Path.GetFileName(path), file.Figures));
+            results = await RenderPipeline.RunAsync(figures, options, progress.Done, progress.Frame, cancel.Token);
             progress.Finish();
-            Gallery.Write(outDir, Path.GetFileName(path), file.Figures);
         }
         catch (OperationCanceledException)
         {

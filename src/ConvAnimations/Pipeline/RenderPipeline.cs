@@ -14,13 +14,15 @@ public sealed record FigureResult(Figure Figure, FigureOutcome Outcome, string? 
 /// <param name="OnePassPaletteLimit">The bytes of frames above which a GIF's palette is computed in a first pass.</param>
 /// <param name="BatchBytes">The most bytes of frames one ffmpeg process takes (a larger figure is alone in its own).</param>
 /// <param name="BatchFigures">The most figures one ffmpeg process takes.</param>
+/// <param name="Gallery">When set, the gallery page is updated with this file's figures at the end of the run.</param>
 public sealed record RenderOptions(
     string OutputDirectory,
     bool Force = false,
     int Parallelism = 0,
     long OnePassPaletteLimit = FfmpegEncoder.OnePassPaletteLimit,
     long BatchBytes = RenderOptions.DefaultBatchBytes,
-    int BatchFigures = RenderOptions.DefaultBatchFigures)
+    int BatchFigures = RenderOptions.DefaultBatchFigures,
+    GallerySource? Gallery = null)
 {
     /// <summary>
     /// ffmpeg holds a batch's frames until each figure's GIF palette is known, and every figure costs it an encoder
@@ -53,7 +55,10 @@ public static partial class RenderPipeline
         IReadOnlyList<Figure> figures, RenderOptions options, Action<FigureResult>? onDone = null, Action? onFrame = null,
         CancellationToken cancellationToken = default)
     {
+        // ffmpeg only when a requested format needs it (stills alone render without it), checked before the folder is touched.
+        if (figures.Any(f => f.Formats.Any(format => !OutputFormats.IsStill(format))) && !FfmpegEncoder.IsInstalled()) throw new EncodingException(FfmpegEncoder.MissingFfmpeg);
         OutputFiles.PrepareDirectory(options.OutputDirectory);
+        using var writing = OutputLock.Acquire(options.OutputDirectory);
         var cache = RenderCache.Load(options.OutputDirectory);
         var results = new FigureResult?[figures.Count];
         var pending = new List<Work>();
@@ -71,8 +76,6 @@ public static partial class RenderPipeline
                 pending.Add(work);
             }
         }
-        // ffmpeg only when a requested format needs it: stills alone render without it.
-        if (pending.Any(w => w.Animations.Count > 0) && !FfmpegEncoder.IsInstalled()) throw new EncodingException(FfmpegEncoder.MissingFfmpeg);
 
         void Complete(Work work, string? error)
         {
@@ -107,10 +110,28 @@ public static partial class RenderPipeline
         }
         finally
         {
-            // Also when interrupted: the figures finished so far need not be rendered again.
+            // Also when interrupted: the figures finished so far need not be rendered again, and are shown.
             cache.Save();
+            if (options.Gallery is { } gallery) WriteGallery(options.OutputDirectory, gallery, results);
         }
         return results.Select(r => r!).ToList();
+    }
+
+    /// <summary>
+    /// The gallery with the figures rendered or unchanged in this run; any other figure (failed, interrupted, not
+    /// selected) keeps what the page showed of it before.
+    /// </summary>
+    private static void WriteGallery(string directory, GallerySource gallery, IReadOnlyList<FigureResult?> results)
+    {
+        var current = results.Where(r => r?.Outcome is FigureOutcome.Rendered or FigureOutcome.Unchanged).Select(r => r!.Figure.Name).ToHashSet();
+        try
+        {
+            Gallery.Write(directory, gallery.Name, gallery.Figures, keep: gallery.Figures.Select(f => f.Name).Where(n => !current.Contains(n)).ToHashSet());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The figures' files are in place; a page that cannot be written is written by the next run.
+        }
     }
 
     /// <summary>

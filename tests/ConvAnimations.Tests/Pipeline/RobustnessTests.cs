@@ -83,7 +83,7 @@ public sealed class RobustnessTests
             new Dictionary<string, string> { ["PATH"] = bin });
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("ffmpeg was not found on PATH: install it (Debian: apt-get install -y ffmpeg", result.Stderr);
-        Assert.Empty(Directory.GetFiles(dir.File("output")));
+        Assert.False(Directory.Exists(dir.File("output")), "the output folder was made though nothing could be rendered");
     }
 
     [Fact]
