@@ -114,26 +114,21 @@ public static class Program
 
         var figures = Selected(file, args);
 
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
+        using var interruption = new Interruption();
         var clock = Stopwatch.StartNew();
         var progress = new Progress(figures, quiet);
         IReadOnlyList<FigureResult> results;
         try
         {
             var options = new RenderOptions(outDir, args.Flag("force"), jobs, Gallery: new GallerySource(Path.GetFileName(path), file.Figures));
-            results = await RenderPipeline.RunAsync(figures, options, progress.Done, progress.Frame, cancel.Token);
+            results = await RenderPipeline.RunAsync(figures, options, progress.Done, progress.Frame, interruption.Token);
             progress.Finish();
         }
         catch (OperationCanceledException)
         {
             progress.Finish();
-            Console.Error.WriteLine("convanim: interrupted; finished files are in place, unfinished ones were removed");
-            return 130;
+            Console.Error.WriteLine($"convanim: {Interruption.Message}");
+            return Interruption.ExitCode;
         }
         catch (Exception e) when (e is EncodingException or IOException or UnauthorizedAccessException)
         {

@@ -51,6 +51,9 @@ public static partial class RenderPipeline
     /// <summary>What starting an ffmpeg process costs, in bytes of frames encoded in the same time (measured here).</summary>
     private const long ProcessCost = 8L << 20;
 
+    /// <summary>How long a failed encoding waits for a cancellation that may be on its way (see <see cref="EncodeAsync"/>).</summary>
+    private static readonly TimeSpan InterruptionGrace = TimeSpan.FromMilliseconds(250);
+
     public static async Task<IReadOnlyList<FigureResult>> RunAsync(
         IReadOnlyList<Figure> figures, RenderOptions options, Action<FigureResult>? onDone = null, Action? onFrame = null,
         CancellationToken cancellationToken = default)
@@ -288,6 +291,9 @@ public static partial class RenderPipeline
         }
         catch (Exception e) when (e is EncodingException or IOException or UnauthorizedAccessException)
         {
+            // ffmpeg stopped by a cancellation, or by the same Ctrl-C (a terminal signals the whole process group)
+            // an instant before the tool saw it, fails the same way: that is the interruption, not the figures' fault.
+            if (token.WaitHandle.WaitOne(InterruptionGrace)) throw new OperationCanceledException(token);
             return batch.Items.Select(_ => (string?)e.Message).ToList();
         }
         finally
