@@ -33,15 +33,23 @@ public static class Gallery
     public static string Write(string directory, string sourceName, IReadOnlyList<Figure> figures, IReadOnlySet<string>? keep = null)
     {
         var entries = Load(directory);
+        var places = entries.Select((e, i) => (e.Name, i)).ToDictionary(p => p.Name, p => p.i);
         foreach (var figure in figures)
         {
-            var at = entries.FindIndex(e => e.Name == figure.Name);
-            if (at >= 0 && keep?.Contains(figure.Name) == true) continue;
+            var known = places.TryGetValue(figure.Name, out var at);
+            if (known && keep?.Contains(figure.Name) == true) continue;
             var files = FigureOutputs.Of(figure, directory).Where(t => File.Exists(t.Path)).Select(t => Path.GetRelativePath(directory, t.Path)).ToList();
             if (files.Count == 0) continue;
             var entry = new GalleryEntry(figure.Name, sourceName, FigureHtml(directory, figure), files);
-            if (at >= 0) entries[at] = entry;
-            else entries.Add(entry);
+            if (known)
+            {
+                entries[at] = entry;
+            }
+            else
+            {
+                places[figure.Name] = entries.Count;
+                entries.Add(entry);
+            }
         }
         // Only what is in the folder: a figure whose files are all gone leaves the page.
         entries.RemoveAll(e => !e.Files.Any(f => File.Exists(Path.Combine(directory, f))));
@@ -55,7 +63,11 @@ public static class Gallery
     {
         try
         {
-            return JsonSerializer.Deserialize<List<GalleryEntry>>(File.ReadAllText(Path.Combine(directory, IndexName))) ?? [];
+            // An index edited by hand may hold anything JSON allows: entries without their parts, or twice.
+            var entries = JsonSerializer.Deserialize<List<GalleryEntry?>>(File.ReadAllText(Path.Combine(directory, IndexName))) ?? [];
+            return entries.OfType<GalleryEntry>()
+                .Where(e => e is { Name: not null, Source: not null, Html: not null, Files: not null } && e.Files.All(f => f is not null))
+                .DistinctBy(e => e.Name).ToList();
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
         {

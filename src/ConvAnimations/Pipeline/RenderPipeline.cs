@@ -41,8 +41,9 @@ public sealed record Batch<T>(IReadOnlyList<T> Items, bool Large);
 
 /// <summary>
 /// Renders validated figures into the output directory. Figures whose inputs did not change since their last render
-/// are skipped. The others' animations are shared out into batches bounded in frames, bytes and figures, each
-/// encoded by one ffmpeg process, one batch per core at a time; at the same time their still pictures (frames and panels) are drawn in-process. Every file is written
+/// are skipped. The others' animations are shared out into batches bounded in bytes of frames and in figures, each
+/// encoded by one ffmpeg process, one batch per core at a time, so memory does not grow with the number of figures;
+/// at the same time their still pictures (frames and panels) are drawn in-process. Every file is written
 /// under a temporary name and renamed only when complete, so an interrupted run never leaves a truncated output.
 /// When a batch fails, its figures are encoded again one by one, so one bad figure does not take others down.
 /// </summary>
