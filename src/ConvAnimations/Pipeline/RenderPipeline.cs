@@ -44,7 +44,8 @@ public sealed record Batch<T>(IReadOnlyList<T> Items, bool Large);
 /// are skipped. The others' animations are shared out into batches bounded in bytes of frames and in figures, each
 /// encoded by one ffmpeg process, one batch per core at a time, so memory does not grow with the number of figures;
 /// at the same time their still pictures (frames and panels) are drawn in-process. Every file is written
-/// under a temporary name and renamed only when complete, so an interrupted run never leaves a truncated output.
+/// under a temporary name, and a figure's files are renamed into place together once all of them are complete, so an
+/// interrupted run never leaves a truncated output and a figure that fails keeps its previous files.
 /// When a batch fails, its figures are encoded again one by one, so one bad figure does not take others down.
 /// </summary>
 public static partial class RenderPipeline
@@ -114,7 +115,9 @@ public static partial class RenderPipeline
         }
         finally
         {
-            // Also when interrupted: the figures finished so far need not be rendered again, and are shown.
+            // Also when interrupted: the figures finished so far need not be rendered again, and are shown; what the
+            // others had written is removed.
+            foreach (var work in pending) work.Discard();
             cache.Save();
             if (options.Gallery is { } gallery) WriteGallery(options.OutputDirectory, gallery, results);
         }
@@ -146,6 +149,7 @@ public static partial class RenderPipeline
     {
         private readonly Lazy<long> _frameBytes = new(() => Budget.Measure(figure).FrameBytes);
         private readonly List<string> _errors = [];
+        private readonly List<(string Temporary, string Path)> _staged = [];
         private readonly Lock _lock = new();
         private Scene? _scene;
         private int _users;
@@ -179,7 +183,16 @@ public static partial class RenderPipeline
             }
         }
 
-        /// <summary>Records one finished part (its animations, its stills); the figure's result once every part is in.</summary>
+        /// <summary>A complete file of the figure under its temporary name, put in place with the others by <see cref="Finish"/>.</summary>
+        public void Stage(string temporary, string path)
+        {
+            lock (_lock) _staged.Add((temporary, path));
+        }
+
+        /// <summary>
+        /// Records one finished part (its animations, its stills); once every part is in, puts the figure's files in
+        /// place if all succeeded (else its previous files stay) and returns its result.
+        /// </summary>
         public FigureResult? Finish(string? error)
         {
             lock (_lock)
@@ -187,9 +200,36 @@ public static partial class RenderPipeline
                 if (_parts < 0) _parts = (Animations.Count > 0 ? 1 : 0) + (Stills.Count > 0 ? 1 : 0);
                 if (error is not null) _errors.Add(error);
                 if (--_parts > 0) return null;
+                if (_errors.Count == 0) Commit();
+                Discard();
                 return _errors.Count == 0
                     ? new FigureResult(Figure, FigureOutcome.Rendered)
                     : new FigureResult(Figure, FigureOutcome.Failed, string.Join("; ", _errors));
+            }
+        }
+
+        private void Commit()
+        {
+            try
+            {
+                // The one failure a rename in its own folder can meet, checked before any file is replaced.
+                if (_staged.FirstOrDefault(f => Directory.Exists(f.Path)).Path is { } blocked) throw new IOException($"{blocked} is a directory");
+                foreach (var (temporary, path) in _staged) File.Move(temporary, path, overwrite: true);
+                RemoveStaleFrames(this);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _errors.Add(e.Message);
+            }
+        }
+
+        /// <summary>Removes the staged temporaries not put in place (all of them when the figure failed or was interrupted).</summary>
+        public void Discard()
+        {
+            lock (_lock)
+            {
+                foreach (var (temporary, _) in _staged) OutputFiles.TryDelete(temporary);
+                _staged.Clear();
             }
         }
     }
@@ -248,6 +288,7 @@ public static partial class RenderPipeline
         var renderers = new List<SceneRenderer>();
         var jobs = new List<EncodingJob>();
         var scenes = new List<Work>();
+        var staged = false;
         EncodingJob NewJob(Work work, IEnumerable<AnimationTarget> targets)
         {
             var scene = work.Acquire();
@@ -278,16 +319,16 @@ public static partial class RenderPipeline
                 await FfmpegEncoder.EncodeAsync(batch.Items.Select(w => NewJob(w, w.Animations)).ToList(), token, onFrame).ConfigureAwait(false);
             }
 
-            var written = jobs.SelectMany(j => j.Files).ToList();
-            var targets = batch.Items.SelectMany(w => w.Animations.Select(t => (Target: t, Frames: w.Figure.FrameCount))).ToList();
-            foreach (var (file, (_, frames)) in written.Zip(targets))
+            var written = jobs.SelectMany(j => j.Files).Zip(batch.Items.SelectMany(w => w.Animations.Select(t => (Work: w, Target: t)))).ToList();
+            foreach (var (file, (work, _)) in written)
             {
-                if (Problem(file, frames) is { } problem)
+                if (Problem(file, work.Figure.FrameCount) is { } problem)
                 {
                     throw new EncodingException($"ffmpeg reported success but wrote an incomplete {file.Format.Name} ({problem}); is the disk full?");
                 }
             }
-            foreach (var (file, (target, _)) in written.Zip(targets)) File.Move(file.Path, target.Path, overwrite: true);
+            foreach (var (file, (work, target)) in written) work.Stage(file.Path, target.Path);
+            staged = true;
             return batch.Items.Select(_ => (string?)null).ToList();
         }
         catch (Exception e) when (e is EncodingException or IOException or UnauthorizedAccessException)
@@ -299,7 +340,10 @@ public static partial class RenderPipeline
         }
         finally
         {
-            foreach (var file in jobs.SelectMany(j => j.Files)) OutputFiles.TryDelete(file.Path);
+            if (!staged)
+            {
+                foreach (var file in jobs.SelectMany(j => j.Files)) OutputFiles.TryDelete(file.Path);
+            }
             foreach (var renderer in renderers) renderer.Dispose();
             foreach (var work in scenes) work.Release();
         }
@@ -317,7 +361,7 @@ public static partial class RenderPipeline
         }
     }
 
-    /// <summary>Draws a figure's still pictures, each file written whole or not at all; null or what went wrong.</summary>
+    /// <summary>Draws a figure's still pictures into staged temporaries (see <see cref="Work.Stage"/>); null or what went wrong.</summary>
     private static string? WriteStills(Work work, Action? onFrame, CancellationToken token)
     {
         try
@@ -328,10 +372,9 @@ public static partial class RenderPipeline
             {
                 token.ThrowIfCancellationRequested();
                 Directory.CreateDirectory(Path.GetDirectoryName(target.Path)!);
-                OutputFiles.WriteAtomically(target.Path, stream => FigureOutputs.WriteStill(target, renderer, work.Figure.Scale, stream));
+                work.Stage(OutputFiles.WriteTemporary(target.Path, stream => FigureOutputs.WriteStill(target, renderer, work.Figure.Scale, stream)), target.Path);
                 if (target is FrameTarget frame && frame.Format == counted) onFrame?.Invoke();
             }
-            RemoveStaleFrames(work);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

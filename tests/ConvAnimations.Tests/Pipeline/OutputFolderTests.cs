@@ -99,4 +99,31 @@ public sealed class OutputFolderTests
         Assert.DoesNotContain("id=\"a1\"", page);
         Assert.Contains("Second of b", page);
     }
+
+    [Fact]
+    public async Task A_figure_that_fails_in_one_format_keeps_all_its_previous_files()
+    {
+        using var dir = new TempDirectory();
+        var first = Read("figures:\n  - {name: c, input: 4, kernel: 3, formats: [gif, png]}\n", "c.yaml");
+        await Render(dir.Path, "c.yaml", first);
+        var gif = File.ReadAllBytes(dir.File("c.gif"));
+        var firstFrame = File.ReadAllBytes(Path.Combine(dir.Path, "c", "c_00.png"));
+        var frame = Path.Combine(dir.Path, "c", "c_03.png");
+        File.Delete(frame);
+        Directory.CreateDirectory(frame);
+
+        var changed = Read("figures:\n  - {name: c, input: 5, kernel: 3, formats: [gif, png]}\n", "c.yaml");
+        var result = Assert.Single(await Render(dir.Path, "c.yaml", changed));
+        Assert.Equal(FigureOutcome.Failed, result.Outcome);
+        Assert.Contains("c_03.png is a directory", result.Error);
+        Assert.Equal(gif, File.ReadAllBytes(dir.File("c.gif")));
+        Assert.Equal(firstFrame, File.ReadAllBytes(Path.Combine(dir.Path, "c", "c_00.png")));
+        Assert.Equal(3, Directory.GetFiles(dir.File("c"), "*.png").Length);
+        OutputChecks.AllComplete(dir.Path, first, allowTemporaries: false);
+
+        Directory.Delete(frame);
+        Assert.Equal(FigureOutcome.Rendered, Assert.Single(await Render(dir.Path, "c.yaml", changed)).Outcome);
+        Assert.NotEqual(gif, File.ReadAllBytes(dir.File("c.gif")));
+        Assert.Equal(9, Directory.GetFiles(dir.File("c"), "*.png").Length);
+    }
 }
