@@ -81,17 +81,11 @@ public static class Program
     /// <summary>Reads and validates a figures file; on any error prints them all and returns null.</summary>
     private static FigureFile? Load(string path)
     {
-        var file = FigureFileReader.Read(path);
-        var errors = file.Errors.Select(e => e.ToString()).ToList();
-        if (file.IsValid)
-        {
-            var budget = Budget.Check(file.Figures);
-            foreach (var warning in budget.Where(i => !i.IsError)) Console.Error.WriteLine(warning);
-            errors.AddRange(budget.Where(i => i.IsError).Select(i => i.ToString()));
-        }
-        if (errors.Count == 0) return file;
-        foreach (var error in errors) Console.Error.WriteLine(error);
-        Console.Error.WriteLine($"{path}: {errors.Count} error{(errors.Count == 1 ? "" : "s")}; nothing was rendered or written");
+        var file = Budget.Read(path);
+        foreach (var warning in file.Warnings) Console.Error.WriteLine(warning);
+        if (file.IsValid) return file.File;
+        foreach (var error in file.Errors) Console.Error.WriteLine(error);
+        Console.Error.WriteLine($"{path}: {file.Errors.Count} error{(file.Errors.Count == 1 ? "" : "s")}; nothing was rendered or written");
         return null;
     }
 

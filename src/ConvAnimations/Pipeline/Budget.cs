@@ -29,6 +29,14 @@ public sealed record BudgetIssue(SourceLocation Location, string Figure, string 
         string.Concat($"{Location}: {(IsError ? "error" : "warning")}: figure '{Figure}': {Message}".Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 }
 
+/// <summary>A figures file read and checked against the budget: what every command starts from.</summary>
+/// <param name="Errors">The reader's errors, or else the budget's: none means every figure may be drawn.</param>
+/// <param name="Warnings">Figures that will take long, to be shown before any work.</param>
+public sealed record CheckedFile(FigureFile File, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
 /// <summary>
 /// The one budget that decides what a figure may be, beyond what the reader checks (cells and frames): the size of
 /// its frames and panels in pixels after <c>scale</c>, which every writer and ffmpeg must be able to hold, and the
@@ -54,6 +62,15 @@ public static class Budget
 
     /// <summary>The smallest scale the reader accepts.</summary>
     private const double SmallestScale = 0.25;
+
+    /// <summary>Reads a figures file and, when the reader finds no error, checks its figures against the budget.</summary>
+    public static CheckedFile Read(string path)
+    {
+        var file = FigureFileReader.Read(path);
+        if (!file.IsValid) return new CheckedFile(file, file.Errors.Select(e => e.ToString()).ToList(), []);
+        var issues = Check(file.Figures);
+        return new CheckedFile(file, issues.Where(i => i.IsError).Select(i => i.ToString()).ToList(), issues.Where(i => !i.IsError).Select(i => i.ToString()).ToList());
+    }
 
     /// <summary>Measures a figure without drawing it: its scene is built, sized and let go.</summary>
     public static FigureCost Measure(Figure figure)
@@ -87,14 +104,14 @@ public static class Budget
                            "raise its stride (fewer frames), drop formats, or leave it out of a run with --only", error: false);
     }
 
-    private static bool Fits(SKSizeI size) => size.Width <= MaxSide && size.Height <= MaxSide && (long)size.Width * size.Height <= MaxPixels;
+    /// <summary>By how much a picture of <paramref name="size"/> must shrink on each side to fit (1 or more: it fits).</summary>
+    public static double Fit(SKSizeI size) =>
+        Math.Min(Math.Min((double)MaxSide / size.Width, (double)MaxSide / size.Height), Math.Sqrt((double)MaxPixels / ((long)size.Width * size.Height)));
+
+    private static bool Fits(SKSizeI size) => Fit(size) >= 1;
 
     /// <summary>A scale at which <paramref name="size"/> fits, rounded down (the margins do not scale, so it errs small).</summary>
-    private static double LargestScale(double scale, SKSizeI size)
-    {
-        var factor = Math.Min(Math.Min((double)MaxSide / size.Width, (double)MaxSide / size.Height), Math.Sqrt((double)MaxPixels / ((long)size.Width * size.Height)));
-        return Math.Floor(scale * factor * 100) / 100;
-    }
+    private static double LargestScale(double scale, SKSizeI size) => Math.Floor(scale * Fit(size) * 100) / 100;
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -104,7 +104,7 @@ public static class Gallery
             </head>
             <body>
             <h1>Convolution arithmetic</h1>
-            <p>{{entries.Count}} figures from {{sources}}, after Dumoulin &amp; Visin, <em>A guide to convolution arithmetic for deep learning</em>: each animation in every format rendered, the paper's panel figure below it, and links to every file.</p>
+            <p>{{entries.Count}} figures{{(sources.Length > 0 ? " from " + sources : "")}}, after Dumoulin &amp; Visin, <em>A guide to convolution arithmetic for deep learning</em>: each animation in every format rendered, the paper's panel figure below it, and links to every file.</p>
             <div class="figures">
 
             """);

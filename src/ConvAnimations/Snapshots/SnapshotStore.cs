@@ -149,17 +149,16 @@ public static class SnapshotStore
     {
         var figure = animation.Figure;
         var scale = figure.Style == Spec.FigureStyle.Isometric ? figure.Scale / 2 : figure.Scale;
-        var scene = SceneBuilder.Build(animation);
+        Animation At(double s) => s == figure.Scale ? animation : animation with { Figure = figure with { Scale = s } };
         // The margins do not shrink with the scale, so the first guess may need another step.
         for (var step = 0; step < 8; step++)
         {
-            var sheet = ContactSheet.SizeOf(scene.Frames.Count, SceneRenderer.SizeOf(scene with { Scale = scale }));
-            var fit = Math.Min(Math.Min((double)Pipeline.Budget.MaxSide / sheet.Width, (double)Pipeline.Budget.MaxSide / sheet.Height),
-                Math.Sqrt((double)Pipeline.Budget.MaxPixels / ((long)sheet.Width * sheet.Height)));
+            var scene = SceneBuilder.Build(At(scale));
+            var fit = Pipeline.Budget.Fit(ContactSheet.SizeOf(scene.Frames.Count, SceneRenderer.SizeOf(scene)));
             if (fit >= 1) break;
             scale *= fit * 0.98;
         }
-        return scale == figure.Scale ? animation : animation with { Figure = figure with { Scale = scale } };
+        return At(scale);
     }
 
     public static void Save(SKBitmap bitmap, string path)
