@@ -20,6 +20,11 @@ internal static class CheckCommand
         {
             var directory = result.GetRequiredValue(snapshots);
             if (terminal.Load(result.GetRequiredValue(file)) is not { } figures) return ConvanimCommand.Failure;
+            if (CheckReport.Refusal(result.GetRequiredValue(report)) is { } refusal)
+            {
+                terminal.Error.WriteLine($"convanim: {refusal}");
+                return ConvanimCommand.Failure;
+            }
             var results = new List<FigureCheck>();
             foreach (var figure in CommandParts.Selected(figures, result.GetValue(only)))
             {

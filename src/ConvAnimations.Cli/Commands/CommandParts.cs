@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ConvAnimations.Pipeline;
 using ConvAnimations.Spec;
 
 namespace ConvAnimations.Cli.Commands;
@@ -13,11 +14,15 @@ public sealed record Terminal(TextWriter Out, TextWriter Error)
 
     public static Terminal Of(ParseResult result) => new(result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
 
-    /// <summary>Reads and validates a figures file; on any error prints them all and returns null.</summary>
+    /// <summary>
+    /// Reads a figures file and checks it against the budget (what every command can complete); prints its warnings,
+    /// and on any error prints them all and returns null.
+    /// </summary>
     public FigureFile? Load(string path)
     {
-        var file = FigureFileReader.Read(path);
-        if (file.IsValid) return file;
+        var file = Budget.Read(path);
+        foreach (var warning in file.Warnings) Error.WriteLine(warning);
+        if (file.IsValid) return file.File;
         foreach (var error in file.Errors) Error.WriteLine(error);
         Error.WriteLine($"{path}: {file.Errors.Count} error{(file.Errors.Count == 1 ? "" : "s")}; nothing was rendered or written");
         return null;

@@ -29,37 +29,27 @@ internal static class RenderCommand
             if (terminal.Load(path) is not { } figures) return ConvanimCommand.Failure;
             var selected = CommandParts.Selected(figures, result.GetValue(only));
 
-            using var cancel = new CancellationTokenSource();
-            ConsoleCancelEventHandler interrupt = (_, e) =>
-            {
-                e.Cancel = true;
-                cancel.Cancel();
-            };
-            Console.CancelKeyPress += interrupt;
+            using var interruption = new Interruption();
             var clock = Stopwatch.StartNew();
             var progress = new Progress(selected, isQuiet, terminal);
             IReadOnlyList<FigureResult> results;
             try
             {
-                results = await RenderPipeline.RunAsync(selected, new RenderOptions(directory, result.GetValue(force), result.GetValue(jobs) ?? 0), progress.Done, progress.Frame, cancel.Token);
+                var options = new RenderOptions(directory, result.GetValue(force), result.GetValue(jobs) ?? 0, Gallery: new GallerySource(Path.GetFileName(path), figures.Figures));
+                results = await RenderPipeline.RunAsync(selected, options, progress.Done, progress.Frame, interruption.Token);
                 progress.Finish();
-                Gallery.Write(directory, Path.GetFileName(path), figures.Figures);
             }
             catch (OperationCanceledException)
             {
                 progress.Finish();
-                terminal.Error.WriteLine("convanim: interrupted; finished files are in place, unfinished ones were removed");
-                return 130;
+                terminal.Error.WriteLine($"convanim: {Interruption.Message}");
+                return Interruption.ExitCode;
             }
             catch (Exception e) when (e is EncodingException or IOException or UnauthorizedAccessException)
             {
                 progress.Finish();
                 terminal.Error.WriteLine($"convanim: {e.Message}");
                 return ConvanimCommand.Failure;
-            }
-            finally
-            {
-                Console.CancelKeyPress -= interrupt;
             }
 
             var failed = results.Count(r => r.Outcome == FigureOutcome.Failed);

@@ -17,6 +17,9 @@ public sealed record PreviewSnapshot(int Generation, IReadOnlyList<PreviewFigure
 public sealed class PreviewState : IDisposable
 {
     private readonly string _path;
+
+    /// <summary>The tool's build and ffmpeg, part of a figure's key (see <see cref="RenderCache.KeyOf"/>).</summary>
+    private readonly string _tool = RenderCache.ToolIdentity();
     private readonly Lock _lock = new();
     private PreviewSnapshot _current = new(0, [], []);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -37,19 +40,20 @@ public sealed class PreviewState : IDisposable
     /// <summary>Reads the file again; returns how many figures were built (changed or new).</summary>
     public int Reload()
     {
-        var file = FigureFileReader.Read(_path);
+        var checkedFile = Budget.Read(_path);
+        var file = checkedFile.File;
         var previous = Current;
         var generation = previous.Generation + 1;
-        if (!file.IsValid)
+        if (!checkedFile.IsValid)
         {
-            Publish(previous with { Generation = generation, Errors = file.Errors.Select(e => e.ToString()).ToList() });
+            Publish(previous with { Generation = generation, Errors = checkedFile.Errors });
             return 0;
         }
         var built = 0;
         var figures = new List<PreviewFigure>();
         foreach (var figure in file.Figures)
         {
-            var key = RenderCache.KeyOf(figure);
+            var key = RenderCache.KeyOf(figure, _tool);
             if (previous.Find(figure.Name) is { } same && same.Key == key)
             {
                 figures.Add(same);

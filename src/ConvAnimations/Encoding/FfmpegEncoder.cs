@@ -107,10 +107,13 @@ public static class FfmpegEncoder
     public const string MissingFfmpeg = "ffmpeg was not found on PATH: install it (Debian: apt-get install -y ffmpeg; scripts/render-all does it for you)";
 
     /// <summary>Whether an ffmpeg executable is on PATH, checked before any work so a missing one is one clear error.</summary>
-    public static bool IsInstalled() =>
+    public static bool IsInstalled() => Executable() is not null;
+
+    /// <summary>The ffmpeg on PATH, the one FFMpegCore runs; null when there is none.</summary>
+    public static string? Executable() =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, "ffmpeg"))
-            .Any(File.Exists);
+            .FirstOrDefault(File.Exists);
 
     /// <summary>
     /// The filter graph and output options of a process encoding <paramref name="jobs"/>, whose inputs are, in

@@ -1,30 +1,83 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using ConvAnimations.Arithmetic;
 using ConvAnimations.Spec;
 using ConvAnimations.Writers;
 
 namespace ConvAnimations.Pipeline;
 
+/// <summary>A figure of the gallery: its part of the page, its source file and the files it shows.</summary>
+public sealed record GalleryEntry(string Name, string Source, string Html, IReadOnlyList<string> Files);
+
+/// <summary>What a render puts on the gallery: the file's name and all its figures (not only those rendered this time).</summary>
+public sealed record GallerySource(string Name, IReadOnlyList<Figure> Figures);
+
 /// <summary>
-/// output/index.html: every rendered figure with its GIF, its MP4 as a video, title, parameters and output-size
-/// formula. Plain HTML with relative links and no script, so it works straight from the file system.
+/// output/index.html: every figure whose files are in the folder, with its GIF, its MP4 as a video, title, parameters
+/// and output-size formula. Plain HTML with relative links and no script, so it works straight from the file system.
+/// The figures on the page are remembered in <see cref="IndexName"/>, so a render never makes the page worse: figures
+/// rendered earlier from another file into the same folder stay, and a figure that failed keeps its previous place
+/// and files.
 /// </summary>
 public static class Gallery
 {
     public const string FileName = "index.html";
 
-    /// <summary>Writes the page for the figures whose files are in <paramref name="directory"/>; returns its path.</summary>
-    public static string Write(string directory, string sourceName, IReadOnlyList<Figure> figures)
+    public const string IndexName = ".convanim-gallery.json";
+
+    /// <summary>
+    /// Updates the page with the figures of <paramref name="sourceName"/> whose files are in <paramref name="directory"/>
+    /// (those named in <paramref name="keep"/>, not rendered this time, keep what the page showed of them); returns its path.
+    /// </summary>
+    public static string Write(string directory, string sourceName, IReadOnlyList<Figure> figures, IReadOnlySet<string>? keep = null)
     {
+        var entries = Load(directory);
+        var places = entries.Select((e, i) => (e.Name, i)).ToDictionary(p => p.Name, p => p.i);
+        foreach (var figure in figures)
+        {
+            var known = places.TryGetValue(figure.Name, out var at);
+            if (known && keep?.Contains(figure.Name) == true) continue;
+            var files = FigureOutputs.Of(figure, directory).Where(t => File.Exists(t.Path)).Select(t => Path.GetRelativePath(directory, t.Path)).ToList();
+            if (files.Count == 0) continue;
+            var entry = new GalleryEntry(figure.Name, sourceName, FigureHtml(directory, figure), files);
+            if (known)
+            {
+                entries[at] = entry;
+            }
+            else
+            {
+                places[figure.Name] = entries.Count;
+                entries.Add(entry);
+            }
+        }
+        // Only what is in the folder: a figure whose files are all gone leaves the page.
+        entries.RemoveAll(e => !e.Files.Any(f => File.Exists(Path.Combine(directory, f))));
+        OutputFiles.WriteAtomically(Path.Combine(directory, IndexName), JsonSerializer.Serialize(entries));
         var path = Path.Combine(directory, FileName);
-        var rendered = figures.Where(f => FigureOutputs.Of(f, directory).Any(t => File.Exists(t.Path))).ToList();
-        OutputFiles.WriteAtomically(path, Html(directory, sourceName, rendered));
+        OutputFiles.WriteAtomically(path, Page(entries));
         return path;
     }
 
-    internal static string Html(string directory, string sourceName, IReadOnlyList<Figure> figures)
+    private static List<GalleryEntry> Load(string directory)
     {
+        try
+        {
+            // An index edited by hand may hold anything JSON allows: entries without their parts, or twice.
+            var entries = JsonSerializer.Deserialize<List<GalleryEntry?>>(File.ReadAllText(Path.Combine(directory, IndexName))) ?? [];
+            return entries.OfType<GalleryEntry>()
+                .Where(e => e is { Name: not null, Source: not null, Html: not null, Files: not null } && e.Files.All(f => f is not null))
+                .DistinctBy(e => e.Name).ToList();
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    internal static string Page(IReadOnlyList<GalleryEntry> entries)
+    {
+        var sources = string.Join(", ", entries.Select(e => e.Source).Distinct().Select(s => $"<code>{E(s)}</code>"));
         var html = new StringBuilder();
         html.Append($$"""
             <!DOCTYPE html>
@@ -32,7 +85,7 @@ public static class Gallery
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Convolution arithmetic: {{E(sourceName)}}</title>
+            <title>Convolution arithmetic: {{E(string.Join(", ", entries.Select(e => e.Source).Distinct()))}}</title>
             <style>
               body { font-family: system-ui, sans-serif; color: #073642; background: #fdf6e3; margin: 2rem; }
               h1 { font-weight: 600; }
@@ -51,54 +104,59 @@ public static class Gallery
             </head>
             <body>
             <h1>Convolution arithmetic</h1>
-            <p>{{figures.Count}} figures from <code>{{E(sourceName)}}</code>, after Dumoulin &amp; Visin, <em>A guide to convolution arithmetic for deep learning</em>: each animation in every format rendered, the paper's panel figure below it, and links to every file.</p>
+            <p>{{entries.Count}} figures{{(sources.Length > 0 ? " from " + sources : "")}}, after Dumoulin &amp; Visin, <em>A guide to convolution arithmetic for deep learning</em>: each animation in every format rendered, the paper's panel figure below it, and links to every file.</p>
             <div class="figures">
 
             """);
-        foreach (var figure in figures)
-        {
-            var g = figure.Geometry;
-            html.Append($"""
-                <figure id="{E(figure.Name)}">
-                <figcaption><h2>{E(figure.Title)}</h2><code>{E(figure.Name)}</code></figcaption>
-                <div class="media">
-
-                """);
-            var targets = FigureOutputs.Of(figure, directory).Where(t => File.Exists(t.Path)).ToList();
-            foreach (var animation in targets.OfType<AnimationTarget>())
-            {
-                var file = Link(directory, animation.Path);
-                html.Append(animation.Format.UsesVideoElement
-                    ? $"<video src=\"{file}\" autoplay loop muted playsinline controls></video>\n"
-                    : $"<img src=\"{file}\" alt=\"{E(figure.Title)} ({animation.Format.Name})\">\n");
-            }
-            html.Append("</div>\n");
-            var panels = targets.OfType<PanelsTarget>().ToList();
-            // A browser shows SVG and PNG panels; a PDF is linked.
-            if (panels.FirstOrDefault(p => !p.Path.EndsWith(".pdf", StringComparison.Ordinal)) is { } shown)
-            {
-                html.Append($"<div class=\"panels\"><img src=\"{Link(directory, shown.Path)}\" alt=\"{E(figure.Title)}: the paper's panels\"></div>\n");
-            }
-            var links = targets.OfType<AnimationTarget>().Select(t => (Text: Path.GetExtension(t.Path)[1..], t.Path))
-                .Concat(panels.Select(t => (Text: $"panels ({Path.GetExtension(t.Path)[1..]})", t.Path)))
-                .Concat(targets.OfType<FrameTarget>().GroupBy(t => Path.GetExtension(t.Path)).Select(g => (Text: $"{g.Count()} frames ({g.Key[1..]})", Path: Path.GetDirectoryName(g.First().Path)! + "/")))
-                .ToList();
-            html.Append("<div class=\"files\">");
-            foreach (var (text, path) in links) html.Append($"<a href=\"{Link(directory, path)}\">{E(text)}</a>");
-            html.Append("</div>\n");
-            html.Append($"""
-                <dl>
-                <dt>kind</dt><dd>{E(Figure.KindName(figure.Kind))}</dd>
-                <dt>direct</dt><dd>i = {g.Input}, k = {g.Kernel}, s = {g.Stride}, p = {g.Padding}, d = {g.Dilation}</dd>
-                <dt>input</dt><dd>{figure.AnimatedInput}</dd>
-                <dt>output</dt><dd>{figure.AnimatedOutput} ({figure.FrameCount} frames)</dd>
-                </dl>
-
-                """);
-            foreach (var formula in Explanation.OutputFormulas(figure)) html.Append($"<div class=\"formula\">{E(formula)}</div>\n");
-            html.Append("</figure>\n");
-        }
+        foreach (var entry in entries) html.Append(entry.Html);
         html.Append("</div>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>One figure's part of the page, showing and linking the files of it that are in the folder.</summary>
+    private static string FigureHtml(string directory, Figure figure)
+    {
+        var html = new StringBuilder();
+        var g = figure.Geometry;
+        html.Append($"""
+            <figure id="{E(figure.Name)}">
+            <figcaption><h2>{E(figure.Title)}</h2><code>{E(figure.Name)}</code></figcaption>
+            <div class="media">
+
+            """);
+        var targets = FigureOutputs.Of(figure, directory).Where(t => File.Exists(t.Path)).ToList();
+        foreach (var animation in targets.OfType<AnimationTarget>())
+        {
+            var file = Link(directory, animation.Path);
+            html.Append(animation.Format.UsesVideoElement
+                ? $"<video src=\"{file}\" autoplay loop muted playsinline controls></video>\n"
+                : $"<img src=\"{file}\" alt=\"{E(figure.Title)} ({animation.Format.Name})\">\n");
+        }
+        html.Append("</div>\n");
+        var panels = targets.OfType<PanelsTarget>().ToList();
+        // A browser shows SVG and PNG panels; a PDF is linked.
+        if (panels.FirstOrDefault(p => !p.Path.EndsWith(".pdf", StringComparison.Ordinal)) is { } shown)
+        {
+            html.Append($"<div class=\"panels\"><img src=\"{Link(directory, shown.Path)}\" alt=\"{E(figure.Title)}: the paper's panels\"></div>\n");
+        }
+        var links = targets.OfType<AnimationTarget>().Select(t => (Text: Path.GetExtension(t.Path)[1..], t.Path))
+            .Concat(panels.Select(t => (Text: $"panels ({Path.GetExtension(t.Path)[1..]})", t.Path)))
+            .Concat(targets.OfType<FrameTarget>().GroupBy(t => Path.GetExtension(t.Path)).Select(g => (Text: $"{g.Count()} frames ({g.Key[1..]})", Path: Path.GetDirectoryName(g.First().Path)! + "/")))
+            .ToList();
+        html.Append("<div class=\"files\">");
+        foreach (var (text, path) in links) html.Append($"<a href=\"{Link(directory, path)}\">{E(text)}</a>");
+        html.Append("</div>\n");
+        html.Append($"""
+            <dl>
+            <dt>kind</dt><dd>{E(Figure.KindName(figure.Kind))}</dd>
+            <dt>direct</dt><dd>i = {g.Input}, k = {g.Kernel}, s = {g.Stride}, p = {g.Padding}, d = {g.Dilation}</dd>
+            <dt>input</dt><dd>{figure.AnimatedInput}</dd>
+            <dt>output</dt><dd>{figure.AnimatedOutput} ({figure.FrameCount} frames)</dd>
+            </dl>
+
+            """);
+        foreach (var formula in Explanation.OutputFormulas(figure)) html.Append($"<div class=\"formula\">{E(formula)}</div>\n");
+        html.Append("</figure>\n");
         return html.ToString();
     }
 

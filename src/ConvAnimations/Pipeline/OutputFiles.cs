@@ -48,18 +48,31 @@ public static partial class OutputFiles
     /// <summary>Writes a whole file or nothing: <paramref name="write"/> fills a temporary, then it is renamed over the target.</summary>
     public static void WriteAtomically(string path, Action<Stream> write)
     {
-        var temporary = TemporaryPathOf(path);
+        var temporary = WriteTemporary(path, write);
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                write(stream);
-            }
             File.Move(temporary, path, overwrite: true);
         }
         finally
         {
             TryDelete(temporary);
+        }
+    }
+
+    /// <summary>Fills a temporary twin of <paramref name="path"/> with <paramref name="write"/> and returns its name; none is left on failure.</summary>
+    public static string WriteTemporary(string path, Action<Stream> write)
+    {
+        var temporary = TemporaryPathOf(path);
+        try
+        {
+            using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            write(stream);
+            return temporary;
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using ConvAnimations.Encoding;
 using ConvAnimations.Spec;
 
 namespace ConvAnimations.Pipeline;
@@ -57,27 +57,23 @@ public sealed class RenderCache
         }
     }
 
-    /// <summary>The tool's build (the module id changes with any code change) and every field of the figure.</summary>
-    public static string KeyOf(Figure figure)
+    /// <summary>
+    /// What besides the figure decides the files: the tool's build (its module id changes with any change of its code
+    /// or of the libraries it was built against) and the ffmpeg it runs (its executable's path, size and time, which
+    /// change when ffmpeg is upgraded). Computed once a run.
+    /// </summary>
+    public static string ToolIdentity()
     {
-        var text = new StringBuilder()
-            .Append(typeof(RenderCache).Assembly.ManifestModule.ModuleVersionId).Append('|')
-            .Append(figure.Name).Append('|').Append(figure.Title).Append('|').Append(figure.Kind).Append('|')
-            .Append(figure.Geometry).Append('|').Append(figure.FrameMs).Append('|')
-            .AppendJoin(',', figure.Formats).Append('|')
-            .Append(figure.Scale.ToString("R", CultureInfo.InvariantCulture)).Append('|').Append(figure.Style).Append('|');
-        if (figure.Values is { } values)
-        {
-            AppendMatrix(text, values.Input);
-            if (values.Kernel is { } kernel) AppendMatrix(text, kernel);
-        }
-        return Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
+        var ffmpeg = FfmpegEncoder.Executable() is { } path ? new FileInfo(path) : null;
+        var target = ffmpeg?.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? ffmpeg;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{typeof(RenderCache).Assembly.ManifestModule.ModuleVersionId}|ffmpeg {target?.FullName} {(target?.Exists == true ? $"{target.Length} {target.LastWriteTimeUtc.Ticks}" : "none")}");
     }
 
-    private static void AppendMatrix(StringBuilder text, double[,] matrix)
-    {
-        text.Append(matrix.GetLength(0)).Append('x').Append(matrix.GetLength(1)).Append(':');
-        foreach (var value in matrix) text.Append(value.ToString("R", CultureInfo.InvariantCulture)).Append(',');
-        text.Append('|');
-    }
+    /// <summary>
+    /// A hash of <paramref name="tool"/> and of a canonical text of the whole figure (every field of its record and of
+    /// the records it holds, found by reflection), so a field added later is part of the key without anyone listing it.
+    /// </summary>
+    public static string KeyOf(Figure figure, string tool) =>
+        Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(tool + "\n" + Canonical.Write(figure))));
 }

@@ -12,7 +12,26 @@ public enum FigureOutcome { Rendered, Unchanged, Failed }
 public sealed record FigureResult(Figure Figure, FigureOutcome Outcome, string? Error = null);
 
 /// <param name="OnePassPaletteLimit">The bytes of frames above which a GIF's palette is computed in a first pass.</param>
-public sealed record RenderOptions(string OutputDirectory, bool Force = false, int Parallelism = 0, long OnePassPaletteLimit = FfmpegEncoder.OnePassPaletteLimit);
+/// <param name="BatchBytes">The most bytes of frames one ffmpeg process takes (a larger figure is alone in its own).</param>
+/// <param name="BatchFigures">The most figures one ffmpeg process takes.</param>
+/// <param name="Gallery">When set, the gallery page is updated with this file's figures at the end of the run.</param>
+public sealed record RenderOptions(
+    string OutputDirectory,
+    bool Force = false,
+    int Parallelism = 0,
+    long OnePassPaletteLimit = FfmpegEncoder.OnePassPaletteLimit,
+    long BatchBytes = RenderOptions.DefaultBatchBytes,
+    int BatchFigures = RenderOptions.DefaultBatchFigures,
+    GallerySource? Gallery = null)
+{
+    /// <summary>
+    /// ffmpeg holds a batch's frames until each figure's GIF palette is known, and every figure costs it an encoder
+    /// of each format: these bounds keep a process to a few hundred MB however many figures a file has.
+    /// </summary>
+    public const long DefaultBatchBytes = 64L << 20;
+
+    public const int DefaultBatchFigures = 6;
+}
 
 /// <summary>
 /// Figures encoded by one ffmpeg process; a large one (its GIF palette computed in a first pass, its GIF and MP4
@@ -22,9 +41,11 @@ public sealed record Batch<T>(IReadOnlyList<T> Items, bool Large);
 
 /// <summary>
 /// Renders validated figures into the output directory. Figures whose inputs did not change since their last render
-/// are skipped. The others' animations are shared out into one batch per core, each batch encoded by one ffmpeg
-/// process; at the same time their still pictures (frames and panels) are drawn in-process. Every file is written
-/// under a temporary name and renamed only when complete, so an interrupted run never leaves a truncated output.
+/// are skipped. The others' animations are shared out into batches bounded in bytes of frames and in figures, each
+/// encoded by one ffmpeg process, one batch per core at a time, so memory does not grow with the number of figures;
+/// at the same time their still pictures (frames and panels) are drawn in-process. Every file is written
+/// under a temporary name, and a figure's files are renamed into place together once all of them are complete, so an
+/// interrupted run never leaves a truncated output and a figure that fails keeps its previous files.
 /// When a batch fails, its figures are encoded again one by one, so one bad figure does not take others down.
 /// </summary>
 public static partial class RenderPipeline
@@ -32,17 +53,24 @@ public static partial class RenderPipeline
     /// <summary>What starting an ffmpeg process costs, in bytes of frames encoded in the same time (measured here).</summary>
     private const long ProcessCost = 8L << 20;
 
+    /// <summary>How long a failed encoding waits for a cancellation that may be on its way (see <see cref="EncodeAsync"/>).</summary>
+    private static readonly TimeSpan InterruptionGrace = TimeSpan.FromMilliseconds(250);
+
     public static async Task<IReadOnlyList<FigureResult>> RunAsync(
         IReadOnlyList<Figure> figures, RenderOptions options, Action<FigureResult>? onDone = null, Action? onFrame = null,
         CancellationToken cancellationToken = default)
     {
+        // ffmpeg only when a requested format needs it (stills alone render without it), checked before the folder is touched.
+        if (figures.Any(f => f.Formats.Any(format => !OutputFormats.IsStill(format))) && !FfmpegEncoder.IsInstalled()) throw new EncodingException(FfmpegEncoder.MissingFfmpeg);
         OutputFiles.PrepareDirectory(options.OutputDirectory);
+        using var writing = OutputLock.Acquire(options.OutputDirectory);
         var cache = RenderCache.Load(options.OutputDirectory);
         var results = new FigureResult?[figures.Count];
         var pending = new List<Work>();
+        var tool = RenderCache.ToolIdentity();
         for (var i = 0; i < figures.Count; i++)
         {
-            var work = new Work(i, figures[i], RenderCache.KeyOf(figures[i]), options.OutputDirectory);
+            var work = new Work(i, figures[i], RenderCache.KeyOf(figures[i], tool), options.OutputDirectory);
             if (!options.Force && cache.IsCurrent(work.Figure.Name, work.Key) && work.Targets.All(t => File.Exists(t.Path)))
             {
                 results[i] = new FigureResult(work.Figure, FigureOutcome.Unchanged);
@@ -53,8 +81,6 @@ public static partial class RenderPipeline
                 pending.Add(work);
             }
         }
-        // ffmpeg only when a requested format needs it: stills alone render without it.
-        if (pending.Any(w => w.Animations.Count > 0) && !FfmpegEncoder.IsInstalled()) throw new EncodingException(FfmpegEncoder.MissingFfmpeg);
 
         void Complete(Work work, string? error)
         {
@@ -69,7 +95,7 @@ public static partial class RenderPipeline
         var animations = pending.Where(w => w.Animations.Count > 0).ToList();
         try
         {
-            var encoding = Parallel.ForEachAsync(Batches(animations, parallelism, options.OnePassPaletteLimit), parallel, async (batch, token) =>
+            var encoding = Parallel.ForEachAsync(Batches(animations, parallelism, options), parallel, async (batch, token) =>
             {
                 var errors = await EncodeAsync(batch, onFrame, token).ConfigureAwait(false);
                 if (batch.Items.Count > 1 && errors.Any(e => e is not null))
@@ -89,17 +115,44 @@ public static partial class RenderPipeline
         }
         finally
         {
-            // Also when interrupted: the figures finished so far need not be rendered again.
+            // Also when interrupted: the figures finished so far need not be rendered again, and are shown; what the
+            // others had written is removed.
+            foreach (var work in pending) work.Discard();
             cache.Save();
+            if (options.Gallery is { } gallery) WriteGallery(options.OutputDirectory, gallery, results);
         }
         return results.Select(r => r!).ToList();
     }
 
-    /// <summary>A figure to render, with the files it writes and what is left of it to do.</summary>
+    /// <summary>
+    /// The gallery with the figures rendered or unchanged in this run; any other figure (failed, interrupted, not
+    /// selected) keeps what the page showed of it before.
+    /// </summary>
+    private static void WriteGallery(string directory, GallerySource gallery, IReadOnlyList<FigureResult?> results)
+    {
+        var current = results.Where(r => r?.Outcome is FigureOutcome.Rendered or FigureOutcome.Unchanged).Select(r => r!.Figure.Name).ToHashSet();
+        try
+        {
+            Gallery.Write(directory, gallery.Name, gallery.Figures, keep: gallery.Figures.Select(f => f.Name).Where(n => !current.Contains(n)).ToHashSet());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The figures' files are in place; a page that cannot be written is written by the next run.
+        }
+    }
+
+    /// <summary>
+    /// A figure to render, with the files it writes and what is left of it to do. Its scene is built only while a part
+    /// of it (its animations, its stills) is being drawn, so memory holds the figures in hand, not the whole file.
+    /// </summary>
     private sealed class Work(int index, Figure figure, string key, string directory)
     {
-        private readonly Lazy<Scene> _scene = new(() => SceneBuilder.Build(Layouter.Layout(figure)));
+        private readonly Lazy<long> _frameBytes = new(() => Budget.Measure(figure).FrameBytes);
         private readonly List<string> _errors = [];
+        private readonly List<(string Temporary, string Path)> _staged = [];
+        private readonly Lock _lock = new();
+        private Scene? _scene;
+        private int _users;
         private int _parts = -1;
 
         public int Index => index;
@@ -108,59 +161,124 @@ public static partial class RenderPipeline
         public IReadOnlyList<Target> Targets { get; } = FigureOutputs.Of(figure, directory);
         public IReadOnlyList<AnimationTarget> Animations => Targets.OfType<AnimationTarget>().ToList();
         public IReadOnlyList<Target> Stills => Targets.Where(t => t is not AnimationTarget).ToList();
-        public Scene Scene => _scene.Value;
 
         /// <summary>The bytes of its frames, the measure of its cost.</summary>
-        public long FrameBytes
+        public long FrameBytes => _frameBytes.Value;
+
+        /// <summary>The figure's scene, built for the first user; each call is matched by one <see cref="Release"/>.</summary>
+        public Scene Acquire()
         {
-            get
+            lock (_lock)
             {
-                var size = SceneRenderer.SizeOf(Scene);
-                return (long)size.Width * size.Height * 4 * Figure.FrameCount;
+                _users++;
+                return _scene ??= SceneBuilder.Build(Layouter.Layout(figure));
             }
         }
 
-        /// <summary>Records one finished part (its animations, its stills); the figure's result once every part is in.</summary>
+        public void Release()
+        {
+            lock (_lock)
+            {
+                if (--_users == 0) _scene = null;
+            }
+        }
+
+        /// <summary>A complete file of the figure under its temporary name, put in place with the others by <see cref="Finish"/>.</summary>
+        public void Stage(string temporary, string path)
+        {
+            lock (_lock) _staged.Add((temporary, path));
+        }
+
+        /// <summary>
+        /// Records one finished part (its animations, its stills); once every part is in, puts the figure's files in
+        /// place if all succeeded (else its previous files stay) and returns its result.
+        /// </summary>
         public FigureResult? Finish(string? error)
         {
-            lock (_errors)
+            lock (_lock)
             {
                 if (_parts < 0) _parts = (Animations.Count > 0 ? 1 : 0) + (Stills.Count > 0 ? 1 : 0);
                 if (error is not null) _errors.Add(error);
                 if (--_parts > 0) return null;
+                if (_errors.Count == 0) Commit();
+                Discard();
                 return _errors.Count == 0
                     ? new FigureResult(Figure, FigureOutcome.Rendered)
                     : new FigureResult(Figure, FigureOutcome.Failed, string.Join("; ", _errors));
+            }
+        }
+
+        private void Commit()
+        {
+            try
+            {
+                // The one failure a rename in its own folder can meet, checked before any file is replaced.
+                if (_staged.FirstOrDefault(f => Directory.Exists(f.Path)).Path is { } blocked) throw new IOException($"{blocked} is a directory");
+                foreach (var (temporary, path) in _staged) File.Move(temporary, path, overwrite: true);
+                RemoveStaleFrames(this);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _errors.Add(e.Message);
+            }
+        }
+
+        /// <summary>Removes the staged temporaries not put in place (all of them when the figure failed or was interrupted).</summary>
+        public void Discard()
+        {
+            lock (_lock)
+            {
+                foreach (var (temporary, _) in _staged) OutputFiles.TryDelete(temporary);
+                _staged.Clear();
             }
         }
     }
 
     /// <summary>How <see cref="RunAsync"/> shares figures out into ffmpeg processes, for measuring the same encoding alone.</summary>
     public static IReadOnlyList<Batch<Figure>> Plan(IReadOnlyList<Figure> figures, int parallelism) =>
-        Batches(figures.Select((f, i) => new Work(i, f, "", "")).Where(w => w.Animations.Count > 0).ToList(), parallelism, FfmpegEncoder.OnePassPaletteLimit)
+        Batches(figures.Select((f, i) => new Work(i, f, "", "")).Where(w => w.Animations.Count > 0).ToList(), parallelism, new RenderOptions(""))
             .Select(b => new Batch<Figure>(b.Items.Select(w => w.Figure).ToList(), b.Large)).ToList();
 
     /// <summary>
-    /// One batch per core, balanced by cost (longest first, each to the lightest batch); a figure large enough to
-    /// need its GIF palette in a first pass is a batch of its own.
+    /// Batches balanced by cost (heaviest figure first, each to the lightest batch), at least one per core, each within
+    /// <see cref="RenderOptions.BatchBytes"/> and <see cref="RenderOptions.BatchFigures"/>, the heaviest batch first;
+    /// a figure large enough to need its GIF palette in a first pass is a batch of its own.
     /// </summary>
-    private static List<Batch<Work>> Batches(List<Work> pending, int parallelism, long onePassPaletteLimit)
+    private static List<Batch<Work>> Batches(List<Work> pending, int parallelism, RenderOptions options)
     {
         var batches = new List<(Batch<Work> Batch, long Cost)>();
-        var shared = Enumerable.Range(0, parallelism).Select(_ => new List<Work>()).ToList();
-        var loads = new long[parallelism];
-        foreach (var (work, bytes) in pending.Select(w => (w, w.FrameBytes)).OrderByDescending(w => w.FrameBytes))
+        var shared = new List<(List<Work> Items, long Bytes)>();
+        var lightest = new PriorityQueue<int, long>();
+        var small = pending.Where(w => w.FrameBytes <= options.OnePassPaletteLimit).ToList();
+        var smallBytes = small.Sum(w => w.FrameBytes);
+        var count = (int)Math.Min(small.Count, Math.Max(parallelism, Math.Max(
+            (smallBytes + options.BatchBytes - 1) / options.BatchBytes, (small.Count + options.BatchFigures - 1) / options.BatchFigures)));
+        void Open()
         {
-            if (bytes > onePassPaletteLimit)
+            shared.Add(([], 0));
+            lightest.Enqueue(shared.Count - 1, 0);
+        }
+        for (var i = 0; i < count; i++) Open();
+        foreach (var work in pending.OrderByDescending(w => w.FrameBytes))
+        {
+            var bytes = work.FrameBytes;
+            if (bytes > options.OnePassPaletteLimit)
             {
                 batches.Add((new Batch<Work>([work], Large: true), bytes + ProcessCost));
                 continue;
             }
-            var lightest = Array.IndexOf(loads, loads.Min());
-            shared[lightest].Add(work);
-            loads[lightest] += bytes + ProcessCost;
+            var n = lightest.Dequeue();
+            if (shared[n].Items.Count >= options.BatchFigures || (shared[n].Items.Count > 0 && shared[n].Bytes + bytes > options.BatchBytes))
+            {
+                lightest.Enqueue(n, shared[n].Bytes + ProcessCost * shared[n].Items.Count);
+                Open();
+                n = lightest.Dequeue();
+            }
+            shared[n].Items.Add(work);
+            shared[n] = (shared[n].Items, shared[n].Bytes + bytes);
+            lightest.Enqueue(n, shared[n].Bytes + ProcessCost * shared[n].Items.Count);
         }
-        batches.AddRange(shared.Select((items, i) => (Batch: new Batch<Work>(items, Large: false), Cost: loads[i])).Where(b => b.Batch.Items.Count > 0));
+        batches.AddRange(shared.Where(b => b.Items.Count > 0).Select(b => (new Batch<Work>(b.Items, Large: false), b.Bytes + ProcessCost * b.Items.Count)));
         return batches.OrderByDescending(b => b.Cost).Select(b => b.Batch).ToList();
     }
 
@@ -169,11 +287,15 @@ public static partial class RenderPipeline
     {
         var renderers = new List<SceneRenderer>();
         var jobs = new List<EncodingJob>();
+        var scenes = new List<Work>();
+        var staged = false;
         EncodingJob NewJob(Work work, IEnumerable<AnimationTarget> targets)
         {
-            var renderer = new SceneRenderer(work.Scene);
+            var scene = work.Acquire();
+            scenes.Add(work);
+            var renderer = new SceneRenderer(scene);
             renderers.Add(renderer);
-            var job = new EncodingJob(new RasterFrames(renderer, work.Scene), work.Figure.FrameMs,
+            var job = new EncodingJob(new RasterFrames(renderer, scene), work.Figure.FrameMs,
                 targets.Select(t => new EncodedFile(t.Format, OutputFiles.TemporaryPathOf(t.Path))).ToList());
             jobs.Add(job);
             return job;
@@ -197,26 +319,33 @@ public static partial class RenderPipeline
                 await FfmpegEncoder.EncodeAsync(batch.Items.Select(w => NewJob(w, w.Animations)).ToList(), token, onFrame).ConfigureAwait(false);
             }
 
-            var written = jobs.SelectMany(j => j.Files).ToList();
-            var targets = batch.Items.SelectMany(w => w.Animations.Select(t => (Target: t, Frames: w.Figure.FrameCount))).ToList();
-            foreach (var (file, (_, frames)) in written.Zip(targets))
+            var written = jobs.SelectMany(j => j.Files).Zip(batch.Items.SelectMany(w => w.Animations.Select(t => (Work: w, Target: t)))).ToList();
+            foreach (var (file, (work, _)) in written)
             {
-                if (Problem(file, frames) is { } problem)
+                if (Problem(file, work.Figure.FrameCount) is { } problem)
                 {
                     throw new EncodingException($"ffmpeg reported success but wrote an incomplete {file.Format.Name} ({problem}); is the disk full?");
                 }
             }
-            foreach (var (file, (target, _)) in written.Zip(targets)) File.Move(file.Path, target.Path, overwrite: true);
+            foreach (var (file, (work, target)) in written) work.Stage(file.Path, target.Path);
+            staged = true;
             return batch.Items.Select(_ => (string?)null).ToList();
         }
         catch (Exception e) when (e is EncodingException or IOException or UnauthorizedAccessException)
         {
+            // ffmpeg stopped by a cancellation, or by the same Ctrl-C (a terminal signals the whole process group)
+            // an instant before the tool saw it, fails the same way: that is the interruption, not the figures' fault.
+            if (token.WaitHandle.WaitOne(InterruptionGrace)) throw new OperationCanceledException(token);
             return batch.Items.Select(_ => (string?)e.Message).ToList();
         }
         finally
         {
-            foreach (var file in jobs.SelectMany(j => j.Files)) OutputFiles.TryDelete(file.Path);
+            if (!staged)
+            {
+                foreach (var file in jobs.SelectMany(j => j.Files)) OutputFiles.TryDelete(file.Path);
+            }
             foreach (var renderer in renderers) renderer.Dispose();
+            foreach (var work in scenes) work.Release();
         }
     }
 
@@ -232,26 +361,29 @@ public static partial class RenderPipeline
         }
     }
 
-    /// <summary>Draws a figure's still pictures, each file written whole or not at all; null or what went wrong.</summary>
+    /// <summary>Draws a figure's still pictures into staged temporaries (see <see cref="Work.Stage"/>); null or what went wrong.</summary>
     private static string? WriteStills(Work work, Action? onFrame, CancellationToken token)
     {
         try
         {
-            using var renderer = new SceneRenderer(work.Scene);
+            using var renderer = new SceneRenderer(work.Acquire());
             var counted = work.Stills.OfType<FrameTarget>().FirstOrDefault()?.Format;
             foreach (var target in work.Stills)
             {
                 token.ThrowIfCancellationRequested();
                 Directory.CreateDirectory(Path.GetDirectoryName(target.Path)!);
-                OutputFiles.WriteAtomically(target.Path, stream => FigureOutputs.WriteStill(target, renderer, work.Figure.Scale, stream));
+                work.Stage(OutputFiles.WriteTemporary(target.Path, stream => FigureOutputs.WriteStill(target, renderer, work.Figure.Scale, stream)), target.Path);
                 if (target is FrameTarget frame && frame.Format == counted) onFrame?.Invoke();
             }
-            RemoveStaleFrames(work);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return e.Message;
+        }
+        finally
+        {
+            work.Release();
         }
     }
 

@@ -17,14 +17,36 @@ public sealed record FigureCheck(SnapshotResult Frames, SnapshotResult Layout)
 
 /// <summary>
 /// The HTML report of <c>check</c>: for each changed frame its expected, actual and diff images side by side, cut
-/// from the sheets into the report's folder so the page works from the file system.
+/// from the sheets into the report's folder so the page works from the file system. The folder is the report's own:
+/// a new or empty one, or an earlier report's, whose files (listed in <see cref="ManifestName"/>) are all it removes.
 /// </summary>
 public static class CheckReport
 {
+    /// <summary>The files the last report wrote into its folder, one name a line: what the next one may remove.</summary>
+    public const string ManifestName = ".convanim-report";
+
+    /// <summary>Why a report cannot be written into <paramref name="directory"/>, or null: checked before any work.</summary>
+    public static string? Refusal(string directory) =>
+        File.Exists(directory) ? $"{directory} is a file: the report needs a folder of its own"
+        : Directory.Exists(directory) && !File.Exists(Path.Combine(directory, ManifestName)) && Directory.EnumerateFileSystemEntries(directory).Any()
+            ? $"{directory} holds files that are not a check report: the report needs a folder of its own (a new or empty one, or an earlier report's)"
+            : null;
+
+    /// <summary>Writes the report; throws <see cref="IOException"/> when the folder holds anything but an earlier report.</summary>
     public static string Write(string directory, IReadOnlyList<FigureCheck> results)
     {
+        if (Refusal(directory) is { } refusal) throw new IOException(refusal);
+        var manifest = Path.Combine(directory, ManifestName);
         Directory.CreateDirectory(directory);
-        foreach (var old in Directory.EnumerateFiles(directory, "*.png")) File.Delete(old);
+        var written = new List<string>();
+        void Save(SKBitmap image, string file)
+        {
+            SnapshotStore.Save(image, Path.Combine(directory, file));
+            written.Add(file);
+        }
+        // Only names the earlier report wrote, and only in its folder: a manifest edited by hand cannot reach out.
+        var earlier = File.Exists(manifest) ? File.ReadAllLines(manifest) : [];
+        foreach (var old in earlier.Where(n => n.Length > 0 && n == Path.GetFileName(n) && n is not "." and not "..")) OutputFiles.TryDelete(Path.Combine(directory, old));
         var html = new StringBuilder();
         var changed = results.Where(r => !r.IsUnchanged).ToList();
         html.Append($$"""
@@ -63,7 +85,7 @@ public static class CheckReport
                 {
                     if (sheet is null) continue;
                     var file = $"{result.Name}-{label}.png";
-                    SnapshotStore.Save(sheet, Path.Combine(directory, file));
+                    Save(sheet, file);
                     html.Append($"<div><img src=\"{Uri.EscapeDataString(file)}\" alt=\"{label}\">{label}</div>\n");
                 }
                 html.Append("</div>\n");
@@ -77,7 +99,7 @@ public static class CheckReport
                     var file = $"{result.Name}-f{change.Frame:D4}-{label}.png";
                     if (sheet is not null && Crop(sheet, change.Tile) is { } tile)
                     {
-                        using (tile) SnapshotStore.Save(tile, Path.Combine(directory, file));
+                        using (tile) Save(tile, file);
                         html.Append($"<div><img src=\"{Uri.EscapeDataString(file)}\" alt=\"{label}\">{label}</div>\n");
                     }
                     else
@@ -91,6 +113,8 @@ public static class CheckReport
         html.Append("</body>\n</html>\n");
         var path = Path.Combine(directory, "index.html");
         OutputFiles.WriteAtomically(path, html.ToString());
+        written.Add("index.html");
+        OutputFiles.WriteAtomically(manifest, string.Join('\n', written) + "\n");
         return path;
     }
 

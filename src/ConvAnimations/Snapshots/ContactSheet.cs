@@ -16,13 +16,19 @@ public static class ContactSheet
         return SKRectI.Create(col * tile.Width, row * tile.Height, tile.Width, tile.Height);
     }
 
+    /// <summary>The size of a sheet of <paramref name="frames"/> tiles of <paramref name="tile"/> pixels.</summary>
+    public static SKSizeI SizeOf(int frames, SKSizeI tile)
+    {
+        var columns = Columns(frames);
+        return new SKSizeI(tile.Width * columns, tile.Height * ((frames + columns - 1) / columns));
+    }
+
     public static SKBitmap Render(SceneRenderer renderer)
     {
         var frames = renderer.FrameCount;
-        var columns = Columns(frames);
-        var rows = (frames + columns - 1) / columns;
+        var size = SizeOf(frames, renderer.Size);
         var tile = renderer.Size;
-        var sheet = new SKBitmap(new SKImageInfo(tile.Width * columns, tile.Height * rows, SKColorType.Rgba8888, SKAlphaType.Premul));
+        var sheet = new SKBitmap(new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         using var canvas = new SKCanvas(sheet);
         canvas.Clear(SKColors.White);
         for (var i = 0; i < frames; i++)

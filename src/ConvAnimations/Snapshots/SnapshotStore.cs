@@ -142,9 +142,24 @@ public static class SnapshotStore
     /// <summary>
     /// Slanted figures are snapshotted at half their scale, which keeps the committed sheets to a few MB while a
     /// moved line, a colour or a tap still changes many pixels; flat (numerical) ones at their own, so numbers stay legible.
+    /// A figure of many frames is drawn smaller still, so its contact sheet stays within <see cref="Pipeline.Budget"/>'s
+    /// size of a picture.
     /// </summary>
-    public static Animation Reduced(Animation animation) =>
-        animation.Figure.Style == Spec.FigureStyle.Isometric ? animation with { Figure = animation.Figure with { Scale = animation.Figure.Scale / 2 } } : animation;
+    public static Animation Reduced(Animation animation)
+    {
+        var figure = animation.Figure;
+        var scale = figure.Style == Spec.FigureStyle.Isometric ? figure.Scale / 2 : figure.Scale;
+        Animation At(double s) => s == figure.Scale ? animation : animation with { Figure = figure with { Scale = s } };
+        // The margins do not shrink with the scale, so the first guess may need another step.
+        for (var step = 0; step < 8; step++)
+        {
+            var scene = SceneBuilder.Build(At(scale));
+            var fit = Pipeline.Budget.Fit(ContactSheet.SizeOf(scene.Frames.Count, SceneRenderer.SizeOf(scene)));
+            if (fit >= 1) break;
+            scale *= fit * 0.98;
+        }
+        return At(scale);
+    }
 
     public static void Save(SKBitmap bitmap, string path)
     {

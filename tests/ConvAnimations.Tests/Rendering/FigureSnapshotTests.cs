@@ -6,8 +6,8 @@ namespace ConvAnimations.Tests.Rendering;
 
 /// <summary>
 /// Every frame of every figure of figures.yaml against its committed snapshot (one contact sheet per figure), and
-/// every figure's layout as the text of <c>explain --json</c>. A missing snapshot fails under CI=true and is
-/// written otherwise; a changed one leaves NAME.received.* and NAME.diff.png beside it (scripts/accept-snapshots).
+/// every figure's layout as the text of <c>explain --json</c>. A missing snapshot fails, like a changed one, whether or
+/// not CI is set, and leaves NAME.received.* (and NAME.diff.png) beside it: accepting is explicit (scripts/accept-snapshots).
 /// </summary>
 public sealed class FigureSnapshotTests
 {
@@ -17,17 +17,30 @@ public sealed class FigureSnapshotTests
     [MemberData(nameof(Names))]
     public void Frames_match_the_snapshot(string name)
     {
-        var result = SnapshotStore.Check(Repo.Animation(name), Repo.SnapshotDirectory, writeMissing: !Repo.IsCi);
-        Assert.True(result.Status is SnapshotStatus.Matched or SnapshotStatus.Written, Describe(result));
+        var result = SnapshotStore.Check(Repo.Animation(name), Repo.SnapshotDirectory, writeMissing: false);
+        Assert.True(result.Status == SnapshotStatus.Matched, Describe(result));
     }
 
     [Theory]
     [MemberData(nameof(Names))]
     public void Layout_matches_the_snapshot(string name)
     {
-        var result = SnapshotStore.CheckLayout(Repo.Animation(name), Repo.SnapshotDirectory, writeMissing: !Repo.IsCi);
-        Assert.True(result.Status is SnapshotStatus.Matched or SnapshotStatus.Written,
+        var result = SnapshotStore.CheckLayout(Repo.Animation(name), Repo.SnapshotDirectory, writeMissing: false);
+        Assert.True(result.Status == SnapshotStatus.Matched,
             $"'{name}': {result.Detail}; compare {result.VerifiedPath} with {result.ReceivedPath} (diff -u), then scripts/accept-snapshots");
+    }
+
+    [Fact]
+    public void A_missing_snapshot_fails_and_leaves_the_received_files_for_accepting()
+    {
+        using var dir = new TempDirectory();
+        var animation = Repo.Animation("no_padding_no_strides");
+        var frames = SnapshotStore.Check(animation, dir.Path, writeMissing: false);
+        var layout = SnapshotStore.CheckLayout(animation, dir.Path, writeMissing: false);
+        Assert.Equal(SnapshotStatus.Missing, frames.Status);
+        Assert.Equal(SnapshotStatus.Missing, layout.Status);
+        Assert.True(File.Exists(frames.ReceivedPath) && File.Exists(layout.ReceivedPath));
+        Assert.False(File.Exists(frames.VerifiedPath) || File.Exists(layout.VerifiedPath));
     }
 
     private static string Describe(SnapshotResult result) => result.Status switch

@@ -9,13 +9,14 @@ public static class OutputChecks
 {
     /// <summary>
     /// Every visible file, frame folders included, is a complete GIF, MP4, WebP, PDF, SVG, PNG, page or cache; the
-    /// only others are hidden temporaries.
+    /// only others are the render lock and hidden temporaries.
     /// </summary>
     public static void AllComplete(string directory, IReadOnlyList<Figure> figures, bool allowTemporaries)
     {
         foreach (var path in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
         {
             var name = Path.GetFileName(path);
+            if (name == ConvAnimations.Pipeline.OutputLock.FileName) continue;
             if (name.StartsWith(".convanim-", StringComparison.Ordinal) && name.EndsWith(".tmp", StringComparison.Ordinal))
             {
                 Assert.True(allowTemporaries, $"temporary left behind: {name}");

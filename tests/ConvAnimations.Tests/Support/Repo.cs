@@ -15,8 +15,6 @@ public static class Repo
 
     public static string SnapshotDirectory => Path.Combine(Root, "tests", "ConvAnimations.Tests", "Snapshots");
 
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
     private static readonly Lazy<FigureFile> Figures = new(() => FigureFileReader.Read(FiguresFile));
 
     public static Figure Figure(string name) => Figures.Value.Figures.Single(f => f.Name == name);

@@ -1,0 +1,120 @@
+using System.Globalization;
+using ConvAnimations.Layout;
+using ConvAnimations.Rendering;
+using ConvAnimations.Scenes;
+using ConvAnimations.Spec;
+using ConvAnimations.Writers;
+using SkiaSharp;
+
+namespace ConvAnimations.Pipeline;
+
+/// <summary>What one figure costs to draw: its frames' size in pixels after <c>scale</c>, its panels' size, its frames.</summary>
+public sealed record FigureCost(Figure Figure, SKSizeI Frame, SKSizeI? Panels)
+{
+    public int Frames => Figure.FrameCount;
+
+    public long FramePixels => (long)Frame.Width * Frame.Height;
+
+    /// <summary>The bytes of all its frames as raw BGRA, what ffmpeg is fed: the measure of a figure's weight.</summary>
+    public long FrameBytes => FramePixels * 4 * Frames;
+
+    /// <summary>The CPU time rendering it takes (tool and ffmpeg together) on a machine like the one <c>scripts/bench</c> reports.</summary>
+    public TimeSpan Estimate => TimeSpan.FromSeconds(Budget.SecondsPerMegapixel * FramePixels / 1e6 * Frames * Math.Max(1, Figure.Formats.Count));
+}
+
+/// <summary>A figure the budget refuses (an error) or warns about (it will take long), located at the figure.</summary>
+public sealed record BudgetIssue(SourceLocation Location, string Figure, string Message, bool IsError)
+{
+    public override string ToString() =>
+        string.Concat($"{Location}: {(IsError ? "error" : "warning")}: figure '{Figure}': {Message}".Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
+}
+
+/// <summary>A figures file read and checked against the budget: what every command starts from.</summary>
+/// <param name="Errors">The reader's errors, or else the budget's: none means every figure may be drawn.</param>
+/// <param name="Warnings">Figures that will take long, to be shown before any work.</param>
+public sealed record CheckedFile(FigureFile File, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
+/// <summary>
+/// The one budget that decides what a figure may be, beyond what the reader checks (cells and frames): the size of
+/// its frames and panels in pixels after <c>scale</c>, which every writer and ffmpeg must be able to hold, and the
+/// time it takes. <c>validate</c> applies it, and so every command before any work: whatever it accepts, every
+/// command completes.
+/// </summary>
+public static class Budget
+{
+    /// <summary>The most pixels on a side: WebP's limit (16383), the smallest of the formats we write.</summary>
+    public const int MaxSide = 16_383;
+
+    /// <summary>
+    /// The most pixels in a frame or a panel page: 64 MB as BGRA. ffmpeg refuses frames of more than about 268 million
+    /// pixels and Skia's bitmaps fail long before memory does; a frame this size already takes seconds to encode.
+    /// </summary>
+    public const long MaxPixels = 16L << 20;
+
+    /// <summary>Above this estimate a figure is reported, with the ways to make it smaller.</summary>
+    public static readonly TimeSpan LongRender = TimeSpan.FromMinutes(2);
+
+    /// <summary>CPU seconds per megapixel of frame and per format (0.009 to 0.011 measured with scripts/bench, part 3).</summary>
+    internal const double SecondsPerMegapixel = 0.011;
+
+    /// <summary>The smallest scale the reader accepts.</summary>
+    private const double SmallestScale = 0.25;
+
+    /// <summary>Reads a figures file and, when the reader finds no error, checks its figures against the budget.</summary>
+    public static CheckedFile Read(string path)
+    {
+        var file = FigureFileReader.Read(path);
+        if (!file.IsValid) return new CheckedFile(file, file.Errors.Select(e => e.ToString()).ToList(), []);
+        var issues = Check(file.Figures);
+        return new CheckedFile(file, issues.Where(i => i.IsError).Select(i => i.ToString()).ToList(), issues.Where(i => !i.IsError).Select(i => i.ToString()).ToList());
+    }
+
+    /// <summary>Measures a figure without drawing it: its scene is built, sized and let go.</summary>
+    public static FigureCost Measure(Figure figure)
+    {
+        var frame = SceneRenderer.SizeOf(SceneBuilder.Build(Layouter.Layout(figure)));
+        return new FigureCost(figure, frame, figure.Panels is { } panels ? PanelLayout.Size(panels, frame, figure.Scale) : null);
+    }
+
+    /// <summary>Every figure over the budget (errors), and every figure that will take long (warnings), in file order.</summary>
+    public static IReadOnlyList<BudgetIssue> Check(IReadOnlyList<Figure> figures) =>
+        figures.SelectMany(f => Check(Measure(f))).ToList();
+
+    public static IEnumerable<BudgetIssue> Check(FigureCost cost)
+    {
+        var figure = cost.Figure;
+        BudgetIssue Issue(string message, bool error) => new(figure.Location, figure.Name, message, error);
+        var tooLarge = false;
+        foreach (var (what, size) in new[] { ("frames", (SKSizeI?)cost.Frame), ("panels", cost.Panels) })
+        {
+            if (size is not { } s || Fits(s)) continue;
+            tooLarge = true;
+            var scale = LargestScale(figure.Scale, s);
+            var fewer = what == "panels" ? "fewer panels or columns" : "fewer cells";
+            yield return Issue($"its {what} would be {s.Width}x{s.Height} px at scale {Number(figure.Scale)}, over the limit of {MaxSide} px a side and {MaxPixels >> 20} million pixels; " +
+                               (scale >= SmallestScale ? $"use a scale of at most {Number(scale)}, or {fewer}" : $"even scale {Number(SmallestScale)} is too large: use {fewer}"), error: true);
+        }
+        if (tooLarge || cost.Estimate <= LongRender) yield break;
+        var quicker = Math.Floor(figure.Scale * Math.Sqrt(LongRender / cost.Estimate) * 100) / 100;
+        yield return Issue($"it will take long: about {Duration(cost.Estimate)} of CPU time ({cost.Frames} frames of {cost.Frame.Width}x{cost.Frame.Height} px, {figure.Formats.Count} formats); " +
+                           $"to shrink it {(quicker >= SmallestScale && quicker < figure.Scale ? $"lower its scale (scale: {Number(quicker)} takes about {Duration(LongRender)}), " : "")}" +
+                           "raise its stride (fewer frames), drop formats, or leave it out of a run with --only", error: false);
+    }
+
+    /// <summary>By how much a picture of <paramref name="size"/> must shrink on each side to fit (1 or more: it fits).</summary>
+    public static double Fit(SKSizeI size) =>
+        Math.Min(Math.Min((double)MaxSide / size.Width, (double)MaxSide / size.Height), Math.Sqrt((double)MaxPixels / ((long)size.Width * size.Height)));
+
+    private static bool Fits(SKSizeI size) => Fit(size) >= 1;
+
+    /// <summary>A scale at which <paramref name="size"/> fits, rounded down (the margins do not scale, so it errs small).</summary>
+    private static double LargestScale(double scale, SKSizeI size) => Math.Floor(scale * Fit(size) * 100) / 100;
+
+    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Duration(TimeSpan time) =>
+        time.TotalMinutes >= 1 ? $"{Math.Round(time.TotalMinutes).ToString(CultureInfo.InvariantCulture)} min" : $"{Math.Ceiling(time.TotalSeconds).ToString(CultureInfo.InvariantCulture)} s";
+}

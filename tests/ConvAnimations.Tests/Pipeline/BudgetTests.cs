@@ -1,0 +1,88 @@
+using ConvAnimations.Layout;
+using ConvAnimations.Pipeline;
+using ConvAnimations.Rendering;
+using ConvAnimations.Scenes;
+using ConvAnimations.Snapshots;
+using ConvAnimations.Spec;
+using ConvAnimations.Tests.Support;
+using SkiaSharp;
+
+namespace ConvAnimations.Tests.Pipeline;
+
+/// <summary>One budget decides what a figure may be; what it accepts, every command can draw.</summary>
+public sealed class BudgetTests
+{
+    private static Figure Parse(string figure) => Figures.Parse($"figures:\n  - {figure}\n");
+
+    [Theory]
+    [InlineData("{name: huge, input: 102, kernel: 3, scale: 8}", "41260x51784")]
+    [InlineData("{name: wide, input: 64, kernel: 63, scale: 8}", "26014x17706")]
+    public void Frames_too_large_for_the_writers_are_refused_at_the_figure_with_a_scale_that_fits(string yaml, string size)
+    {
+        var figure = Parse(yaml);
+        var issue = Assert.Single(Budget.Check([figure]));
+        Assert.True(issue.IsError);
+        Assert.StartsWith($"test.yaml:2:5: error: figure '{figure.Name}': its frames would be {size} px at scale 8", issue.ToString());
+
+        var suggested = double.Parse(System.Text.RegularExpressions.Regex.Match(issue.Message, @"scale of at most ([0-9.]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var smaller = figure with { Scale = suggested };
+        Assert.DoesNotContain(Budget.Check([smaller]), i => i.IsError);
+        // What the budget accepts can be drawn: the largest frame it allows.
+        using var renderer = new SceneRenderer(SceneBuilder.Build(Layouter.Layout(smaller)));
+        using var bitmap = new SKBitmap(renderer.Info);
+        using var canvas = new SKCanvas(bitmap);
+        renderer.DrawRaster(canvas, 0);
+    }
+
+    [Fact]
+    public void Panels_too_large_are_refused_though_their_frames_fit()
+    {
+        var figure = Parse("{name: p, input: 24, kernel: 3, scale: 2, panels: {frames: [0, 1, 2, 3, 4, 5, 6, 7], columns: 8, formats: [png]}}");
+        var issue = Assert.Single(Budget.Check([figure]));
+        Assert.True(issue.IsError);
+        Assert.Contains("its panels would be", issue.Message);
+    }
+
+    [Fact]
+    public void A_figure_that_takes_long_is_warned_about_with_the_estimate_and_how_to_shrink_it()
+    {
+        var issue = Assert.Single(Budget.Check([Parse("{name: slow, input: 64, kernel: 3}")]));
+        Assert.False(issue.IsError);
+        Assert.Matches(@"^test\.yaml:2:5: warning: figure 'slow': it will take long: about \d+ min of CPU time \(3844 frames of \d+x\d+ px, 2 formats\)", issue.ToString());
+        Assert.Contains("lower its scale (scale: 0.", issue.Message);
+        Assert.Contains("raise its stride", issue.Message);
+        Assert.Contains("--only", issue.Message);
+        Assert.Empty(Budget.Check([Parse("{name: quick, input: 64, kernel: 3, stride: 2, scale: 0.25}")]));
+    }
+
+    [Fact]
+    public void The_guide_figures_are_well_within_the_budget() =>
+        Assert.Empty(Budget.Check(FigureFileReader.Read(Repo.FiguresFile).Figures));
+
+    [Theory]
+    [InlineData("{name: s, input: 32, kernel: 3}")]
+    [InlineData("{name: s, input: 100, kernel: 3, stride: 1}")]
+    [InlineData("{name: s, input: 40, kernel: 3, values: {seed: 1}}")]
+    public void A_contact_sheet_of_many_frames_is_drawn_smaller_to_stay_within_the_budget(string yaml)
+    {
+        var animation = SnapshotStore.Reduced(Layouter.Layout(Parse(yaml)));
+        var scene = SceneBuilder.Build(animation);
+        var sheet = ContactSheet.SizeOf(scene.Frames.Count, SceneRenderer.SizeOf(scene));
+        Assert.InRange(sheet.Width, 1, Budget.MaxSide);
+        Assert.InRange(sheet.Height, 1, Budget.MaxSide);
+        Assert.InRange((long)sheet.Width * sheet.Height, 1, Budget.MaxPixels);
+    }
+
+    [Fact]
+    public void Validate_reports_budget_errors_located_and_every_command_refuses_before_work()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("f.yaml"), "figures:\n  - {name: ok, input: 4, kernel: 3}\n  - {name: huge, input: 102, kernel: 3, scale: 8}\n");
+        var validate = Processes.Convanim(dir.Path, "validate", "f.yaml");
+        Assert.Equal(1, validate.ExitCode);
+        Assert.Contains("f.yaml:3:5: error: figure 'huge': its frames would be 41260x51784 px", validate.Stderr);
+        var render = Processes.Convanim(dir.Path, "render", "f.yaml", "--out", "out");
+        Assert.Equal(1, render.ExitCode);
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
+}
