@@ -183,8 +183,11 @@ public sealed class RobustnessTests
         using var onePass = new TempDirectory();
         using var twoPass = new TempDirectory();
         var figure = Repo.Figure("padding_strides_odd");
-        await RenderPipeline.RunAsync([figure], new RenderOptions(onePass.Path));
-        await RenderPipeline.RunAsync([figure], new RenderOptions(twoPass.Path, OnePassPaletteLimit: 0));
+        foreach (var options in new[] { new RenderOptions(onePass.Path), new RenderOptions(twoPass.Path, OnePassPaletteLimit: 0) })
+        {
+            var result = Assert.Single(await RenderPipeline.RunAsync([figure], options));
+            Assert.True(result.Outcome == FigureOutcome.Rendered, result.Error);
+        }
         Assert.Equal(File.ReadAllBytes(onePass.File("padding_strides_odd.gif")), File.ReadAllBytes(twoPass.File("padding_strides_odd.gif")));
         OutputChecks.AllComplete(twoPass.Path, [figure], allowTemporaries: false);
     }
