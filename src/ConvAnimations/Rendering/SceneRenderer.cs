@@ -26,7 +26,6 @@ public sealed class SceneRenderer : IDisposable
     private readonly SKPaint _fill = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
     private readonly SKPaint _stroke = new() { IsAntialias = true, Style = SKPaintStyle.Stroke };
     private readonly SKPaint _text = new() { IsAntialias = true };
-    private readonly SKTypeface _typeface = Fonts.Serif();
     private readonly SKFont _font;
     private SKBitmap? _background;
     private (IntPtr Pixels, SKBitmap Bitmap, SKCanvas Canvas)? _target;
@@ -36,7 +35,7 @@ public sealed class SceneRenderer : IDisposable
         _scene = scene;
         _theme = new Theme(scene.Scale, scene.Theme);
         _stroke.Color = _theme.Lines;
-        _font = new SKFont(_typeface, 1f) { Subpixel = true, Edging = SKFontEdging.Antialias, Hinting = SKFontHinting.None };
+        _font = Fonts.SerifFont();
         _projection = Projection.For(scene, _theme, _font);
         _outlines = scene.Planes.Select((p, i) => _projection.Outline(i, p.Size)).ToArray();
         _occluders = _outlines.Select((_, i) => _outlines.Skip(i + 1).ToArray()).ToArray();
@@ -47,8 +46,7 @@ public sealed class SceneRenderer : IDisposable
     /// <summary>The size of a scene's frames in pixels, known without drawing anything.</summary>
     public static SKSizeI SizeOf(Scene scene)
     {
-        using var typeface = Fonts.Serif();
-        using var font = new SKFont(typeface, 1f) { Subpixel = true, Edging = SKFontEdging.Antialias, Hinting = SKFontHinting.None };
+        using var font = Fonts.SerifFont();
         return Projection.For(scene, new Theme(scene.Scale, scene.Theme), font).Size;
     }
 
@@ -431,7 +429,6 @@ public sealed class SceneRenderer : IDisposable
         _stroke.Dispose();
         _text.Dispose();
         _font.Dispose();
-        _typeface.Dispose();
         _background?.Dispose();
     }
 }

@@ -123,8 +123,17 @@ public sealed class Theme
 /// <summary>The fonts the project ships; never the system's, so frames are identical on every machine.</summary>
 public static class Fonts
 {
+    // Loaded once: each load copies the font into native memory, and a render of hundreds of figures measures and
+    // draws text for each of them. The typeface is immutable and shared; nobody disposes it.
+    private static readonly Lazy<SKTypeface> SerifFace = new(Load);
+
     /// <summary>CMU Serif (Computer Modern, as in the guide), shipped with the project and loaded from its bytes.</summary>
-    public static SKTypeface Serif()
+    public static SKTypeface Serif => SerifFace.Value;
+
+    /// <summary>A font of <see cref="Serif"/> as every figure draws text: outlines unhinted, positioned to subpixels.</summary>
+    public static SKFont SerifFont() => new(Serif, 1f) { Subpixel = true, Edging = SKFontEdging.Antialias, Hinting = SKFontHinting.None };
+
+    private static SKTypeface Load()
     {
         using var stream = typeof(Fonts).Assembly.GetManifestResourceStream("ConvAnimations.Fonts.cmunrm.ttf")
             ?? throw new InvalidOperationException("the font ConvAnimations.Fonts.cmunrm.ttf is not embedded in the assembly");

@@ -82,8 +82,7 @@ public sealed class LegibilityTests
         var scene = SceneBuilder.Build(Repo.Animation(name));
         Assert.Equal(1, scene.Scale);
         var cell = new Theme(1, scene.Theme).CellSize;
-        using var typeface = Fonts.Serif();
-        using var font = new SKFont(typeface, 1);
+        using var font = Fonts.SerifFont();
         var labels = scene.Planes.SelectMany(p => p.Labels).Concat(scene.Frames.SelectMany(f => f.Marks.OfType<Label>())).ToList();
         Assert.NotEmpty(labels);
         foreach (var label in labels)
