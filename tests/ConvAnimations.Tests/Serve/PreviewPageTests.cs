@@ -70,7 +70,10 @@ public sealed class PreviewPageTests(ITestOutputHelper output)
         Assert.Contains("o = floor((i + 2p - d(k-1) - 1)/s) + 1 = floor((5 + 2 - 2 - 1)/2) + 1 = 3", figures[0].GetProperty("explain").GetString());
         Assert.Contains("files/conv.gif", figures[0].GetProperty("files").EnumerateArray().Select(a => a.GetString()));
 
-        // The scrubber: next shows frame 2 of 9, a different picture; previous goes back.
+        // The scrubber: next shows frame 2 of 9, a different picture; previous goes back. The figures play from the
+        // start, so first the slider stops this one at frame 1 (however far it has played on a busy machine).
+        await chromium.EvaluateAsync("(() => { const s = document.querySelector('figure[data-name=conv] .slider'); s.value = 0; s.dispatchEvent(new Event('input')); })()");
+        await Until(chromium, s => Card(s, "conv").GetProperty("index").GetString() == "1 / 9", "frame 1 of conv, paused");
         var first = await chromium.EvaluateAsync(Pixels("conv"));
         await chromium.Page.ClickAsync("figure[data-name=conv] .next");
         state = await Until(chromium, s => Card(s, "conv").GetProperty("index").GetString() == "2 / 9", "frame 2 of conv");
