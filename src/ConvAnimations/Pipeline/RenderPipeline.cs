@@ -159,8 +159,8 @@ public static partial class RenderPipeline
         public Figure Figure => figure;
         public string Key => key;
         public IReadOnlyList<Target> Targets { get; } = FigureOutputs.Of(figure, directory);
-        public IReadOnlyList<AnimationTarget> Animations => Targets.OfType<AnimationTarget>().ToList();
-        public IReadOnlyList<Target> Stills => Targets.Where(t => t is not AnimationTarget).ToList();
+        public IReadOnlyList<AnimationTarget> Animations => field ??= Targets.OfType<AnimationTarget>().ToList();
+        public IReadOnlyList<Target> Stills => field ??= Targets.Where(t => t is not AnimationTarget).ToList();
 
         /// <summary>The bytes of its frames, the measure of its cost.</summary>
         public long FrameBytes => _frameBytes.Value;

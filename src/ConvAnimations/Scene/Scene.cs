@@ -87,6 +87,9 @@ public sealed record Annotations(IReadOnlyList<Caption> Captions, IReadOnlyList<
 /// </summary>
 public sealed record Scene(FigureStyle Style, IReadOnlyList<Plane> Planes, IReadOnlyList<SceneFrame> Frames, double Scale, ThemeSpec Theme, Annotations Annotations)
 {
-    /// <summary>Whether any frame or plane carries text (a GIF palette needs more colours for glyph edges).</summary>
-    public bool HasText => Planes.Any(p => p.Labels.Count > 0) || Frames.Any(f => f.Marks.OfType<Label>().Any());
+    /// <summary>
+    /// Whether the frames carry text (a GIF palette needs more colours for glyph edges): numbers, which always include
+    /// a plane's, or captions and a legend.
+    /// </summary>
+    public bool HasText => Planes.Any(p => p.Labels.Count > 0) || Annotations.Captions.Count > 0 || Annotations.Legend.Count > 0;
 }

@@ -45,7 +45,7 @@ public static class SceneBuilder
             : Cells(output).Select(cell => OutputNumber(animation, values, cell, highlighted: false)).ToList();
         var outputPlane = new Plane(outputCells, above, GridLine.Solid, Coloured: !progressive, outputNumbers);
 
-        var frames = animation.Frames.Select((frame, index) => new SceneFrame(FrameMarks(animation, frame, index, progressive))).ToList();
+        var frames = new OnDemand<SceneFrame>(animation.Frames.Count, index => new SceneFrame(FrameMarks(animation, animation.Frames[index], index, progressive)));
         return new Scene(oneRow ? FigureStyle.Flat : figure.Style, [gridPlane, outputPlane], frames, figure.Scale, figure.Look.Theme, Annotate(animation));
     }
 
@@ -169,6 +169,24 @@ public static class SceneBuilder
 
     private static IEnumerable<Cell> Cells(Size2 size) =>
         Enumerable.Range(0, size.Rows).SelectMany(r => Enumerable.Range(0, size.Cols).Select(c => new Cell(r, c)));
+
+    /// <summary>
+    /// A frame's marks are made when the frame is drawn, not when the scene is: measuring a scene (the budget, the
+    /// batches) needs only its planes, and a figure of thousands of frames holds none of them.
+    /// </summary>
+    private sealed class OnDemand<T>(int count, Func<int, T> make) : IReadOnlyList<T>
+    {
+        public int Count => count;
+
+        public T this[int index] => (uint)index < (uint)count ? make(index) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<T> GetEnumerator()
+        {
+            for (var i = 0; i < count; i++) yield return make(i);
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     /// <summary>Input numbers as written: whole numbers without decimals, others with up to two.</summary>
     internal static string FormatInput(double value) =>

@@ -33,8 +33,6 @@ public static class FigureOutputs
         [OutputFormat.Pdf] = new(null, StillFormat.Pdf),
     };
 
-    public static string Extension(OutputFormat format) => OutputFormats.NameOf(format);
-
     /// <summary>How a still format is written; null for an animation.</summary>
     public static StillFormat? Still(OutputFormat format) => Table[format].Still;
 
@@ -59,10 +57,10 @@ public static class FigureOutputs
     }
 
     public static string AnimationPath(string directory, string name, OutputFormat format) =>
-        System.IO.Path.Combine(directory, $"{name}.{Extension(format)}");
+        System.IO.Path.Combine(directory, $"{name}.{OutputFormats.NameOf(format)}");
 
     public static string PanelsPath(string directory, string name, OutputFormat format) =>
-        System.IO.Path.Combine(directory, $"{name}.panels.{Extension(format)}");
+        System.IO.Path.Combine(directory, $"{name}.panels.{OutputFormats.NameOf(format)}");
 
     /// <summary>The folder of a figure's frame files.</summary>
     public static string FramesDirectory(string directory, string name) => System.IO.Path.Combine(directory, name);
@@ -74,7 +72,7 @@ public static class FigureOutputs
     public static string FramePath(string directory, string name, OutputFormat format, int frame, int frames)
     {
         var digits = Math.Max(2, frames.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
-        return System.IO.Path.Combine(FramesDirectory(directory, name), $"{name}_{frame.ToString(new string('0', digits), System.Globalization.CultureInfo.InvariantCulture)}.{Extension(format)}");
+        return System.IO.Path.Combine(FramesDirectory(directory, name), $"{name}_{frame.ToString(new string('0', digits), System.Globalization.CultureInfo.InvariantCulture)}.{OutputFormats.NameOf(format)}");
     }
 
     /// <summary>Writes a still target of the figure drawn by <paramref name="renderer"/> into <paramref name="stream"/>.</summary>
