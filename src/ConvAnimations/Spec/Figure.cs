@@ -72,7 +72,11 @@ public sealed record SourceLocation(string File, int Line, int Column)
 /// operation's point of view described in the issue (for a transposed figure, the transposed input) and the kernel
 /// (none for pooling).
 /// </summary>
-public sealed record FigureValues(double[,] Input, double[,]? Kernel);
+public sealed record FigureValues(double[,] Input, double[,]? Kernel)
+{
+    /// <summary>A multi-channel figure's numbers (<see cref="Input"/> and <see cref="Kernel"/> are then its first map and kernel).</summary>
+    public ChannelValues? Channels { get; init; }
+}
 
 /// <summary>One validated figure of figures.yaml. Nothing downstream ever sees an invalid one.</summary>
 public sealed record Figure(
@@ -91,6 +95,9 @@ public sealed record Figure(
     /// <summary>How it is drawn beyond its arithmetic: theme, labels, legend, numbers (the guide's look by default).</summary>
     public Look Look { get; init; } = Look.Guide;
 
+    /// <summary>Its feature maps: how many in and out, in how many groups (one of each by default).</summary>
+    public Channels Channels { get; init; } = Channels.Single;
+
     public bool IsTransposed => Kind == FigureKind.Transposed;
     public bool IsPooling => IsPoolingKind(Kind);
 
@@ -100,7 +107,8 @@ public sealed record Figure(
     /// <summary>The map the figure fills frame by frame: for a transposed figure, the direct input.</summary>
     public Size2 AnimatedOutput => AnimatedOutputOf(Kind, Geometry);
 
-    public int FrameCount => AnimatedOutput.Area;
+    /// <summary>One frame per output cell of every output map, the maps outermost.</summary>
+    public int FrameCount => AnimatedOutput.Area * Channels.Out;
 
     public static bool IsPoolingKind(FigureKind kind) => kind is FigureKind.MaxPooling or FigureKind.AveragePooling;
 

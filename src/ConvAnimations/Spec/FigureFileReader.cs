@@ -64,6 +64,7 @@ public static class FigureFileReader
             if (defaults["name"] is { } name) report.Error(name, "'defaults' cannot set 'name': every figure needs its own");
             // The defaults' values are checked once, here, whether or not a figure uses them.
             FigureFields.Read(new KeySource(defaults, null, report));
+            ChannelFields.Read(new KeySource(defaults, null, report));
         }
 
         if (map["figures"] is not { } figuresNode)

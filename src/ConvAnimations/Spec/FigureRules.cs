@@ -58,7 +58,7 @@ internal sealed record FigureFields(
     [
         "name", "title", "kind", "input", "transposed_input", "output_padding", "kernel", "stride", "padding",
         "dilation", "output", "frame_ms", "formats", "scale", "style", "values", "panels", "theme", "labels", "legend",
-        "reveal", "decimals",
+        "reveal", "decimals", .. ChannelFields.Keys,
     ];
 
     public static FigureFields Read(KeySource keys) => new(
@@ -138,17 +138,21 @@ internal static class FigureRules
         var meant = node.Keys.Select(k => k.Value).Where(k => !FigureFields.Keys.Contains(k)).Select(k => Suggestions.Nearest(k, FigureFields.Keys)).OfType<string>().ToHashSet();
         var keys = new KeySource(node, defaults, report);
         var fields = FigureFields.Read(keys);
+        var channelFields = ChannelFields.Read(keys);
 
         var present = Presence(fields, keys, meant, node);
         var geometry = present ? Geometry(fields, keys) : null;
-        var values = geometry is null || fields.Values.Value is not { } spec ? null : spec.Resolve(fields.Kind.Value, geometry, report);
-        var panels = geometry is null || fields.Panels.Value is not { } panelsSpec ? null : panelsSpec.Resolve(Figure.AnimatedOutputOf(fields.Kind.Value, geometry).Area, report);
+        var channels = geometry is null ? null : channelFields.Resolve(fields.Kind.Value, geometry, node, report);
+        var values = geometry is null || channels is null || fields.Values.Value is not { } spec ? null
+            : channels.IsMulti ? ChannelValueRules.Resolve(spec, fields.Kind.Value, geometry, channels, report) : spec.Resolve(fields.Kind.Value, geometry, report);
+        var panels = geometry is null || channels is null || fields.Panels.Value is not { } panelsSpec ? null
+            : panelsSpec.Resolve(Figure.AnimatedOutputOf(fields.Kind.Value, geometry).Area * channels.Out, report);
 
-        var valid = knownKeys && fields.AllOk && fields.Values.Given == values is not null && fields.Panels.Given == panels is not null;
+        var valid = knownKeys && fields.AllOk && channels is not null && fields.Values.Given == values is not null && fields.Panels.Given == panels is not null;
         if (name is null || geometry is null || !valid) return (null, nameNode, name);
         var style = fields.Style.Value ?? (values is null ? FigureStyle.Isometric : FigureStyle.Flat);
         var figure = new Figure(name, fields.Title.Given ? fields.Title.Value : name, fields.Kind.Value, geometry, fields.FrameMs.Value,
-            fields.Formats.Value, fields.Scale.Value, style, values, report.At(node), panels) { Look = fields.Look };
+            fields.Formats.Value, fields.Scale.Value, style, values, report.At(node), panels) { Look = fields.Look, Channels = channels! };
         return (figure, nameNode, name);
     }
 
