@@ -156,16 +156,20 @@ public sealed class SceneRenderer : IDisposable
         if (plane.Grid == GridLine.Dashed) steps.Add((Dashes(grid, _theme.Dash), _theme.Lines, _theme.ThickLine));
         foreach (var group in coloured.GroupBy(c => c.Kind))
         {
-            steps.Add((Cells(matrix, group.Select(c => c.Cell)), _theme.ColourOf(group.Key == CellKind.Input ? Shade.Input : Shade.Output), 0));
+            steps.Add((Cells(matrix, group.Select(c => c.Cell)), _theme.ColourOf(group.Key == CellKind.Input ? plane.InputShade : Shade.Output), 0));
         }
         if (plane.Grid == GridLine.Dashed)
         {
             steps.Add((CellEdges(matrix, coloured.Select(c => c.Cell)), _theme.Lines, _theme.ThickLine));
             grid.Dispose();
         }
-        else
+        else if (plane.Grid == GridLine.Solid)
         {
             steps.Add((grid, _theme.Lines, _theme.ThickLine));
+        }
+        else
+        {
+            grid.Dispose();
         }
         steps.AddRange(plane.Labels.Select(label => (LabelPath(label), _theme.InkOn(label.On), 0f)));
         return steps;

@@ -25,6 +25,18 @@ public sealed class Theme
         [ThemeName.Print] = new("#FFFFFF", "#C8C8C8", "#8A8A8A", "#000000", "#000000", 0.4f, "#000000", "#FFFFFF"),
     };
 
+    /// <summary>
+    /// The shade of a second input map behind the first: the guide's violet, and in each palette a colour its lines
+    /// keep at least 3:1 with (WCAG's contrast for shapes; no text sits on it: numerical maps are all the input colour).
+    /// </summary>
+    private static readonly Dictionary<ThemeName, string> SecondInputs = new()
+    {
+        [ThemeName.SolarizedLight] = "#6C71C4",
+        [ThemeName.SolarizedDark] = "#3F4484",
+        [ThemeName.Colorblind] = "#CC79A7",
+        [ThemeName.Print] = "#E8E8E8",
+    };
+
     private sealed record Palette(string Background, string Input, string Output, string Lines, string Highlight, float HighlightAlpha, string DarkInk, string LightInk);
 
     public Theme(double scale, ThemeSpec spec)
@@ -43,6 +55,7 @@ public sealed class Theme
         Background = Pick(ThemeColour.Background, palette.Background);
         Input = Pick(ThemeColour.Input, palette.Input);
         Output = Pick(ThemeColour.Output, palette.Output);
+        SecondInput = SKColor.Parse(SecondInputs[spec.Base]);
         Lines = Pick(ThemeColour.Lines, palette.Lines);
         // SkiaSharp's SVG writer drops the opacity of a pure black fill (it leaves out both attributes), which would
         // make the highlight opaque in SVG: #010101 looks the same and keeps it translucent.
@@ -65,6 +78,7 @@ public sealed class Theme
     public SKColor Background { get; }
     public SKColor Input { get; }
     public SKColor Output { get; }
+    public SKColor SecondInput { get; }
     public SKColor Lines { get; }
 
     /// <summary>Translucent: it darkens (or, in the dark theme, lightens) what it covers.</summary>
@@ -77,6 +91,8 @@ public sealed class Theme
     {
         Shade.Input => Input,
         Shade.Output => Output,
+        Shade.SecondInput => SecondInput,
+        Shade.Background => Background,
         _ => Highlight,
     };
 

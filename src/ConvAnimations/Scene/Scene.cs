@@ -12,10 +12,10 @@ namespace ConvAnimations.Scenes;
 public readonly record struct Placement(float X, float Y, float Elevation);
 
 /// <summary>How the lines between a plane's cells are drawn: dashed under its cells (padding shows them), or solid over them.</summary>
-public enum GridLine { Dashed, Solid }
+public enum GridLine { Dashed, Solid, None }
 
 /// <summary>The colours a cell can be filled with; the theme decides what they are.</summary>
-public enum Shade { Input, Output, Highlight }
+public enum Shade { Input, Output, Highlight, SecondInput, Background }
 
 public enum TextAlign { Left, Center, Right }
 
@@ -37,6 +37,9 @@ public readonly record struct PlanePoint(int Plane, float Col, float Row);
 public sealed record Plane(CellKind[,] Cells, Placement At, GridLine Grid, bool Coloured, IReadOnlyList<Label> Labels)
 {
     public Size2 Size => new(Cells.GetLength(0), Cells.GetLength(1));
+
+    /// <summary>The shade of its input cells: a second input map behind the first takes another (the guide's violet).</summary>
+    public Shade InputShade { get; init; } = Shade.Input;
 }
 
 /// <summary>Something drawn on one frame, on (or from) one plane, after that plane and before the next.</summary>
