@@ -7,7 +7,7 @@ namespace ConvAnimations.Scenes;
 
 /// <summary>
 /// Places a multi-channel animation. Without numbers, as the guide's "full picture": the input maps as a stack of
-/// planes, each half a cell behind the one before (violet behind blue, alternating), the output maps as a stack of
+/// planes, each half a cell behind the one before (violet behind blue, then magenta, in turn), the output maps as a stack of
 /// cyan planes above (isometric) or to the right (flat). Each frame shows the current output map's kernels over each
 /// input map of its group and the current output cell, with the four lines from each of those windows (isometric).
 /// Maps of the group that lie behind maps outside it (depthwise, grouped, pooling) are brought to the front of their
@@ -29,7 +29,8 @@ public static class ChannelScene
         return layout.Values is null ? Stacked(animation, layout) : Apart(animation, layout, layout.Values);
     }
 
-    private static Shade InputShade(int channel) => channel % 2 == 0 ? Shade.Input : Shade.SecondInput;
+    /// <summary>The maps of a stack in turn blue, violet and magenta (the guide's violet behind blue), so neighbours differ.</summary>
+    internal static Shade InputShade(int channel) => (channel % 3) switch { 0 => Shade.Input, 1 => Shade.SecondInput, _ => Shade.ThirdInput };
 
     private static CellKind[,] OutputCells(Size2 size)
     {
@@ -314,8 +315,13 @@ public static class ChannelScene
         var legend = new List<LegendEntry>();
         if (look.Legend)
         {
-            legend.Add(new LegendEntry("input", Shade.Input, false));
-            if (stacked && channels.In > 1) legend.Add(new LegendEntry("input (next map)", Shade.SecondInput, false));
+            string MapName(int k) => channels.In > k + 3 ? $"input maps {k}, {k + 3}, ..." : $"input map {k}";
+            legend.Add(new LegendEntry(stacked && channels.In > 1 ? MapName(0) : "input", Shade.Input, false));
+            if (stacked && channels.In > 1)
+            {
+                legend.Add(new LegendEntry(MapName(1), Shade.SecondInput, false));
+                if (channels.In > 2) legend.Add(new LegendEntry(MapName(2), Shade.ThirdInput, false));
+            }
             legend.Add(new LegendEntry("output", Shade.Output, false));
             var kinds = animation.Grid.Cast<CellKind>().ToHashSet();
             if (kinds.Contains(CellKind.Padding)) legend.Add(new LegendEntry("padding", null, true));

@@ -15,7 +15,7 @@ public readonly record struct Placement(float X, float Y, float Elevation);
 public enum GridLine { Dashed, Solid, None }
 
 /// <summary>The colours a cell can be filled with; the theme decides what they are.</summary>
-public enum Shade { Input, Output, Highlight, SecondInput, Background }
+public enum Shade { Input, Output, Highlight, SecondInput, ThirdInput, Background }
 
 public enum TextAlign { Left, Center, Right }
 
