@@ -157,7 +157,7 @@ internal static class ChannelValueRules
             {
                 var rest = Shape(shape[depth..]);
                 var written = node is RawList ? Shape(ShapeOf(node)) : RawYaml.Describe(node);
-                report.Error(node, $"{key}: {path} should be {rest} ({key} is {Shape(shape)}: {what}), got {written}");
+                report.Error(node, $"{path}: expected {rest}, got {written} ({key} is {Shape(shape)}: {what})");
                 return false;
             }
             var ok = true;
