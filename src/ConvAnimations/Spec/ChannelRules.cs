@@ -148,6 +148,11 @@ internal static class ChannelValueRules
         {
             if (depth == shape.Length)
             {
+                if (node is not RawScalar)
+                {
+                    report.Error(node, $"{path}: expected a number, got {RawYaml.Describe(node)} ({key} is {Shape(shape)}: {what})");
+                    return false;
+                }
                 // Wrong numbers were reported by ValuesSpec.Read.
                 if (!CellValue(node, report.Muted, key, out var number)) return false;
                 numbers.Add(number);

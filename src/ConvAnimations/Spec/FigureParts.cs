@@ -188,8 +188,13 @@ internal sealed record ValuesSpec(RawMap At, RawNode? Input, RawNode? Kernel, Ra
             }
             for (var c = 0; c < shape.Cols; c++)
             {
-                // Wrong numbers were reported by Read.
-                if (CellValue(row.Items[c], report.Muted, key, out var number)) matrix[r, c] = number;
+                // Wrong numbers were reported by Read, which looks into nested lists (of multi-channel values).
+                if (row.Items[c] is RawList nested)
+                {
+                    report.Error(nested, $"{key}: expected a number, got {RawYaml.Describe(nested)}");
+                    ok = false;
+                }
+                else if (CellValue(row.Items[c], report.Muted, key, out var number)) matrix[r, c] = number;
                 else ok = false;
             }
         }

@@ -157,6 +157,7 @@ public sealed class ChannelTests
     [InlineData("in_channels: 2, out_channels: 3, values: {input: [[[1, 2, 3], [1, 2, 3], [1, 2, 3]], [[1, 2, 3], [1, 2, 3], [1, 2, 3]]], kernel: [[[1, 1], [1, 1]], [[1, 1], [1, 1]], [[1, 1], [1, 1]]]}", "values.kernel: expected [3][2][2][2] (Conv2d's weight: [out_channels][in_channels/groups][kh][kw]), got [3][2][2]")]
     [InlineData("kind: transposed, in_channels: 2, out_channels: 4, groups: 2, values: {input: [[[1, 2], [3, 4]], [[1, 2], [3, 4]]], kernel: [[[[1, 1], [1, 1]]], [[[1, 1], [1, 1]]]]}", "values.kernel: expected [2][2][2][2] (ConvTranspose2d's weight")]
     [InlineData("in_channels: 2, values: {input: [[[1, 2, 3], [1, 2, 3], [1, 2, 3]], [[1, 2, 3], [1, 2], [1, 2, 3]]], kernel: [[[[1, 1], [1, 1]], [[1, 1], [1, 1]]]]}", "values.input[1][1]: expected [3], got [2] (values.input is [2][3][3]")]
+    [InlineData("in_channels: 2, values: {input: [[[1, 2, 3], [1, 2, 3], [1, 2, [3]]], [[1, 2, 3], [1, 2, 3], [1, 2, 3]]], kernel: [[[[1, 1], [1, 1]], [[1, 1], [1, 1]]]]}", "values.input[0][2][2]: expected a number, got a list")]
     [InlineData("in_channels: 2, values: {input: [[[1, 2, 3], [1, x, 3], [1, 2, 3]], [[1, 2, 3], [1, 2, 3], [1, 2, 3]]], kernel: [[[[1, 1], [1, 1]], [[1, 1], [1, 1]]]]}", "values.input: expected a number, got 'x'")]
     public void Bad_channels_are_refused_with_a_located_error_naming_the_rule(string keys, string message)
     {
