@@ -219,6 +219,63 @@ public sealed class ChannelTests
         Assert.Equal(3, stack.Distinct().Count());
     }
 
+    [Theory]
+    [InlineData("numerical_two_channels")]
+    [InlineData("{name: f, kind: transposed, input: 5, kernel: 3, stride: 2, padding: 1, in_channels: 4, out_channels: 2, groups: 2, values: {seed: 4}}")]
+    [InlineData("{name: f, input: 6, kernel: 2, stride: 2, padding: 1, dilation: 2, in_channels: 3, out_channels: 6, groups: 3, values: {seed: 8}}")]
+    [InlineData("{name: f, kind: average_pooling, input: 5, kernel: 3, stride: 2, padding: 1, in_channels: 2, values: {seed: 1}}")]
+    [InlineData("{name: f, kind: max_pooling, input: 5, kernel: 2, in_channels: 3, values: {seed: 2}}")]
+    [InlineData("full_picture")]
+    public void The_pytorch_snippet_builds_the_layer_with_its_channels_and_expects_what_pytorch_computes(string figure)
+    {
+        var animation = figure.StartsWith('{') ? Layouter.Layout(Figures.Parse($"figures:\n  - {figure}\n")) : Repo.Animation(figure);
+        var (c, g, kind) = (animation.Figure.Channels, animation.Figure.Geometry, animation.Figure.Kind);
+        var snippet = ConvAnimations.Cli.Commands.PyTorchSnippet.Write(animation);
+        var layer = System.Text.RegularExpressions.Regex.Match(snippet, @"^layer = nn\.(\w+)\((.*)\)$", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.True(layer.Success, snippet);
+        var args = layer.Groups[2].Value;
+        if (kind is FigureKind.Convolution or FigureKind.Transposed)
+        {
+            Assert.StartsWith($"{c.In}, {c.Out}, ", args);
+            Assert.Equal(c.Groups > 1, args.Contains($"groups={c.Groups}", StringComparison.Ordinal));
+        }
+        Assert.Contains($"assert y.shape == (1, {c.Out}, {animation.Output.Rows}, {animation.Output.Cols})", snippet);
+        string? Tensor(string name) => System.Text.RegularExpressions.Regex.Match(snippet, $@"{name}torch\.tensor\((.*?), dtype") is { Success: true } m ? m.Groups[1].Value : null;
+        if (animation.Figure.Values is null)
+        {
+            Assert.Contains($"x = torch.zeros(1, {c.In}, {animation.Input.Rows}, {animation.Input.Cols}", snippet);
+            return;
+        }
+        Assert.Contains($".reshape(1, {c.In}, {animation.Input.Rows}, {animation.Input.Cols})", snippet);
+        var x = Parse3(Tensor("x = ")!);
+        var w = Tensor("layer\\.weight\\.copy_\\(") is { } weight ? System.Text.Json.Nodes.JsonNode.Parse(weight)!.AsArray().Select(a => Parse3(a!.ToJsonString())).ToArray() : null;
+        var (k, st, p, d) = (g.Kernel.Rows, g.Stride.Rows, g.Padding.Rows, g.Dilation.Rows);
+        var pytorch = kind switch
+        {
+            FigureKind.Convolution => Reference.Conv2d(x, w!, st, p, d, c.Groups),
+            FigureKind.Transposed => Reference.ConvTranspose2d(x, w!, st, p, d, g.OutputPadding.Rows, c.Groups),
+            FigureKind.MaxPooling => Reference.MaxPool2d(x, k, st, p, d),
+            _ => Reference.AvgPool2d(x, k, st, p, d),
+        };
+        var expected = Parse3(Tensor("expected = ")!);
+        Assert.Equal(pytorch.Length, expected.Length);
+        for (var m = 0; m < expected.Length; m++)
+        {
+            foreach (var (e, a) in expected[m].Cast<double>().Zip(pytorch[m].Cast<double>())) Assert.Equal(a, e, 9);
+        }
+    }
+
+    private static double[][,] Parse3(string json) =>
+        System.Text.Json.Nodes.JsonNode.Parse(json)!.AsArray().Select(map =>
+        {
+            var rows = map!.AsArray();
+            var m = new double[rows.Count, rows[0]!.AsArray().Count];
+            for (var r = 0; r < m.GetLength(0); r++)
+                for (var c = 0; c < m.GetLength(1); c++)
+                    m[r, c] = rows[r]![c]!.GetValue<double>();
+            return m;
+        }).ToArray();
+
     private static double[][,] Tensor(Random random, int count, int rows, int cols, int low, int high) =>
         Enumerable.Range(0, count).Select(_ =>
         {
