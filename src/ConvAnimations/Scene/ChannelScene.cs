@@ -12,8 +12,8 @@ namespace ConvAnimations.Scenes;
 /// input map of its group and the current output cell, with the four lines from each of those windows (isometric).
 /// Maps of the group that lie behind maps outside it (depthwise, grouped, pooling) are brought to the front of their
 /// stack for the frame, as is the current output map, so a depthwise frame shows one input map joined to one output
-/// map. With numbers, the maps lie apart (their numbers must be read): input maps in a column, output maps beside
-/// them, and under both the sum for the current output cell: each input map's terms and partial sum, then the total.
+/// map. With numbers, the maps lie apart and flat whatever the style (their numbers and sums must be read): input
+/// maps in a column, output maps beside them, and under both the sum for the current output cell: each input map's terms and partial sum, then the total.
 /// </summary>
 public static class ChannelScene
 {
@@ -152,21 +152,20 @@ public static class ChannelScene
     {
         var figure = animation.Figure;
         var channels = layout.Channels;
-        var isometric = figure.Style == FigureStyle.Isometric;
         var (grid, output) = (animation.GridSize, animation.Output);
         var (cIn, cOut) = (channels.In, channels.Out);
         var progressive = figure.Look.Reveal == Reveal.Progressive;
         var weights = values.Kernel is not null;
 
-        // Flat: input maps in a column, output maps in a column to their right, both centred on each other.
-        // Isometric: the same columns on the ground, the first map at the back.
+        // Input maps in a column, output maps in a column to their right, both centred on each other; always flat,
+        // whatever the style, since the sums are text to read (slanted, they are not at scale 1).
         var inHeight = cIn * (grid.Rows + 1) - 1;
         var outHeight = cOut * (output.Rows + 1) - 1;
         var height = Math.Max(inHeight, outHeight);
         float InTop(int n) => (height - inHeight) / 2f + n * (grid.Rows + 1);
         float OutTop(int m) => (height - outHeight) / 2f + m * (output.Rows + 1);
-        Placement At(float x, float top, int rows) => isometric ? new Placement(x, height - top - rows, 0) : new Placement(x, top, 0);
-        var outputX = grid.Cols + (isometric ? 2 : 1);
+        Placement At(float x, float top) => new(x, top, 0);
+        var outputX = grid.Cols + 1;
 
         var sums = Enumerable.Range(0, layout.Frames.Count).Select(i => SumLines(animation, layout, values, i)).ToList();
         var lines = sums.Max(s => s.Count);
@@ -178,17 +177,17 @@ public static class ChannelScene
         for (var n = 0; n < cIn; n++)
         {
             var numbers = Cells(grid).Select(c => InputNumber(n, values.Grid[n], c, animation, weights, highlighted: false)).ToList();
-            planes.Add(new Plane(animation.Grid, At(0, InTop(n), grid.Rows), GridLine.Dashed, true, numbers));
+            planes.Add(new Plane(animation.Grid, At(0, InTop(n)), GridLine.Dashed, true, numbers));
         }
         var outputCells = OutputCells(output);
         for (var m = 0; m < cOut; m++)
         {
             var plane = cIn + m;
             var numbers = progressive ? [] : Cells(output).Select(c => OutputNumber(plane, values.Output[m], c, figure, highlighted: false)).ToList();
-            planes.Add(new Plane(outputCells, At(outputX, OutTop(m), output.Rows), GridLine.Solid, !progressive, numbers));
+            planes.Add(new Plane(outputCells, At(outputX, OutTop(m)), GridLine.Solid, !progressive, numbers));
         }
         var textPlane = cIn + cOut;
-        var textAt = isometric ? new Placement(0, -textRows - 1, 0) : new Placement(0, height + 1, 0);
+        var textAt = new Placement(0, height + 1, 0);
         planes.Add(new Plane(new CellKind[textRows, textWidth], textAt, GridLine.None, Coloured: false, []));
 
         List<Mark> Marks(int index)
@@ -207,7 +206,6 @@ public static class ChannelScene
                     marks.AddRange(cell.Taps.Select((tap, t) => new Label(n, tap.Col + 0.94f, tap.Row + 0.76f,
                         SceneBuilder.FormatInput(kernel[t / columns, t % columns]), SceneBuilder.WeightSize, TextAlign.Right, SurfaceOf(animation.Grid[tap.Row, tap.Col], true))));
                 }
-                if (isometric) marks.AddRange(Connectors(n, cIn + m, cell, animation));
             }
             var cellsPerMap = output.Area;
             for (var k = 0; k < cOut; k++)
@@ -227,7 +225,7 @@ public static class ChannelScene
         }
 
         var frames = new SceneBuilder.OnDemand<SceneFrame>(layout.Frames.Count, index => new SceneFrame(Marks(index)));
-        return new Scene(figure.Style, planes, frames, figure.Scale, figure.Look.Theme, Annotate(animation, layout, 0, cIn, stacked: false));
+        return new Scene(FigureStyle.Flat, planes, frames, figure.Scale, figure.Look.Theme, Annotate(animation, layout, 0, cIn, stacked: false));
     }
 
     /// <summary>
