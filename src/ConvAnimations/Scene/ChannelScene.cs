@@ -57,8 +57,12 @@ public static class ChannelScene
     {
         var figure = animation.Figure;
         var channels = layout.Channels;
-        var isometric = figure.Style == FigureStyle.Isometric;
         var (grid, output) = (animation.GridSize, animation.Output);
+        // A 1-D figure (one row) reads as rows, as with one channel: flat, the output rows above the input rows.
+        var oneRow = grid.Rows == 1;
+        var style = oneRow ? FigureStyle.Flat : figure.Style;
+        var isometric = style == FigureStyle.Isometric;
+        var lines = figure.Style == FigureStyle.Isometric;
         var (cIn, cOut) = (channels.In, channels.Out);
         // Map n of a stack lies n half cells behind the front one: up and to the right.
         Placement Behind(Placement front, int n) => isometric
@@ -66,8 +70,8 @@ public static class ChannelScene
             : front with { X = front.X + n * Stagger, Y = front.Y - n * Stagger };
         var inputFront = new Placement(0, 0, 0);
         var inputDepth = (cIn - 1) * Stagger;
-        var outputFront = isometric
-            ? new Placement(0, 0, Math.Max(grid.Rows, grid.Cols) + 1 + inputDepth * 1.15f)
+        var outputFront = oneRow ? new Placement((grid.Cols - output.Cols) / 2f, -inputDepth - 3, 0)
+            : isometric ? new Placement(0, 0, Math.Max(grid.Rows, grid.Cols) + 1 + inputDepth * 1.15f)
             : new Placement(grid.Cols + inputDepth + 1, (grid.Rows - output.Rows) / 2f, 0);
 
         // Back to front: the input stack, the output stack, then the overlays of each in the same order.
@@ -79,8 +83,8 @@ public static class ChannelScene
         for (var n = cIn - 1; n >= 0; n--) planes.Add(new Plane(animation.Grid, Behind(inputFront, n), GridLine.Dashed, true, []) { InputShade = InputShade(n) });
         var outputCells = OutputCells(output);
         for (var m = cOut - 1; m >= 0; m--) planes.Add(new Plane(outputCells, Behind(outputFront, m), GridLine.Solid, true, []));
-        for (var n = cIn - 1; n >= 0; n--) planes.Add(Overlay(Behind(inputFront, n), grid.Rows, figure.Style));
-        for (var m = cOut - 1; m >= 0; m--) planes.Add(Overlay(Behind(outputFront, m), output.Rows, figure.Style));
+        for (var n = cIn - 1; n >= 0; n--) planes.Add(Overlay(Behind(inputFront, n), grid.Rows, style));
+        for (var m = cOut - 1; m >= 0; m--) planes.Add(Overlay(Behind(outputFront, m), output.Rows, style));
 
         var inputCells = Cells(grid).Where(c => animation.Grid[c.Row, c.Col] == CellKind.Input).ToList();
         var allCells = Cells(grid).ToList();
@@ -106,12 +110,12 @@ public static class ChannelScene
                 marks.Add(new CellBorders(plane, inputCells));
                 marks.AddRange(Window(plane, cell, animation));
             }
-            if (isometric)
+            if (lines)
             {
                 // From the overlays, so that they are drawn over the input stack in vectors as in pixels.
                 foreach (var n in group.OrderByDescending(n => n))
                 {
-                    marks.AddRange(Connectors(InputOverlay(n), OutputPlane(m), cell, animation));
+                    marks.AddRange(oneRow ? RowConnectors(InputOverlay(n), OutputPlane(m), cell, animation) : Connectors(InputOverlay(n), OutputPlane(m), cell, animation));
                 }
             }
             var outputPlane = OutputOverlay(m);
@@ -127,7 +131,7 @@ public static class ChannelScene
 
         var frames = new SceneBuilder.OnDemand<SceneFrame>(layout.Frames.Count, index => new SceneFrame(Marks(index)));
         var mapPlanes = (Input: InputPlane(0), Output: OutputPlane(0));
-        return new Scene(figure.Style, planes, frames, figure.Scale, figure.Look.Theme, Annotate(animation, layout, mapPlanes.Input, mapPlanes.Output, stacked: true));
+        return new Scene(style, planes, frames, figure.Scale, figure.Look.Theme, Annotate(animation, layout, mapPlanes.Input, mapPlanes.Output, stacked: true));
     }
 
     /// <summary>The kernel's taps darkened and its window's lines, on one map.</summary>
@@ -145,6 +149,10 @@ public static class ChannelScene
                 new PlanePoint(to, frame.Output.Col + dc, frame.Output.Row + dr));
         }
     }
+
+    /// <summary>For a 1-D figure, whose output row lies above it: the two lines from the window's top corners to the cell's bottom corners.</summary>
+    private static IEnumerable<Connector> RowConnectors(int from, int to, Frame frame, Animation animation) =>
+        new[] { 0, 1 }.Select(dc => new Connector(new PlanePoint(from, frame.Window.Col + dc * animation.Window.Cols, 0), new PlanePoint(to, frame.Output.Col + dc, 1)));
 
     // ---- With numbers: maps apart, and the sum ----
 

@@ -265,6 +265,39 @@ public sealed class ChannelTests
         }
     }
 
+    [Theory]
+    [InlineData(ThemeName.SolarizedLight)]
+    [InlineData(ThemeName.SolarizedDark)]
+    [InlineData(ThemeName.Colorblind)]
+    [InlineData(ThemeName.Print)]
+    public void A_stacks_shades_differ_from_their_neighbours_and_keep_its_lines_visible(ThemeName name)
+    {
+        var theme = new ConvAnimations.Rendering.Theme(1, ThemeSpec.Guide with { Base = name });
+        SkiaSharp.SKColor[] stack = [theme.Input, theme.SecondInput, theme.ThirdInput];
+        foreach (var shade in stack)
+        {
+            // WCAG's 3:1 for the lines of shapes (no text sits on these shades).
+            Assert.True(ConvAnimations.Rendering.Theme.Contrast(theme.Lines, shade) >= 3, $"{name}: lines on {shade}");
+        }
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(ConvAnimations.Rendering.Theme.Contrast(stack[i], stack[(i + 1) % 3]) > 1.1 || Distance(stack[i], stack[(i + 1) % 3]) > 60, $"{name}: {stack[i]} and {stack[(i + 1) % 3]} look alike");
+        }
+    }
+
+    private static double Distance(SkiaSharp.SKColor a, SkiaSharp.SKColor b) =>
+        Math.Sqrt(Math.Pow(a.Red - b.Red, 2) + Math.Pow(a.Green - b.Green, 2) + Math.Pow(a.Blue - b.Blue, 2));
+
+    [Fact]
+    public void A_one_row_figure_with_channels_is_drawn_as_rows_with_its_output_above()
+    {
+        var scene = SceneBuilder.Build(Layouter.Layout(Figures.Parse("figures:\n  - {name: f, input: [1, 8], kernel: [1, 3], in_channels: 2, out_channels: 2}\n")));
+        Assert.Equal(FigureStyle.Flat, scene.Style);
+        var (inputs, outputs) = (scene.Planes.Where(p => p.Cells.Cast<CellKind>().Contains(CellKind.Input)), scene.Planes.Where(p => p.Cells.Cast<CellKind>().Contains(CellKind.Output)));
+        Assert.True(outputs.Max(p => p.At.Y + 1) < inputs.Min(p => p.At.Y), "the output rows lie above the input rows");
+        Assert.All(scene.Frames, f => Assert.Equal(4, f.Marks.OfType<Connector>().Count()));
+    }
+
     private static double[][,] Parse3(string json) =>
         System.Text.Json.Nodes.JsonNode.Parse(json)!.AsArray().Select(map =>
         {
