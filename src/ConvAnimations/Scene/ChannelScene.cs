@@ -65,11 +65,16 @@ public static class ChannelScene
         var lines = figure.Style == FigureStyle.Isometric;
         var (cIn, cOut) = (channels.In, channels.Out);
         // Map n of a stack lies n half cells behind the front one: up and to the right.
-        Placement Behind(Placement front, int n) => isometric
-            ? front with { X = front.X + n * Stagger, Y = front.Y + n * Stagger }
-            : front with { X = front.X + n * Stagger, Y = front.Y - n * Stagger };
+        Placement Behind(Placement front, int n, float stagger) => isometric
+            ? front with { X = front.X + n * stagger, Y = front.Y + n * stagger }
+            : front with { X = front.X + n * stagger, Y = front.Y - n * stagger };
+        // The maps are opaque, blank cells too: behind padding (or inserted zeros) a map lies that much further back,
+        // so that half a cell of its input still shows beyond the padding of the map in front.
+        var inputCellsAt = Cells(grid).Where(c => animation.Grid[c.Row, c.Col] == CellKind.Input).ToList();
+        var blank = Math.Max(inputCellsAt.Min(c => c.Row), grid.Cols - 1 - inputCellsAt.Max(c => c.Col));
+        var inputStagger = Stagger + blank;
         var inputFront = new Placement(0, 0, 0);
-        var inputDepth = (cIn - 1) * Stagger;
+        var inputDepth = (cIn - 1) * inputStagger;
         var outputFront = oneRow ? new Placement((grid.Cols - output.Cols) / 2f, -inputDepth - 3, 0)
             : isometric ? new Placement(0, 0, Math.Max(grid.Rows, grid.Cols) + 1 + inputDepth * 1.15f)
             : new Placement(grid.Cols + inputDepth + 1, (grid.Rows - output.Rows) / 2f, 0);
@@ -80,11 +85,11 @@ public static class ChannelScene
         int InputOverlay(int n) => cIn + cOut + cIn - 1 - n;
         int OutputOverlay(int m) => 2 * cIn + cOut + cOut - 1 - m;
         var planes = new List<Plane>();
-        for (var n = cIn - 1; n >= 0; n--) planes.Add(new Plane(animation.Grid, Behind(inputFront, n), GridLine.Dashed, true, []) { InputShade = InputShade(n) });
+        for (var n = cIn - 1; n >= 0; n--) planes.Add(new Plane(animation.Grid, Behind(inputFront, n, inputStagger), GridLine.Dashed, true, []) { InputShade = InputShade(n), Opaque = true });
         var outputCells = OutputCells(output);
-        for (var m = cOut - 1; m >= 0; m--) planes.Add(new Plane(outputCells, Behind(outputFront, m), GridLine.Solid, true, []));
-        for (var n = cIn - 1; n >= 0; n--) planes.Add(Overlay(Behind(inputFront, n), grid.Rows, style));
-        for (var m = cOut - 1; m >= 0; m--) planes.Add(Overlay(Behind(outputFront, m), output.Rows, style));
+        for (var m = cOut - 1; m >= 0; m--) planes.Add(new Plane(outputCells, Behind(outputFront, m, Stagger), GridLine.Solid, true, []));
+        for (var n = cIn - 1; n >= 0; n--) planes.Add(Overlay(Behind(inputFront, n, inputStagger), grid.Rows, style));
+        for (var m = cOut - 1; m >= 0; m--) planes.Add(Overlay(Behind(outputFront, m, Stagger), output.Rows, style));
 
         var inputCells = Cells(grid).Where(c => animation.Grid[c.Row, c.Col] == CellKind.Input).ToList();
         var allCells = Cells(grid).ToList();
@@ -105,7 +110,9 @@ public static class ChannelScene
             foreach (var n in group.Where(n => !InPlace(n)).OrderByDescending(n => n))
             {
                 var plane = InputOverlay(n);
+                // Drawn as its plane is: blank, the dashed grid, its cells and their borders.
                 marks.Add(new CellFill(plane, allCells, Shade.Background));
+                if (inputCells.Count < allCells.Count) marks.Add(new BlockLines(plane, new Cell(0, 0), grid) { Dashed = true });
                 marks.Add(new CellFill(plane, inputCells, InputShade(n)));
                 marks.Add(new CellBorders(plane, inputCells));
                 marks.AddRange(Window(plane, cell, animation));

@@ -40,6 +40,9 @@ public sealed record Plane(CellKind[,] Cells, Placement At, GridLine Grid, bool 
 
     /// <summary>The shade of its input cells: a second input map behind the first takes another (the guide's violet).</summary>
     public Shade InputShade { get; init; } = Shade.Input;
+
+    /// <summary>Blank cells (padding, inserted zeros) hide what lies behind them too, as in a stack of maps.</summary>
+    public bool Opaque { get; init; }
 }
 
 /// <summary>Something drawn on one frame, on (or from) one plane, after that plane and before the next.</summary>
@@ -52,7 +55,11 @@ public sealed record CellFill(int Plane, IReadOnlyList<Cell> Cells, Shade Shade)
 public sealed record CellBorders(int Plane, IReadOnlyList<Cell> Cells) : Mark(Plane);
 
 /// <summary>Every line of a block of cells, solid (the kernel's window).</summary>
-public sealed record BlockLines(int Plane, Cell TopLeft, Size2 Size) : Mark(Plane);
+public sealed record BlockLines(int Plane, Cell TopLeft, Size2 Size) : Mark(Plane)
+{
+    /// <summary>Dashed like a grid of padding (a map drawn again in front of others), rather than solid.</summary>
+    public bool Dashed { get; init; }
+}
 
 /// <summary>
 /// Text lying in a plane, its digits' middle at (<see cref="Col"/>, <see cref="Row"/>), <see cref="Size"/> cells high
