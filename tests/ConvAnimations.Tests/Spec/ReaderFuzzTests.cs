@@ -158,8 +158,8 @@ public sealed partial class ReaderFuzzTests
         foreach (var error in file.Errors)
         {
             var (line, column) = (error.Location.Line, error.Location.Column);
-            Assert.True(line >= 1 && line <= lines.Length, $"{error}: line outside the file's {lines.Length} lines");
-            Assert.True(column >= 1 && column <= lines[line - 1].Length + 1, $"{error}: column outside line {line} of {lines[line - 1].Length} characters");
+            if (line < 1 || line > lines.Length) Assert.Fail($"{error}: line outside the file's {lines.Length} lines");
+            if (column < 1 || column > lines[line - 1].Length + 1) Assert.Fail($"{error}: column outside line {line} of {lines[line - 1].Length} characters");
             Assert.DoesNotContain(error.ToString(), c => char.IsControl(c));
         }
         var result = Canonical(file);
