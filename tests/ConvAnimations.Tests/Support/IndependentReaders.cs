@@ -28,14 +28,17 @@ public static class IndependentReaders
     {
         const int Over = 4;
         var prefix = pdf + ".poppler";
-        var result = Processes.Run("pdftoppm", ["-png", "-singlefile", "-scale-to-x", Text(Over * width), "-scale-to-y", Text(Over * height), pdf, prefix]);
+        // A PPM (no compression to undo): "P6", width, height, 255, then RGB bytes.
+        var result = Processes.Run("pdftoppm", ["-singlefile", "-scale-to-x", Text(Over * width), "-scale-to-y", Text(Over * height), pdf, prefix]);
         Assert.True(result.ExitCode == 0, $"pdftoppm {pdf}: {result.Stderr}");
-        using var large = Decode(prefix + ".png");
-        Assert.Equal((Over * width, Over * height), (large.Width, large.Height));
-        var source = large.GetPixelSpan();
+        var ppm = File.ReadAllBytes(prefix + ".ppm");
+        var header = $"P6\n{Over * width} {Over * height}\n255\n";
+        Assert.Equal(header, System.Text.Encoding.ASCII.GetString(ppm, 0, Math.Min(header.Length, ppm.Length)));
+        Assert.Equal(header.Length + 3 * Over * width * Over * height, ppm.Length);
+        var source = ppm.AsSpan(header.Length);
         var small = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
         var target = small.GetPixelSpan();
-        var stride = 4 * Over * width;
+        var stride = 3 * Over * width;
         for (var y = 0; y < height; y++)
         {
             for (var x = 0; x < width; x++)
@@ -45,7 +48,7 @@ public static class IndependentReaders
                     var sum = 0;
                     for (var dy = 0; dy < Over; dy++)
                     {
-                        for (var dx = 0; dx < Over; dx++) sum += source[(Over * y + dy) * stride + 4 * (Over * x + dx) + channel];
+                        for (var dx = 0; dx < Over; dx++) sum += source[(Over * y + dy) * stride + 3 * (Over * x + dx) + channel];
                     }
                     target[4 * (y * width + x) + channel] = (byte)(sum / (Over * Over));
                 }
