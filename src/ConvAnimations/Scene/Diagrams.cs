@@ -1,0 +1,98 @@
+using ConvAnimations.Arithmetic;
+using ConvAnimations.Layout;
+using ConvAnimations.Spec;
+
+namespace ConvAnimations.Scenes;
+
+/// <summary>
+/// The paper's two diagrams, each one picture: counting kernel positions (the kernel at its first position, an arrow
+/// for each hop to the right and downwards, the output size as the count of positions) and strides as subsampling (a
+/// strided convolution beside the stride-1 one whose every s-th output is kept, the others crossed out).
+/// </summary>
+internal static class Diagrams
+{
+    private const int GridPlane = 0, OutputPlane = 1;
+
+    public static Scene Hops(Animation animation)
+    {
+        var figure = animation.Figure;
+        var view = FigureScenes.KernelView(figure);
+        var g = figure.Geometry;
+        var window = animation.Window;
+        // The window's middle at its first position; each hop moves it by the stride.
+        var (row, col) = (window.Rows / 2f, window.Cols / 2f);
+        var marks = view.Frames[0].Marks.Where(m => m.Plane == GridPlane && m is not Connector).ToList<Mark>();
+        for (var j = 0; j + 1 < g.Output.Cols; j++)
+        {
+            marks.Add(new Segment(GridPlane, col + j * g.Stride.Cols, row, col + (j + 1) * g.Stride.Cols, row, Weight.Thick, Arrowhead: true));
+        }
+        for (var j = 0; j + 1 < g.Output.Rows; j++)
+        {
+            marks.Add(new Segment(GridPlane, col, row + j * g.Stride.Rows, col, row + (j + 1) * g.Stride.Rows, Weight.Thick, Arrowhead: true));
+        }
+        var count = $"{Positions(g.Output.Cols, "across")}, {Positions(g.Output.Rows, "down")}: the output is {g.Output.Rows}×{g.Output.Cols}";
+        return new Scene(view.Style, [view.Planes[GridPlane]], [new SceneFrame(marks)], view.Scale, view.Theme,
+            new Annotations([.. view.Annotations.Captions.Where(c => c.Plane == GridPlane), new Caption(count, Band.Below, GridPlane)], view.Annotations.Legend));
+    }
+
+    /// <summary>"1 + 2 hops = 3 positions across".</summary>
+    private static string Positions(int positions, string way) =>
+        positions == 1 ? $"1 position {way}" : $"1 + {positions - 1} {(positions == 2 ? "hop" : "hops")} = {positions} positions {way}";
+
+    public static Scene Subsampling(Animation animation)
+    {
+        var figure = animation.Figure;
+        var g = figure.Geometry;
+        var strided = OneFrame(FigureScenes.KernelView(figure), [], []);
+        var unit = new Geometry(g.Rows with { Stride = 1 }, g.Cols with { Stride = 1 });
+        var dense = FigureScenes.KernelView(figure with { Geometry = unit });
+        // Output r of the stride-1 convolution is output r/s of the strided one when s divides r.
+        var kept = new List<Cell>();
+        var crosses = new List<Mark>();
+        for (var r = 0; r < unit.Output.Rows; r++)
+        {
+            for (var c = 0; c < unit.Output.Cols; c++)
+            {
+                if (r % g.Stride.Rows == 0 && c % g.Stride.Cols == 0)
+                {
+                    kept.Add(new Cell(r, c));
+                    continue;
+                }
+                crosses.Add(new Segment(OutputPlane, c + 0.2f, r + 0.2f, c + 0.8f, r + 0.8f, Weight.Thick, Arrowhead: false));
+                crosses.Add(new Segment(OutputPlane, c + 0.8f, r + 0.2f, c + 0.2f, r + 0.8f, Weight.Thick, Arrowhead: false));
+            }
+        }
+        // Its output shows only the kept cells in colour; the others are blank and crossed out.
+        var subsampled = OneFrame(dense with { Planes = [dense.Planes[GridPlane], dense.Planes[OutputPlane] with { Coloured = false }] },
+            [new CellFill(OutputPlane, kept, Shade.Output), new CellBorders(OutputPlane, kept)], crosses);
+        var stride = Words(g.Stride);
+        var left = strided with { Annotations = new Annotations([new Caption($"stride {stride}", Band.Below, GridPlane)], []) };
+        var right = subsampled with
+        {
+            Annotations = new Annotations([new Caption($"stride 1, keeping every {Nth(g.Stride)} output", Band.Below, GridPlane)], []),
+        };
+        return SceneComposer.Beside([left, right], FigureScenes.Gap * 2, figure.Scale, figure.Look.Theme);
+    }
+
+    /// <summary>The first frame of a kernel view alone, with marks added on its output plane before and after its own.</summary>
+    private static Scene OneFrame(Scene view, IReadOnlyList<Mark> under, IReadOnlyList<Mark> over)
+    {
+        var marks = view.Frames[0].Marks;
+        var frame = new SceneFrame([.. marks.Where(m => m.Plane == GridPlane), .. under, .. marks.Where(m => m.Plane != GridPlane), .. over]);
+        return view with { Frames = [frame] };
+    }
+
+    private static string Words(Size2 stride) => stride.Rows == stride.Cols ? $"{stride.Rows}" : $"{stride.Rows}x{stride.Cols}";
+
+    private static string Nth(Size2 stride) => stride.Rows == stride.Cols
+        ? Ordinal(stride.Rows)
+        : $"{Ordinal(stride.Rows)} row's {Ordinal(stride.Cols)}";
+
+    private static string Ordinal(int n) => n switch
+    {
+        2 => "second",
+        3 => "third",
+        1 => "",
+        _ => $"{n}th",
+    };
+}
