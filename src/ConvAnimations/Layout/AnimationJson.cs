@@ -20,6 +20,7 @@ public static class AnimationJson
         json.Append("{\n");
         json.Append($"  \"name\": {Text(figure.Name)},\n");
         json.Append($"  \"kind\": {Text(Figure.KindName(figure.Kind))},\n");
+        if (figure.View != View.Kernel) json.Append($"  \"view\": {Text(Words<View>.NameOf(figure.View))},\n");
         json.Append($"  \"direct\": {{\"input\": {Pair(g.Input)}, \"kernel\": {Pair(g.Kernel)}, \"stride\": {Pair(g.Stride)}, ")
             .Append($"\"padding\": {Pair(g.Padding)}, \"padding_end\": {Pair(g.PaddingEnd)}, \"dilation\": {Pair(g.Dilation)}, \"output\": {Pair(g.Output)}}},\n");
         json.Append($"  \"output_padding\": {Pair(figure.IsTransposed ? g.OutputPadding : new Size2(0, 0))},\n");

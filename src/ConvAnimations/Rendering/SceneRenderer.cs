@@ -175,7 +175,11 @@ public sealed class SceneRenderer : IDisposable
         {
             steps.Add((Cells(matrix, group.Select(c => c.Cell)), _theme.ColourOf(group.Key == CellKind.Input ? Shade.Input : Shade.Output), 0));
         }
-        if (plane.Grid is GridLine.Dashed or GridLine.Faint)
+        if (plane.Grid == GridLine.None)
+        {
+            grid.Dispose();
+        }
+        else if (plane.Grid is GridLine.Dashed or GridLine.Faint)
         {
             steps.Add((CellEdges(matrix, coloured.Select(c => c.Cell)), _theme.Lines, _theme.ThickLine));
             grid.Dispose();
@@ -218,6 +222,15 @@ public sealed class SceneRenderer : IDisposable
                 break;
             case Segment segment:
                 DrawSegment(canvas, matrix, segment, clip);
+                break;
+            case Dot dot:
+                _fill.Color = _theme.Lines;
+                using (var path = new SKPath())
+                {
+                    var centre = matrix.MapPoint(dot.Col, dot.Row);
+                    path.AddCircle(centre.X, centre.Y, _theme.ThickLine * 1.6f);
+                    Draw(canvas, mark.Plane, path, _fill, clip);
+                }
                 break;
             case Ellipsis dots:
                 _fill.Color = _theme.Lines;

@@ -13,31 +13,50 @@ internal static class Diagrams
 {
     private const int GridPlane = 0, OutputPlane = 1;
 
+    /// <summary>
+    /// Drawn flat, as arrows read best on a flat grid: the arrows run above the grid (one per hop to the right, from
+    /// the middle of one position of the window to the next) and to its left (downwards), on a margin of one cell.
+    /// </summary>
     public static Scene Hops(Animation animation)
     {
         var figure = animation.Figure;
-        var view = FigureScenes.KernelView(figure);
+        var view = FigureScenes.KernelView(figure with { Style = FigureStyle.Flat });
         var g = figure.Geometry;
         var window = animation.Window;
-        // The window's middle at its first position; each hop moves it by the stride.
+        var grid = view.Planes[GridPlane];
+        // An empty plane one cell wider on every side, behind the grid: room for the arrows.
+        var room = new Plane(new CellKind[grid.Size.Rows + 2, grid.Size.Cols + 2], new Placement(-1, -1, 0), GridLine.None, Coloured: false, []);
+        const int onGrid = GridPlane + 1;
+        var marks = view.Frames[0].Marks.Where(m => m.Plane == GridPlane && m is not Connector).Select(m => m with { Plane = onGrid }).ToList();
         var (row, col) = (window.Rows / 2f, window.Cols / 2f);
-        var marks = view.Frames[0].Marks.Where(m => m.Plane == GridPlane && m is not Connector).ToList<Mark>();
         for (var j = 0; j + 1 < g.Output.Cols; j++)
         {
-            marks.Add(new Segment(GridPlane, col + j * g.Stride.Cols, row, col + (j + 1) * g.Stride.Cols, row, Weight.Thick, Arrowhead: true));
+            marks.Add(new Segment(onGrid, col + j * g.Stride.Cols + 0.08f, -0.5f, col + (j + 1) * g.Stride.Cols - 0.08f, -0.5f, Weight.Thick, Arrowhead: true));
         }
         for (var j = 0; j + 1 < g.Output.Rows; j++)
         {
-            marks.Add(new Segment(GridPlane, col, row + j * g.Stride.Rows, col, row + (j + 1) * g.Stride.Rows, Weight.Thick, Arrowhead: true));
+            marks.Add(new Segment(onGrid, -0.5f, row + j * g.Stride.Rows + 0.08f, -0.5f, row + (j + 1) * g.Stride.Rows - 0.08f, Weight.Thick, Arrowhead: true));
         }
-        var count = $"{Positions(g.Output.Cols, "across")}, {Positions(g.Output.Rows, "down")}: the output is {g.Output.Rows}×{g.Output.Cols}";
-        return new Scene(view.Style, [view.Planes[GridPlane]], [new SceneFrame(marks)], view.Scale, view.Theme,
-            new Annotations([.. view.Annotations.Captions.Where(c => c.Plane == GridPlane), new Caption(count, Band.Below, GridPlane)], view.Annotations.Legend));
+        // Where the window's middle is at each position: the positions counted.
+        for (var r = 0; r < g.Output.Rows; r++)
+        {
+            for (var c = 0; c < g.Output.Cols; c++)
+            {
+                marks.Add(new Dot(onGrid, col + c * g.Stride.Cols, row + r * g.Stride.Rows));
+            }
+        }
+        var count = g.Output.Rows == g.Output.Cols && g.Stride.Rows == g.Stride.Cols
+            ? $"{Positions(g.Output.Cols)} each way: the output is {g.Output.Rows}×{g.Output.Cols}"
+            : $"{Positions(g.Output.Cols)} across, {Positions(g.Output.Rows)} down: the output is {g.Output.Rows}×{g.Output.Cols}";
+        var labelled = grid with { Labels = grid.Labels.Select(l => l with { Plane = onGrid }).ToList() };
+        return new Scene(FigureStyle.Flat, [room, labelled], [new SceneFrame(marks)], view.Scale, view.Theme,
+            new Annotations([.. view.Annotations.Captions.Where(c => c.Plane == GridPlane).Select(c => c with { Plane = onGrid }), new Caption(count, Band.Below, onGrid)],
+                view.Annotations.Legend));
     }
 
-    /// <summary>"1 + 2 hops = 3 positions across".</summary>
-    private static string Positions(int positions, string way) =>
-        positions == 1 ? $"1 position {way}" : $"1 + {positions - 1} {(positions == 2 ? "hop" : "hops")} = {positions} positions {way}";
+    /// <summary>"1 + 2 hops = 3 positions".</summary>
+    private static string Positions(int positions) =>
+        positions == 1 ? "1 position" : $"1 + {positions - 1} {(positions == 2 ? "hop" : "hops")} = {positions} positions";
 
     public static Scene Subsampling(Animation animation)
     {
@@ -69,7 +88,7 @@ internal static class Diagrams
         var left = strided with { Annotations = new Annotations([new Caption($"stride {stride}", Band.Below, GridPlane)], []) };
         var right = subsampled with
         {
-            Annotations = new Annotations([new Caption($"stride 1, keeping every {Nth(g.Stride)} output", Band.Below, GridPlane)], []),
+            Annotations = new Annotations([new Caption($"stride 1, keeping {Kept(g.Stride).Replace("  ", " ")}", Band.Below, GridPlane)], []),
         };
         return SceneComposer.Beside([left, right], FigureScenes.Gap * 2, figure.Scale, figure.Look.Theme);
     }
@@ -84,15 +103,15 @@ internal static class Diagrams
 
     private static string Words(Size2 stride) => stride.Rows == stride.Cols ? $"{stride.Rows}" : $"{stride.Rows}x{stride.Cols}";
 
-    private static string Nth(Size2 stride) => stride.Rows == stride.Cols
-        ? Ordinal(stride.Rows)
-        : $"{Ordinal(stride.Rows)} row's {Ordinal(stride.Cols)}";
+    private static string Kept(Size2 stride) => stride.Rows == stride.Cols
+        ? $"every {Ordinal(stride.Rows)} output each way"
+        : $"outputs of every {Ordinal(stride.Rows)} row and {Ordinal(stride.Cols)} column";
 
     private static string Ordinal(int n) => n switch
     {
+        1 => "",
         2 => "second",
         3 => "third",
-        1 => "",
         _ => $"{n}th",
     };
 }

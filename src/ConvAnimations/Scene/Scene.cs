@@ -13,9 +13,9 @@ public readonly record struct Placement(float X, float Y, float Elevation);
 
 /// <summary>
 /// How the lines between a plane's cells are drawn: dashed under its cells (padding shows them), solid over them, or
-/// thin and light (a matrix's zeros).
+/// thin and light (a matrix's zeros), or not at all (room around a diagram).
 /// </summary>
-public enum GridLine { Dashed, Solid, Faint }
+public enum GridLine { Dashed, Solid, Faint, None }
 
 /// <summary>The colours a cell can be filled with; the theme decides what they are.</summary>
 public enum Shade { Input, Output, Highlight }

@@ -20,3 +20,6 @@ public sealed record Ellipsis(int Plane, float Col, float Row, bool Vertical) : 
 
 /// <summary>The outline of a block of cells, thick (the line of a matrix a frame computes).</summary>
 public sealed record BlockOutline(int Plane, Layout.Cell TopLeft, Arithmetic.Size2 Size) : Mark(Plane);
+
+/// <summary>A round dot at (<see cref="Col"/>, <see cref="Row"/>): a position of the window's middle.</summary>
+public sealed record Dot(int Plane, float Col, float Row) : Mark(Plane);

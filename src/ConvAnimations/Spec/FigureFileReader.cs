@@ -62,6 +62,10 @@ public static class FigureFileReader
         {
             report.UnknownKeys(defaults, FigureFields.Keys.Where(k => k != "name").ToArray(), "defaults");
             if (defaults["name"] is { } name) report.Error(name, "'defaults' cannot set 'name': every figure needs its own");
+            foreach (var key in new[] { "sequence", "beside" })
+            {
+                if (defaults[key] is { } composed) report.Error(composed, $"'defaults' cannot set '{key}': a composed figure names its parts itself");
+            }
             // The defaults' values are checked once, here, whether or not a figure uses them.
             FigureFields.Read(new KeySource(defaults, null, report));
         }
