@@ -15,7 +15,8 @@ internal static class Diagrams
 
     /// <summary>
     /// Drawn flat, as arrows read best on a flat grid: the arrows run above the grid (one per hop to the right, from
-    /// the middle of one position of the window to the next) and to its left (downwards), on a margin of one cell.
+    /// the middle of one position of the window to the next) and to its left (downwards), on a margin of one cell;
+    /// a dot marks the window's middle at each position.
     /// </summary>
     public static Scene Hops(Animation animation)
     {
@@ -24,8 +25,8 @@ internal static class Diagrams
         var g = figure.Geometry;
         var window = animation.Window;
         var grid = view.Planes[GridPlane];
-        // An empty plane one cell wider on every side, behind the grid: room for the arrows.
-        var room = new Plane(new CellKind[grid.Size.Rows + 2, grid.Size.Cols + 2], new Placement(-1, -1, 0), GridLine.None, Coloured: false, []);
+        // An empty plane a cell wider above and to the left, behind the grid: room for the arrows.
+        var room = new Plane(new CellKind[grid.Size.Rows + 1, grid.Size.Cols + 1], new Placement(-1, -1, 0), GridLine.None, Coloured: false, []);
         const int onGrid = GridPlane + 1;
         var marks = view.Frames[0].Marks.Where(m => m.Plane == GridPlane && m is not Connector).Select(m => m with { Plane = onGrid }).ToList();
         var (row, col) = (window.Rows / 2f, window.Cols / 2f);
