@@ -30,7 +30,7 @@ public static class FigureText
             View.Hops => description + $"hops: the window moves {g.Stride.Cols} cell(s) right and {g.Stride.Rows} down at a time: " +
                          $"1 + {g.Output.Cols - 1} = {g.Output.Cols} positions across, 1 + {g.Output.Rows - 1} = {g.Output.Rows} down; one picture\n",
             View.Subsampling => description + $"subsampling: the stride-1 convolution gives {g.Rows.PaddedInput - g.Rows.EffectiveKernel + 1}x{g.Cols.PaddedInput - g.Cols.EffectiveKernel + 1} outputs; " +
-                                $"keeping every {g.Stride.Rows}th row and {g.Stride.Cols}th column of them gives this one's {g.Output.Rows}x{g.Output.Cols}; one picture\n",
+                                $"keeping those whose row is a multiple of {g.Stride.Rows} and column a multiple of {g.Stride.Cols} gives this one's {g.Output.Rows}x{g.Output.Cols}; one picture\n",
             _ => description,
         };
     }

@@ -6,6 +6,9 @@ namespace ConvAnimations.Spec;
 /// <summary>The 'view' key: which picture of the operation a figure draws, and the figures each view suits.</summary>
 internal static class ViewRules
 {
+    /// <summary>The most non-zero entries a matrix view's C may have (explain --json lists them all).</summary>
+    public const int MaxMatrixEntries = 1_000_000;
+
     public static Field<View> Read(KeySource keys) => keys.Read("view", View.Kernel, Word<View>("view"));
 
     /// <summary>Whether the view suits the figure's kind and sizes; reports why not at the view.</summary>
@@ -17,6 +20,10 @@ internal static class ViewRules
         {
             case View.Matrix when Figure.IsPoolingKind(kind):
                 report.Error(at!, $"view: matrix is for kind convolution or transposed: pooling is not a matrix product (it has no weights)");
+                return false;
+            case View.Matrix when (long)geometry.Output.Area * geometry.Kernel.Area > MaxMatrixEntries:
+                report.Error(at!, $"view: matrix: C would have up to {(long)geometry.Output.Area * geometry.Kernel.Area} non-zero entries ({geometry.Output.Area} output cells x {geometry.Kernel.Area} taps), " +
+                                  $"over the limit of {MaxMatrixEntries}; use a smaller input or kernel");
                 return false;
             case View.Hops or View.Subsampling when kind != FigureKind.Convolution:
                 report.Error(at!, $"view: {name} is a diagram of a convolution: use kind: convolution (the paper draws it for the direct operation)");

@@ -47,6 +47,7 @@ public sealed class ComposedFigureTests
     [InlineData("  - {name: a, input: 5, kernel: 3, kind: transposed, view: hops}", "2:60", "view: hops is a diagram of a convolution")]
     [InlineData("  - {name: a, input: 5, kernel: 3, view: hops, values: {seed: 1}}", "2:42", "view: hops is a diagram without numbers")]
     [InlineData("  - {name: a, input: 5, kernel: 3, view: matrx}", "2:42", "did you mean 'matrix'?")]
+    [InlineData("  - {name: a, input: 256, kernel: 157, view: matrix}", "2:46", "C would have up to 246490000 non-zero entries")]
     public void Every_wrong_composition_or_view_is_reported_where_it_is(string figure, string at, string message)
     {
         var file = FigureFileReader.Parse($"figures:\n{figure}\n  - {{name: conv, input: 4, kernel: 3}}\n", "c.yaml");
