@@ -24,7 +24,7 @@ public sealed class SceneRenderer : IDisposable
     private readonly List<(SKPath Path, SKColor Colour, float Stroke)>[] _planes;
     private readonly List<(SKPath Path, SKColor Colour, float Stroke)> _annotations;
     private readonly List<int?> _annotationPlanes = [];
-    private readonly Dictionary<string, SKBitmap> _backgrounds = [];
+    private (string Key, SKBitmap Bitmap)? _background;
     private int _frame;
     private readonly SKPaint _fill = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
     private readonly SKPaint _stroke = new() { IsAntialias = true, Style = SKPaintStyle.Stroke };
@@ -113,13 +113,15 @@ public sealed class SceneRenderer : IDisposable
     }
 
     /// <summary>
-    /// Every plane drawn once, the background of every raster frame; one for each set of planes shown together (the
-    /// parts of a sequence take turns).
+    /// Every plane drawn once, the background of every raster frame. The parts of a sequence take turns: when the
+    /// planes on show change, the background is drawn again (frames come in order, so once a part), and only one is
+    /// kept, however many parts.
     /// </summary>
     private SKBitmap PlanesDrawn(int index)
     {
         var key = string.Concat(_scene.Planes.Select(p => p.VisibleOn(index) ? '1' : '0'));
-        if (_backgrounds.TryGetValue(key, out var drawn)) return drawn;
+        if (_background is { } drawn && drawn.Key == key) return drawn.Bitmap;
+        _background?.Bitmap.Dispose();
         var background = new SKBitmap(Info);
         using var canvas = new SKCanvas(background);
         canvas.Clear(_theme.Background);
@@ -128,7 +130,8 @@ public sealed class SceneRenderer : IDisposable
             if (_scene.Planes[p].VisibleOn(index)) DrawPlane(canvas, p);
         }
         DrawSteps(canvas, VisibleAnnotations(index));
-        return _backgrounds[key] = background;
+        _background = (key, background);
+        return background;
     }
 
     /// <summary>The captions of the planes on show and the legend.</summary>
@@ -515,6 +518,6 @@ public sealed class SceneRenderer : IDisposable
         _stroke.Dispose();
         _text.Dispose();
         _font.Dispose();
-        foreach (var background in _backgrounds.Values) background.Dispose();
+        _background?.Bitmap.Dispose();
     }
 }
