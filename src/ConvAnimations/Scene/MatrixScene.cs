@@ -103,6 +103,12 @@ internal static class MatrixScene
             marks.AddRange(Gaps(rows, cols.Length, vertical: true));
             marks.AddRange(Gaps(cols, rows.Length, vertical: false));
             marks.Add(new BlockOutline(MatrixPlane, new Cell(currentRow, 0), new Size2(1, cols.Length)));
+            // With lines left out, each line drawn says which it is (and so which entry of y it gives).
+            if (rows.Length < lineCount)
+            {
+                marks.AddRange(rows.Select((line, i) => (line, i)).Where(p => p.line >= 0)
+                    .Select(p => new Label(MatrixPlane, -0.15f, p.i + 0.5f, p.line.ToString(System.Globalization.CultureInfo.InvariantCulture), IndexSize, TextAlign.Right, Surface.Background)));
+            }
 
             // x: the entries the line multiplies; y: the entry it gives.
             marks.Add(new CellFill(XPlane, used.Select(u => new Cell(colSlot[u], 0)).ToList(), Shade.Highlight));
