@@ -58,7 +58,7 @@ internal sealed record FigureFields(
     [
         "name", "title", "kind", "input", "transposed_input", "output_padding", "kernel", "stride", "padding",
         "dilation", "output", "frame_ms", "formats", "scale", "style", "values", "panels", "theme", "labels", "legend",
-        "reveal", "decimals",
+        "reveal", "decimals", "view", "sequence", "beside",
     ];
 
     public static FigureFields Read(KeySource keys) => new(
@@ -142,13 +142,15 @@ internal static class FigureRules
         var present = Presence(fields, keys, meant, node);
         var geometry = present ? Geometry(fields, keys) : null;
         var values = geometry is null || fields.Values.Value is not { } spec ? null : spec.Resolve(fields.Kind.Value, geometry, report);
-        var panels = geometry is null || fields.Panels.Value is not { } panelsSpec ? null : panelsSpec.Resolve(Figure.AnimatedOutputOf(fields.Kind.Value, geometry).Area, report);
+        var view = ViewRules.Read(keys);
+        var viewFits = geometry is null || !view.Ok || ViewRules.Fits(view, fields.Kind.Value, geometry, fields.Values.Given, report);
+        var panels = geometry is null || fields.Panels.Value is not { } panelsSpec ? null : panelsSpec.Resolve(Figure.FrameCountOf(fields.Kind.Value, geometry, view.Value), report);
 
-        var valid = knownKeys && fields.AllOk && fields.Values.Given == values is not null && fields.Panels.Given == panels is not null;
+        var valid = knownKeys && fields.AllOk && view.Ok && viewFits && fields.Values.Given == values is not null && fields.Panels.Given == panels is not null;
         if (name is null || geometry is null || !valid) return (null, nameNode, name);
         var style = fields.Style.Value ?? (values is null ? FigureStyle.Isometric : FigureStyle.Flat);
         var figure = new Figure(name, fields.Title.Given ? fields.Title.Value : name, fields.Kind.Value, geometry, fields.FrameMs.Value,
-            fields.Formats.Value, fields.Scale.Value, style, values, report.At(node), panels) { Look = fields.Look };
+            fields.Formats.Value, fields.Scale.Value, style, values, report.At(node), panels) { Look = fields.Look, View = view.Value };
         return (figure, nameNode, name);
     }
 
