@@ -23,11 +23,15 @@ internal static class ExplainCommand
         return command.WithAction((result, terminal) =>
         {
             if (terminal.Load(result.GetRequiredValue(file)) is not { } figures) return ConvanimCommand.Failure;
-            var animation = Layouter.Layout(CommandParts.Find(figures, result.GetRequiredValue(name)));
+            var figure = CommandParts.Find(figures, result.GetRequiredValue(name));
+            if (figure.Compose is not null && result.GetValue(pytorch))
+            {
+                throw new UsageException($"'{figure.Name}' is a composed figure, which is no one layer: ask for the PyTorch snippet of each of its parts ({string.Join(", ", figure.Compose.Parts.Select(p => p.Name))})");
+            }
             terminal.Out.Write(
-                result.GetValue(json) ? AnimationJson.Write(animation)
-                : result.GetValue(pytorch) ? PyTorchSnippet.Write(animation)
-                : Explanation.Describe(animation.Figure, AnimationJson.GridRows(animation.Grid)));
+                result.GetValue(json) ? FigureText.Json(figure)
+                : result.GetValue(pytorch) ? PyTorchSnippet.Write(Layouter.Layout(figure))
+                : FigureText.Describe(figure));
             return ConvanimCommand.Success;
         });
     }

@@ -19,7 +19,8 @@ internal static class ListCommand
             string[] header = ["name", "kind", "input", "kernel", "stride", "padding", "dilation", "output", "frames"];
             var rows = figures.Figures.Select(f => new[]
             {
-                f.Name, Figure.KindName(f.Kind), $"{f.AnimatedInput}", $"{f.Geometry.Kernel}", $"{f.Geometry.Stride}",
+                // A composed figure's sizes are its first part's: its kind column says it is composed.
+                f.Name, f.Compose is { } c ? Words<CompositionKind>.NameOf(c.Kind) : Figure.KindName(f.Kind), $"{f.AnimatedInput}", $"{f.Geometry.Kernel}", $"{f.Geometry.Stride}",
                 $"{f.Geometry.Padding}", $"{f.Geometry.Dilation}", $"{f.AnimatedOutput}", f.FrameCount.ToString(CultureInfo.InvariantCulture),
             }).Prepend(header).ToList();
             var widths = header.Select((_, i) => rows.Max(r => r[i].Length)).ToArray();

@@ -24,7 +24,7 @@ public sealed class PreviewFigure : IDisposable
         Key = key;
         Revision = revision;
         var animation = Layouter.Layout(figure);
-        Explanation = Arithmetic.Explanation.Describe(figure, AnimationJson.GridRows(animation.Grid));
+        Explanation = FigureText.Describe(figure);
         _renderer = new SceneRenderer(SceneBuilder.Build(animation));
     }
 

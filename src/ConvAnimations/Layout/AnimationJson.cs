@@ -20,6 +20,7 @@ public static class AnimationJson
         json.Append("{\n");
         json.Append($"  \"name\": {Text(figure.Name)},\n");
         json.Append($"  \"kind\": {Text(Figure.KindName(figure.Kind))},\n");
+        if (figure.View != View.Kernel) json.Append($"  \"view\": {Text(Words<View>.NameOf(figure.View))},\n");
         json.Append($"  \"direct\": {{\"input\": {Pair(g.Input)}, \"kernel\": {Pair(g.Kernel)}, \"stride\": {Pair(g.Stride)}, ")
             .Append($"\"padding\": {Pair(g.Padding)}, \"padding_end\": {Pair(g.PaddingEnd)}, \"dilation\": {Pair(g.Dilation)}, \"output\": {Pair(g.Output)}}},\n");
         json.Append($"  \"output_padding\": {Pair(figure.IsTransposed ? g.OutputPadding : new Size2(0, 0))},\n");
@@ -29,6 +30,10 @@ public static class AnimationJson
         json.Append("  \"grid\": [\n");
         var rows = GridRows(animation.Grid);
         json.AppendJoin(",\n", rows.Select(row => $"    {Text(row)}")).Append("\n  ],\n");
+        // The matrix view adds C and, per frame, the line of C (or Cᵀ) that computes its output cell.
+        var matrix = figure.View == View.Matrix ? ConvolutionMatrix.Of(g) : null;
+        if (matrix is not null) json.Append(MatrixJson.Write(matrix));
+        var line = figure.IsTransposed ? "matrix_column" : "matrix_row";
         json.Append("  \"frames\": [\n");
         if (animation.Channels is { } multi)
         {
@@ -38,7 +43,8 @@ public static class AnimationJson
         else
         {
             json.AppendJoin(",\n", animation.Frames.Select(f =>
-                $"    {{\"output\": {Point(f.Output)}, \"taps\": [{string.Join(", ", f.Taps.Select(Point))}]}}"));
+                $"    {{\"output\": {Point(f.Output)}, \"taps\": [{string.Join(", ", f.Taps.Select(Point))}]" +
+                (matrix is null ? "" : $", \"{line}\": {ConvolutionMatrix.LineOf(animation, f)}") + "}"));
         }
         json.Append("\n  ]");
         if (animation.Channels?.Values is { } stacked)

@@ -146,6 +146,12 @@ public static class Gallery
         html.Append("<div class=\"files\">");
         foreach (var (text, path) in links) html.Append($"<a href=\"{Link(directory, path)}\">{E(text)}</a>");
         html.Append("</div>\n");
+        if (figure.Compose is { } composition)
+        {
+            // A composed figure is described by its parts, each with a figure of its own on the page.
+            html.Append($"<dl><dt>{Words<CompositionKind>.NameOf(composition.Kind)}</dt><dd>{E(string.Join(", ", composition.Parts.Select(p => p.Name)))} ({figure.FrameCount} frames)</dd></dl>\n</figure>\n");
+            return html.ToString();
+        }
         html.Append($"""
             <dl>
             <dt>kind</dt><dd>{E(Figure.KindName(figure.Kind))}</dd>

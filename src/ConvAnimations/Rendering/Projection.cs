@@ -14,9 +14,10 @@ public sealed record Projection(IReadOnlyList<SKMatrix> Planes, SKSizeI Size, IR
 {
     public static Projection For(Scene scene, Theme theme, SKFont font)
     {
-        var planes = scene.Planes.Select(p => scene.Style == FigureStyle.Isometric ? Slanted(p, theme.CellSize) : Flat(p, theme.CellSize)).ToList();
+        var planes = scene.Planes.Select(p => Matrix(PlaneMaps.Of(p, scene.Style, theme.CellSize))).ToList();
         var corners = scene.Planes.SelectMany((p, i) => Corners(planes[i], p.Size)).ToArray();
         var maps = new SKRect(corners.Min(p => p.X), corners.Min(p => p.Y), corners.Max(p => p.X), corners.Max(p => p.Y));
+        maps = OutsideLabels(scene, planes, font).Aggregate(maps, (a, b) => SKRect.Union(a, b));
         var (captions, legend) = Annotate(scene, planes, maps, theme, font);
         var all = captions.Select(c => c.Bounds).Concat(legend.Select(k => k.Bounds)).Aggregate(maps, (a, b) => SKRect.Union(a, b));
         // Even sizes: H.264 in yuv420p needs them, and one size serves every format.
@@ -27,6 +28,26 @@ public sealed record Projection(IReadOnlyList<SKMatrix> Planes, SKSizeI Size, IR
         return new Projection(planes.Select(shift.PreConcat).ToList(), new SKSizeI(width, height),
             captions.Select(c => c with { Origin = new SKPoint(c.Origin.X + dx, c.Origin.Y + dy), Bounds = Offset(c.Bounds, dx, dy) }).ToList(),
             legend.Select(k => k with { Swatch = Offset(k.Swatch, dx, dy), Text = k.Text with { Origin = new SKPoint(k.Text.Origin.X + dx, k.Text.Origin.Y + dy), Bounds = Offset(k.Text.Bounds, dx, dy) }, Bounds = Offset(k.Bounds, dx, dy) }).ToList());
+    }
+
+    /// <summary>
+    /// The boxes of a plane's own text written outside its cells (the symbols of an equation beside a matrix): the
+    /// picture grows to hold them. Text inside the cells is inside the plane already.
+    /// </summary>
+    private static IEnumerable<SKRect> OutsideLabels(Scene scene, List<SKMatrix> planes, SKFont font)
+    {
+        for (var i = 0; i < scene.Planes.Count; i++)
+        {
+            var size = scene.Planes[i].Size;
+            foreach (var label in scene.Planes[i].Labels.Where(l => l.Col < 0 || l.Row < 0 || l.Col > size.Cols || l.Row > size.Rows))
+            {
+                font.Size = label.Size;
+                var width = font.MeasureText(label.Text);
+                var left = label.Align switch { TextAlign.Left => label.Col, TextAlign.Center => label.Col - width / 2, _ => label.Col - width };
+                var box = planes[i].MapRect(new SKRect(left, label.Row - label.Size * 0.7f, left + width, label.Row + label.Size * 0.5f));
+                yield return box;
+            }
+        }
     }
 
     private static SKRect Offset(SKRect r, float dx, float dy) => new(r.Left + dx, r.Top + dy, r.Right + dx, r.Bottom + dy);
@@ -58,7 +79,7 @@ public sealed record Projection(IReadOnlyList<SKMatrix> Planes, SKSizeI Size, IR
                 var baseline = band == Band.Below ? maps.Bottom + gap + at * line - metrics.Ascent : maps.Top - gap - at * line - metrics.Descent;
                 var bounds = new SKRect(left, baseline + metrics.Ascent, right, baseline + metrics.Descent);
                 lines[at].Add(bounds);
-                placed.Add(new PlacedText(caption.Text, new SKPoint(left, baseline), bounds));
+                placed.Add(new PlacedText(caption.Text, new SKPoint(left, baseline), bounds) { Plane = caption.Plane });
             }
         }
 
@@ -107,25 +128,7 @@ public sealed record Projection(IReadOnlyList<SKMatrix> Planes, SKSizeI Size, IR
         return path;
     }
 
-    /// <summary>
-    /// The guide's slant: world point (x, y, z), x right, y into the picture and z up, is drawn at
-    /// (x - 0.7y, 0.5x + 0.65y + z) with screen y up; a plane's cell (row, col) is the world point
-    /// (X + col, Y + rows - row, elevation), so its top-left cell is at its left corner.
-    /// </summary>
-    private static SKMatrix Slanted(Plane plane, float cell)
-    {
-        var (x, y, z, rows) = (plane.At.X, plane.At.Y, plane.At.Elevation, plane.Size.Rows);
-        // With screen y pointing down:
-        //   sx = cell * (x + col - 0.7 (y + rows - row))
-        //   sy = -cell * (0.5 (x + col) + 0.65 (y + rows - row) + z)
-        return new SKMatrix(
-            cell, 0.7f * cell, cell * (x - 0.7f * (y + rows)),
-            -0.5f * cell, 0.65f * cell, -cell * (0.5f * x + 0.65f * (y + rows) + z),
-            0, 0, 1);
-    }
-
-    private static SKMatrix Flat(Plane plane, float cell) =>
-        new(cell, 0, cell * plane.At.X, 0, cell, cell * plane.At.Y, 0, 0, 1);
+    private static SKMatrix Matrix(Affine map) => new(map.ScaleX, map.SkewX, map.TransX, map.SkewY, map.ScaleY, map.TransY, 0, 0, 1);
 
     /// <summary>The corners of a plane in drawing order (top-left, top-right, bottom-right, bottom-left).</summary>
     private static IEnumerable<SKPoint> Corners(SKMatrix plane, Size2 size) =>
@@ -136,7 +139,11 @@ public sealed record Projection(IReadOnlyList<SKMatrix> Planes, SKSizeI Size, IR
 }
 
 /// <summary>Upright text on the canvas: its baseline's left end and the box its line takes.</summary>
-public sealed record PlacedText(string Text, SKPoint Origin, SKRect Bounds);
+public sealed record PlacedText(string Text, SKPoint Origin, SKRect Bounds)
+{
+    /// <summary>The plane it names, shown only when that plane is (null: always).</summary>
+    public int? Plane { get; init; }
+}
 
 /// <summary>A key of the legend on the canvas: its swatch, its text, and the box of both.</summary>
 public sealed record PlacedKey(LegendEntry Entry, SKRect Swatch, PlacedText Text, SKRect Bounds);

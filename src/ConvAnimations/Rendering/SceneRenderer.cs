@@ -23,11 +23,13 @@ public sealed class SceneRenderer : IDisposable
     private readonly SKPath[][] _occluders;
     private readonly List<(SKPath Path, SKColor Colour, float Stroke)>[] _planes;
     private readonly List<(SKPath Path, SKColor Colour, float Stroke)> _annotations;
+    private readonly List<int?> _annotationPlanes = [];
+    private (string Key, SKBitmap Bitmap)? _background;
+    private int _frame;
     private readonly SKPaint _fill = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
     private readonly SKPaint _stroke = new() { IsAntialias = true, Style = SKPaintStyle.Stroke };
     private readonly SKPaint _text = new() { IsAntialias = true };
     private readonly SKFont _font;
-    private SKBitmap? _background;
     private (IntPtr Pixels, SKBitmap Bitmap, SKCanvas Canvas)? _target;
 
     public SceneRenderer(Scene scene)
@@ -73,18 +75,20 @@ public sealed class SceneRenderer : IDisposable
         _fill.Color = _theme.Background;
         canvas.DrawRect(SKRect.Create(Size), _fill);
         var marks = _scene.Frames[index].Marks;
+        _frame = index;
         for (var p = 0; p < _scene.Planes.Count; p++)
         {
+            if (!_scene.Planes[p].VisibleOn(index)) continue;
             DrawPlane(canvas, p);
             foreach (var mark in marks.Where(m => m.Plane == p)) DrawMark(canvas, mark, clip: false);
         }
-        DrawSteps(canvas, _annotations);
+        DrawSteps(canvas, VisibleAnnotations(index));
     }
 
     /// <summary>Draws frame <paramref name="index"/> over the pre-drawn background, at the canvas's current origin.</summary>
     public void DrawRaster(SKCanvas canvas, int index)
     {
-        canvas.DrawBitmap(PlanesDrawn(), 0, 0);
+        canvas.DrawBitmap(PlanesDrawn(index), 0, 0);
         DrawMarks(canvas, index);
     }
 
@@ -93,7 +97,7 @@ public sealed class SceneRenderer : IDisposable
     {
         var info = Info;
         if (bgra.Length != info.BytesSize) throw new ArgumentException($"a frame takes {info.BytesSize} bytes, the buffer has {bgra.Length}", nameof(bgra));
-        PlanesDrawn().GetPixelSpan().CopyTo(bgra);
+        PlanesDrawn(index).GetPixelSpan().CopyTo(bgra);
         fixed (byte* pixels = bgra)
         {
             // A buffer written frame after frame (pinned by its owner) keeps its bitmap and canvas.
@@ -108,21 +112,36 @@ public sealed class SceneRenderer : IDisposable
         }
     }
 
-    /// <summary>Every plane drawn once, the background of every raster frame.</summary>
-    private SKBitmap PlanesDrawn()
+    /// <summary>
+    /// Every plane drawn once, the background of every raster frame. The parts of a sequence take turns: when the
+    /// planes on show change, the background is drawn again (frames come in order, so once a part), and only one is
+    /// kept, however many parts.
+    /// </summary>
+    private SKBitmap PlanesDrawn(int index)
     {
-        if (_background is not null) return _background;
-        _background = new SKBitmap(Info);
-        using var canvas = new SKCanvas(_background);
+        var key = string.Concat(_scene.Planes.Select(p => p.VisibleOn(index) ? '1' : '0'));
+        if (_background is { } drawn && drawn.Key == key) return drawn.Bitmap;
+        _background?.Bitmap.Dispose();
+        var background = new SKBitmap(Info);
+        using var canvas = new SKCanvas(background);
         canvas.Clear(_theme.Background);
-        for (var p = 0; p < _scene.Planes.Count; p++) DrawPlane(canvas, p);
-        DrawSteps(canvas, _annotations);
-        return _background;
+        for (var p = 0; p < _scene.Planes.Count; p++)
+        {
+            if (_scene.Planes[p].VisibleOn(index)) DrawPlane(canvas, p);
+        }
+        DrawSteps(canvas, VisibleAnnotations(index));
+        _background = (key, background);
+        return background;
     }
+
+    /// <summary>The captions of the planes on show and the legend.</summary>
+    private List<(SKPath Path, SKColor Colour, float Stroke)> VisibleAnnotations(int index) =>
+        _annotations.Where((_, i) => _annotationPlanes[i] is not { } p || _scene.Planes[p].VisibleOn(index)).ToList();
 
     /// <summary>A frame's marks, listed back to front by plane (the scene's order).</summary>
     private void DrawMarks(SKCanvas canvas, int index)
     {
+        _frame = index;
         foreach (var mark in _scene.Frames[index].Marks) DrawMark(canvas, mark, clip: true);
     }
 
@@ -154,22 +173,23 @@ public sealed class SceneRenderer : IDisposable
         var coloured = plane.Coloured ? CellsOf(plane.Cells).Where(c => c.Kind is CellKind.Input or CellKind.Output).ToList() : [];
         var grid = FullGrid(matrix, new Cell(0, 0), plane.Size.Rows, plane.Size.Cols);
         if (plane.Grid == GridLine.Dashed) steps.Add((Dashes(grid, _theme.Dash), _theme.Lines, _theme.ThickLine));
+        if (plane.Grid == GridLine.Faint) steps.Add((new SKPath(grid), _theme.Faint, _theme.ThinLine));
         foreach (var group in coloured.GroupBy(c => c.Kind))
         {
             steps.Add((Cells(matrix, group.Select(c => c.Cell)), _theme.ColourOf(group.Key == CellKind.Input ? plane.InputShade : Shade.Output), 0));
         }
-        if (plane.Grid == GridLine.Dashed)
+        if (plane.Grid == GridLine.None)
+        {
+            grid.Dispose();
+        }
+        else if (plane.Grid is GridLine.Dashed or GridLine.Faint)
         {
             steps.Add((CellEdges(matrix, coloured.Select(c => c.Cell)), _theme.Lines, _theme.ThickLine));
             grid.Dispose();
         }
-        else if (plane.Grid == GridLine.Solid)
-        {
-            steps.Add((grid, _theme.Lines, _theme.ThickLine));
-        }
         else
         {
-            grid.Dispose();
+            steps.Add((grid, _theme.Lines, _theme.ThickLine));
         }
         steps.AddRange(plane.Labels.Select(label => (LabelPath(label), _theme.InkOn(label.On), 0f)));
         return steps;
@@ -203,6 +223,26 @@ public sealed class SceneRenderer : IDisposable
             case Connector line:
                 DrawConnector(canvas, line);
                 break;
+            case BlockOutline outline:
+                _stroke.StrokeWidth = _theme.ThickLine;
+                using (var box = Cells(matrix, [outline.TopLeft], outline.Size)) Draw(canvas, mark.Plane, box, _stroke, clip);
+                break;
+            case Segment segment:
+                DrawSegment(canvas, matrix, segment, clip);
+                break;
+            case Dot dot:
+                _fill.Color = _theme.Lines;
+                using (var path = new SKPath())
+                {
+                    var centre = matrix.MapPoint(dot.Col, dot.Row);
+                    path.AddCircle(centre.X, centre.Y, _theme.ThickLine * 1.6f);
+                    Draw(canvas, mark.Plane, path, _fill, clip);
+                }
+                break;
+            case Ellipsis dots:
+                _fill.Color = _theme.Lines;
+                using (var path = EllipsisPath(matrix, dots)) Draw(canvas, mark.Plane, path, _fill, clip);
+                break;
             default:
                 throw new NotSupportedException($"no drawing step for {mark.GetType().Name}");
         }
@@ -224,7 +264,48 @@ public sealed class SceneRenderer : IDisposable
         canvas.Restore();
     }
 
-    private IEnumerable<SKPath> Occluders(int plane, SKRect bounds) => _occluders[plane].Where(o => o.Bounds.IntersectsWith(bounds));
+    private IEnumerable<SKPath> Occluders(int plane, SKRect bounds) =>
+        _occluders[plane].Where((o, i) => o.Bounds.IntersectsWith(bounds) && _scene.Planes[plane + 1 + i].VisibleOn(_frame));
+
+    /// <summary>A line in a plane, with a filled arrowhead at its end when asked, pointing along the line on the picture.</summary>
+    private void DrawSegment(SKCanvas canvas, SKMatrix plane, Segment segment, bool clip)
+    {
+        var from = plane.MapPoint(segment.FromCol, segment.FromRow);
+        var to = plane.MapPoint(segment.ToCol, segment.ToRow);
+        var width = segment.Weight == Weight.Thick ? _theme.ThickLine : _theme.ThinLine;
+        using var path = new SKPath();
+        var length = SKPoint.Distance(from, to);
+        var head = Math.Min(width * 5, length * 0.6f);
+        var direction = length > 0 ? new SKPoint((to.X - from.X) / length, (to.Y - from.Y) / length) : new SKPoint(1, 0);
+        // The shaft stops where the head begins, so the head keeps its sharp point.
+        var shaftEnd = segment.Arrowhead ? to - new SKPoint(direction.X * head * 0.8f, direction.Y * head * 0.8f) : to;
+        path.MoveTo(from);
+        path.LineTo(shaftEnd);
+        _stroke.StrokeWidth = width;
+        Draw(canvas, segment.Plane, path, _stroke, clip);
+        if (!segment.Arrowhead) return;
+        var normal = new SKPoint(-direction.Y, direction.X);
+        var back = to - new SKPoint(direction.X * head, direction.Y * head);
+        using var arrow = new SKPath();
+        arrow.MoveTo(to);
+        arrow.LineTo(back + new SKPoint(normal.X * head * 0.45f, normal.Y * head * 0.45f));
+        arrow.LineTo(back - new SKPoint(normal.X * head * 0.45f, normal.Y * head * 0.45f));
+        arrow.Close();
+        _fill.Color = _theme.Lines;
+        Draw(canvas, segment.Plane, arrow, _fill, clip);
+    }
+
+    /// <summary>Three round dots a quarter cell apart, across or down.</summary>
+    private SKPath EllipsisPath(SKMatrix plane, Ellipsis dots)
+    {
+        var path = new SKPath();
+        for (var i = -1; i <= 1; i++)
+        {
+            var centre = plane.MapPoint(dots.Col + (dots.Vertical ? 0 : i * 0.25f), dots.Row + (dots.Vertical ? i * 0.25f : 0));
+            path.AddCircle(centre.X, centre.Y, _theme.ThickLine * 0.9f);
+        }
+        return path;
+    }
 
     private void ClipOccluders(SKCanvas canvas, int plane, SKRect bounds)
     {
@@ -283,6 +364,7 @@ public sealed class SceneRenderer : IDisposable
         foreach (var text in _projection.Captions.Concat(_projection.Legend.Select(k => k.Text)))
         {
             steps.Add((_font.GetTextPath(text.Text, text.Origin), ink, 0));
+            _annotationPlanes.Add(text.Plane);
         }
         foreach (var key in _projection.Legend)
         {
@@ -301,6 +383,8 @@ public sealed class SceneRenderer : IDisposable
                 steps.Add((box, _theme.Lines, _theme.ThickLine));
             }
         }
+        // The legend's keys show on every frame.
+        while (_annotationPlanes.Count < steps.Count) _annotationPlanes.Add(null);
         return steps;
     }
 
@@ -345,16 +429,17 @@ public sealed class SceneRenderer : IDisposable
                 yield return (new Cell(r, c), cells[r, c]);
     }
 
-    /// <summary>One closed quadrilateral per cell.</summary>
-    private static SKPath Cells(SKMatrix plane, IEnumerable<Cell> cells)
+    /// <summary>One closed quadrilateral per cell (or per block of <paramref name="size"/> cells).</summary>
+    private static SKPath Cells(SKMatrix plane, IEnumerable<Cell> cells, Arithmetic.Size2? size = null)
     {
+        var (rows, cols) = size is { } s ? (s.Rows, s.Cols) : (1, 1);
         var path = new SKPath();
         foreach (var (row, col) in cells)
         {
             path.MoveTo(plane.MapPoint(col, row));
-            path.LineTo(plane.MapPoint(col + 1, row));
-            path.LineTo(plane.MapPoint(col + 1, row + 1));
-            path.LineTo(plane.MapPoint(col, row + 1));
+            path.LineTo(plane.MapPoint(col + cols, row));
+            path.LineTo(plane.MapPoint(col + cols, row + rows));
+            path.LineTo(plane.MapPoint(col, row + rows));
             path.Close();
         }
         return path;
@@ -437,6 +522,6 @@ public sealed class SceneRenderer : IDisposable
         _stroke.Dispose();
         _text.Dispose();
         _font.Dispose();
-        _background?.Dispose();
+        _background?.Bitmap.Dispose();
     }
 }

@@ -68,6 +68,9 @@ public sealed class Theme
         LightInk = SKColor.Parse(palette.LightInk);
     }
 
+    /// <summary>The light grid of a matrix's zeros: the lines' colour, faded.</summary>
+    public SKColor Faint => Lines.WithAlpha(64);
+
     public float CellSize { get; }
     public float Margin { get; }
     public float ThickLine { get; }

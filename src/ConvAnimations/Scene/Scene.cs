@@ -11,8 +11,11 @@ namespace ConvAnimations.Scenes;
 /// </summary>
 public readonly record struct Placement(float X, float Y, float Elevation);
 
-/// <summary>How the lines between a plane's cells are drawn: dashed under its cells (padding shows them), or solid over them.</summary>
-public enum GridLine { Dashed, Solid, None }
+/// <summary>
+/// How the lines between a plane's cells are drawn: dashed under its cells (padding shows them), solid over them, or
+/// thin and light (a matrix's zeros), or not at all (room around a diagram).
+/// </summary>
+public enum GridLine { Dashed, Solid, Faint, None }
 
 /// <summary>The colours a cell can be filled with; the theme decides what they are.</summary>
 public enum Shade { Input, Output, Highlight, SecondInput, ThirdInput, Background }
@@ -43,6 +46,17 @@ public sealed record Plane(CellKind[,] Cells, Placement At, GridLine Grid, bool 
 
     /// <summary>Blank cells (padding, inserted zeros) hide what lies behind them too, as in a stack of maps.</summary>
     public bool Opaque { get; init; }
+
+    /// <summary>Its own projection in a scene that mixes them (a flat matrix beside a slanted kernel view); null: the scene's.</summary>
+    public FigureStyle? Style { get; init; }
+
+    /// <summary>Moved on the picture after its projection, in cells (x right, y down): where a composed scene puts its part.</summary>
+    public Offset Shift { get; init; }
+
+    /// <summary>The frames it shows on (a part of a sequence); null: every frame.</summary>
+    public FrameSpan? Visible { get; init; }
+
+    public bool VisibleOn(int frame) => Visible is not { } span || span.Contains(frame);
 }
 
 /// <summary>Something drawn on one frame, on (or from) one plane, after that plane and before the next.</summary>

@@ -23,6 +23,8 @@ public static class SceneBuilder
 
     public static Scene Build(Animation animation)
     {
+        // Composed figures, the matrix view and the diagrams are built from this view in scenes of their own.
+        if (FigureScenes.Build(animation) is { } other) return other;
         if (animation.Channels is not null) return ChannelScene.Build(animation);
         var figure = animation.Figure;
         var values = animation.Values;

@@ -22,6 +22,14 @@ internal sealed record ChannelFields(Field<int> In, Field<int> Out, Field<int> G
 
     public bool AllOk => In.Ok && Out.Ok && Groups.Ok;
 
+    /// <summary>The views other than the sliding kernel (the matrix C, the paper's diagrams) draw one map in, one out.</summary>
+    public static bool FitsView(Channels channels, Field<View> view, Report report)
+    {
+        if (!channels.IsMulti || view.Value == View.Kernel) return true;
+        report.Error(view.At!, $"view: {Words<View>.NameOf(view.Value)} draws one input map and one output map: leave out in_channels, out_channels and groups (or use view: kernel)");
+        return false;
+    }
+
     private static ValueRule<int> Count(string key) => (RawNode node, Report report, out int value) =>
     {
         if (!Int(node, report, key, out value)) return false;

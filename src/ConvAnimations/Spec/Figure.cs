@@ -56,6 +56,23 @@ public sealed record Panels(IReadOnlyList<int> Frames, int Columns, IReadOnlyLis
     public int Rows => (Frames.Count + Columns - 1) / Columns;
 }
 
+/// <summary>
+/// How a figure shows its operation: the sliding kernel (the guide's animations), the kernel beside the matrix C (or
+/// its transpose) of section 4.1, or one of the paper's two diagrams: the hops of the kernel counted, strides as
+/// subsampling.
+/// </summary>
+public enum View { Kernel, Matrix, Hops, Subsampling }
+
+/// <summary>How a composed figure plays its parts: one after another, or side by side in step.</summary>
+public enum CompositionKind { Sequence, Beside }
+
+/// <summary>A figure made of other figures of the file, resolved (so a part's change changes this record too).</summary>
+public sealed record Composition(CompositionKind Kind, IReadOnlyList<Figure> Parts)
+{
+    /// <summary>A sequence plays every part's frames in turn; side by side, the longest part sets the length.</summary>
+    public int FrameCount => Kind == CompositionKind.Sequence ? Parts.Sum(p => p.FrameCount) : Parts.Max(p => p.FrameCount);
+}
+
 /// <summary>Where a figure or a value was written: reported with every error.</summary>
 public sealed record SourceLocation(string File, int Line, int Column)
 {
@@ -95,6 +112,12 @@ public sealed record Figure(
     /// <summary>How it is drawn beyond its arithmetic: theme, labels, legend, numbers (the guide's look by default).</summary>
     public Look Look { get; init; } = Look.Guide;
 
+    /// <summary>How the operation is shown (the sliding kernel by default).</summary>
+    public View View { get; init; } = View.Kernel;
+
+    /// <summary>For a composed figure (sequence, beside), its parts; its own kind and geometry are its first part's.</summary>
+    public Composition? Compose { get; init; }
+
     /// <summary>Its feature maps: how many in and out, in how many groups (one of each by default).</summary>
     public Channels Channels { get; init; } = Channels.Single;
 
@@ -107,8 +130,12 @@ public sealed record Figure(
     /// <summary>The map the figure fills frame by frame: for a transposed figure, the direct input.</summary>
     public Size2 AnimatedOutput => AnimatedOutputOf(Kind, Geometry);
 
-    /// <summary>One frame per output cell of every output map, the maps outermost.</summary>
-    public int FrameCount => AnimatedOutput.Area * Channels.Out;
+    /// <summary>One frame per output cell (of every output map, the maps outermost); a composed figure plays its parts'.</summary>
+    public int FrameCount => Compose?.FrameCount ?? FrameCountOf(Kind, Geometry, View) * Channels.Out;
+
+    /// <summary>One frame per output cell of one map; the paper's two diagrams are one picture.</summary>
+    public static int FrameCountOf(FigureKind kind, Geometry geometry, View view) =>
+        view is View.Hops or View.Subsampling ? 1 : AnimatedOutputOf(kind, geometry).Area;
 
     public static bool IsPoolingKind(FigureKind kind) => kind is FigureKind.MaxPooling or FigureKind.AveragePooling;
 

@@ -62,6 +62,10 @@ public static class FigureFileReader
         {
             report.UnknownKeys(defaults, FigureFields.Keys.Where(k => k != "name").ToArray(), "defaults");
             if (defaults["name"] is { } name) report.Error(name, "'defaults' cannot set 'name': every figure needs its own");
+            foreach (var key in new[] { "sequence", "beside" })
+            {
+                if (defaults[key] is { } composed) report.Error(composed, $"'defaults' cannot set '{key}': a composed figure names its parts itself");
+            }
             // The defaults' values are checked once, here, whether or not a figure uses them.
             FigureFields.Read(new KeySource(defaults, null, report));
             ChannelFields.Read(new KeySource(defaults, null, report));
@@ -84,6 +88,7 @@ public static class FigureFileReader
         }
 
         var names = new Dictionary<string, SourceLocation>();
+        var pending = new List<PendingComposition>();
         foreach (var item in list.Items)
         {
             if (item is not RawMap node)
@@ -91,7 +96,9 @@ public static class FigureFileReader
                 report.Error(item, "each entry of 'figures' must be a mapping (name, kind, input, kernel, ...)");
                 continue;
             }
-            var (figure, nameNode, name) = FigureRules.Read(node, defaults, report);
+            (Figure? figure, PendingComposition? composed, RawNode? nameNode, string? name) = (null, null, null, null);
+            if (Compositions.IsComposed(node)) (composed, nameNode, name) = Compositions.Read(node, defaults, report);
+            else (figure, nameNode, name) = FigureRules.Read(node, defaults, report);
             if (name is null || nameNode is null) continue;
             if (names.TryGetValue(name, out var first))
             {
@@ -100,6 +107,12 @@ public static class FigureFileReader
             }
             names[name] = report.At(node);
             if (figure is not null) figures.Add(figure);
+            if (composed is not null) pending.Add(composed);
         }
+        if (pending.Count == 0) return;
+        // Composed figures take their parts by name, from anywhere in the file: resolved once every figure is read.
+        var resolved = Compositions.Resolve(pending, figures.ToDictionary(f => f.Name), names.Keys);
+        figures.AddRange(resolved.Values);
+        figures.Sort((a, b) => (a.Location.Line, a.Location.Column).CompareTo((b.Location.Line, b.Location.Column)));
     }
 }

@@ -28,11 +28,11 @@ public sealed class ProgressTests
     {
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("f.yaml"), Figures);
-        var plain = Processes.Convanim(dir.Path, "render", "f.yaml");
+        var plain = InProcess.Convanim("render", dir.File("f.yaml"), "--out", dir.File("output"));
         Assert.Equal(["rendered   a", "rendered   b"], plain.Stdout.Split('\n').Where(l => l.StartsWith("rendered", StringComparison.Ordinal)).Order());
         Assert.DoesNotContain("\x1b", plain.Stdout);
 
-        var quiet = Processes.Convanim(dir.Path, "render", "f.yaml", "--quiet", "--force");
+        var quiet = InProcess.Convanim("render", dir.File("f.yaml"), "--out", dir.File("output"), "--quiet", "--force");
         Assert.Equal(0, quiet.ExitCode);
         Assert.Equal("", quiet.Stdout);
         Assert.Equal("", quiet.Stderr);

@@ -169,6 +169,20 @@ public sealed class ChannelTests
     }
 
     [Fact]
+    public void Other_views_refuse_channels_and_a_composed_figure_plays_a_multi_channel_part_whole()
+    {
+        var file = FigureFileReader.Parse("figures:\n  - {name: f, input: 4, kernel: 3, view: matrix, in_channels: 2}\n", "test.yaml");
+        var error = Assert.Single(file.Errors);
+        Assert.Contains("view: matrix draws one input map and one output map", error.Message);
+        var composed = FigureFileReader.Parse("figures:\n  - {name: a, input: 4, kernel: 3, in_channels: 2, out_channels: 2}\n  - {name: b, input: 4, kernel: 3}\n  - {name: c, sequence: [a, b]}\n", "test.yaml");
+        Assert.True(composed.IsValid, string.Join("\n", composed.Errors));
+        var c = composed.Figures.Single(f => f.Name == "c");
+        Assert.Equal(2 * 4 + 4, c.FrameCount);
+        var scene = SceneBuilder.Build(Layouter.Layout(c));
+        Assert.Equal(c.FrameCount, scene.Frames.Count);
+    }
+
+    [Fact]
     public void Too_many_frames_over_every_output_map_are_refused_at_out_channels()
     {
         var file = FigureFileReader.Parse("figures:\n  - name: f\n    input: 40\n    kernel: 1\n    out_channels: 7\n", "test.yaml");

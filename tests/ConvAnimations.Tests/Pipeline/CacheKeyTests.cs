@@ -31,6 +31,8 @@ public sealed class CacheKeyTests
         },
         [nameof(Figure.Panels)] = f => f with { Panels = f.Panels! with { Columns = f.Panels.Columns + 1 } },
         [nameof(Figure.Look)] = f => f with { Look = f.Look with { Theme = f.Look.Theme with { Base = ThemeName.Print } } },
+        [nameof(Figure.View)] = f => f with { View = View.Matrix },
+        [nameof(Figure.Compose)] = f => f with { Compose = new Composition(CompositionKind.Sequence, [f]) },
         [nameof(Figure.Channels)] = f => f with { Channels = f.Channels with { In = f.Channels.In + 1 } },
     };
 

@@ -8,9 +8,9 @@ namespace ConvAnimations.Tests.Pipeline;
 /// <summary>Interrupting, rerunning, and a missing, failing or starved ffmpeg: outputs are complete or untouched.</summary>
 public sealed class RobustnessTests
 {
-    private static IReadOnlyList<Figure> GuideFigures => FigureFileReader.Read(Repo.FiguresFile).Figures;
+    internal static IReadOnlyList<Figure> GuideFigures => FigureFileReader.Read(Repo.FiguresFile).Figures;
 
-    private static Process Start(string workingDirectory, params string[] args)
+    internal static Process Start(string workingDirectory, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Processes.ConvanimDll);
@@ -22,7 +22,7 @@ public sealed class RobustnessTests
     }
 
     /// <summary>Waits until the orphaned ffmpeg processes of a killed run have exited.</summary>
-    private static void WaitForOrphans(string directory)
+    internal static void WaitForOrphans(string directory)
     {
         for (var i = 0; i < 100; i++)
         {
@@ -30,32 +30,6 @@ public sealed class RobustnessTests
             if (busy.Length == 0) return;
             Thread.Sleep(100);
         }
-    }
-
-    [Fact]
-    public void Killing_the_tool_at_any_moment_leaves_every_output_complete_or_as_it_was()
-    {
-        using var dir = new TempDirectory();
-        File.Copy(Repo.FiguresFile, dir.File("figures.yaml"));
-        var first = Processes.Convanim(dir.Path, "render", "--out", "output");
-        Assert.True(first.ExitCode == 0, first.Stderr);
-        var output = dir.File("output");
-
-        foreach (var delay in new[] { 150, 400, 700, 1000, 1400 })
-        {
-            using var run = Start(dir.Path, "render", "--out", "output", "--force");
-            Thread.Sleep(delay);
-            run.Kill(entireProcessTree: false); // kill -9 of the tool alone: its ffmpeg children live on
-            run.WaitForExit();
-            WaitForOrphans(output);
-            OutputChecks.AllComplete(output, GuideFigures, allowTemporaries: true);
-        }
-
-        // The next run removes what the killed ones left and finds every figure complete.
-        var rerun = Processes.Convanim(dir.Path, "render", "--out", "output");
-        Assert.True(rerun.ExitCode == 0, rerun.Stderr);
-        OutputChecks.AllComplete(output, GuideFigures, allowTemporaries: false);
-        Assert.Equal(GuideFigures.Count * 2, Directory.GetFiles(output, "*.gif").Length + Directory.GetFiles(output, "*.mp4").Length);
     }
 
     /// <summary>
@@ -190,5 +164,44 @@ public sealed class RobustnessTests
         }
         Assert.Equal(File.ReadAllBytes(onePass.File("padding_strides_odd.gif")), File.ReadAllBytes(twoPass.File("padding_strides_odd.gif")));
         OutputChecks.AllComplete(twoPass.Path, [figure], allowTemporaries: false);
+    }
+}
+
+/// <summary>kill -9 in the middle of renders: a class of its own, the slowest test, so it runs beside the others.</summary>
+public sealed class KillTests
+{
+    /// <summary>
+    /// kill -9 at five moments spread over a render (fractions of how long the same render took, so the moments fall
+    /// inside it on a fast machine or a loaded one): every visible file is complete or as it was before.
+    /// </summary>
+    [Fact]
+    public void Killing_the_tool_at_any_moment_leaves_every_output_complete_or_as_it_was()
+    {
+        using var dir = new TempDirectory();
+        File.Copy(Repo.FiguresFile, dir.File("figures.yaml"));
+        // Six figures of every format the guide's file writes (GIF, MP4, frame PDFs, panels), numbers and a transposition.
+        string[] only = ["--only", "no_padding_no_strides", "padding_strides_odd_transposed", "dilation", "numerical_padding_strides", "numerical_max_pooling", "full_padding_no_strides"];
+        var figures = RobustnessTests.GuideFigures.Where(f => only.Contains(f.Name)).ToList();
+        var clock = Stopwatch.StartNew();
+        var first = Processes.Convanim(dir.Path, ["render", "--out", "output", .. only]);
+        var renderTime = clock.Elapsed;
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        var output = dir.File("output");
+
+        foreach (var fraction in new[] { 0.1, 0.3, 0.5, 0.7, 0.9 })
+        {
+            using var run = RobustnessTests.Start(dir.Path, ["render", "--out", "output", "--force", .. only]);
+            Thread.Sleep(renderTime * fraction);
+            run.Kill(entireProcessTree: false); // kill -9 of the tool alone: its ffmpeg children live on
+            run.WaitForExit();
+            RobustnessTests.WaitForOrphans(output);
+            OutputChecks.AllComplete(output, figures, allowTemporaries: true);
+        }
+
+        // The next run removes what the killed ones left and finds every figure complete.
+        var rerun = Processes.Convanim(dir.Path, ["render", "--out", "output", .. only]);
+        Assert.True(rerun.ExitCode == 0, rerun.Stderr);
+        OutputChecks.AllComplete(output, figures, allowTemporaries: false);
+        Assert.Equal(figures.Count * 2, Directory.GetFiles(output, "*.gif").Length + Directory.GetFiles(output, "*.mp4").Length);
     }
 }

@@ -1,4 +1,5 @@
 using ConvAnimations.Spec;
+using ConvAnimations.Tests.Cli;
 using ConvAnimations.Tests.Support;
 
 namespace ConvAnimations.Tests.Spec;
@@ -139,7 +140,10 @@ public sealed class BadInputTests
     }
 }
 
-/// <summary>Every bad-input case again through the real command line: exit 1, the place named, output untouched.</summary>
+/// <summary>
+/// Every bad-input case again through the command line (in-process: the real binary's exit codes and stack traces are
+/// the fuzz test's): exit 1, the place named, output untouched.
+/// </summary>
 public sealed class BadInputCommandLineTests
 {
     [Theory]
@@ -147,14 +151,15 @@ public sealed class BadInputCommandLineTests
     public void Render_refuses_the_file_and_leaves_output_untouched(string yaml, int line, int column, string? figure, string words)
     {
         using var dir = new TempDirectory();
-        File.WriteAllText(dir.File("bad.yaml"), yaml);
+        var file = dir.File("bad.yaml");
+        File.WriteAllText(file, yaml);
         var output = Directory.CreateDirectory(dir.File("output")).FullName;
         File.WriteAllText(Path.Combine(output, "earlier.gif"), "an earlier render");
 
-        var result = Processes.Convanim(dir.Path, "render", "bad.yaml");
+        var result = InProcess.Convanim("render", file, "--out", output);
 
         Assert.Equal(1, result.ExitCode);
-        var expected = $"bad.yaml:{line}:{column}: error: {(figure is null ? "" : $"figure '{figure}': ")}";
+        var expected = $"{file}:{line}:{column}: error: {(figure is null ? "" : $"figure '{figure}': ")}";
         Assert.Contains(result.Stderr.Split('\n'), l => l.StartsWith(expected, StringComparison.Ordinal) && l.Contains(words, StringComparison.Ordinal));
         Assert.Equal(["earlier.gif"], Directory.GetFiles(output).Select(Path.GetFileName));
         Assert.Equal("an earlier render", File.ReadAllText(Path.Combine(output, "earlier.gif")));

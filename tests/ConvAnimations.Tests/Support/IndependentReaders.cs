@@ -28,25 +28,31 @@ public static class IndependentReaders
     {
         const int Over = 4;
         var prefix = pdf + ".poppler";
-        var result = Processes.Run("pdftoppm", ["-png", "-singlefile", "-scale-to-x", Text(Over * width), "-scale-to-y", Text(Over * height), pdf, prefix]);
+        // A PPM (no compression to undo): "P6", width, height, 255, then RGB bytes.
+        var result = Processes.Run("pdftoppm", ["-singlefile", "-scale-to-x", Text(Over * width), "-scale-to-y", Text(Over * height), pdf, prefix]);
         Assert.True(result.ExitCode == 0, $"pdftoppm {pdf}: {result.Stderr}");
-        using var large = Decode(prefix + ".png");
-        Assert.Equal((Over * width, Over * height), (large.Width, large.Height));
+        var ppm = File.ReadAllBytes(prefix + ".ppm");
+        var header = $"P6\n{Over * width} {Over * height}\n255\n";
+        Assert.Equal(header, System.Text.Encoding.ASCII.GetString(ppm, 0, Math.Min(header.Length, ppm.Length)));
+        Assert.Equal(header.Length + 3 * Over * width * Over * height, ppm.Length);
+        var source = ppm.AsSpan(header.Length);
         var small = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        var target = small.GetPixelSpan();
+        var stride = 3 * Over * width;
         for (var y = 0; y < height; y++)
         {
             for (var x = 0; x < width; x++)
             {
-                int r = 0, g = 0, b = 0;
-                for (var dy = 0; dy < Over; dy++)
+                for (var channel = 0; channel < 3; channel++)
                 {
-                    for (var dx = 0; dx < Over; dx++)
+                    var sum = 0;
+                    for (var dy = 0; dy < Over; dy++)
                     {
-                        var p = large.GetPixel(Over * x + dx, Over * y + dy);
-                        (r, g, b) = (r + p.Red, g + p.Green, b + p.Blue);
+                        for (var dx = 0; dx < Over; dx++) sum += source[(Over * y + dy) * stride + 3 * (Over * x + dx) + channel];
                     }
+                    target[4 * (y * width + x) + channel] = (byte)(sum / (Over * Over));
                 }
-                small.SetPixel(x, y, new SKColor((byte)(r / (Over * Over)), (byte)(g / (Over * Over)), (byte)(b / (Over * Over))));
+                target[4 * (y * width + x) + 3] = 255;
             }
         }
         return small;
@@ -95,14 +101,12 @@ public static class IndependentReaders
     public static double ShareDiffering(SKBitmap a, SKBitmap b, int threshold = 64)
     {
         Assert.Equal((a.Width, a.Height), (b.Width, b.Height));
+        Assert.Equal((SKColorType.Rgba8888, SKColorType.Rgba8888), (a.ColorType, b.ColorType));
+        ReadOnlySpan<byte> p = a.GetPixelSpan(), q = b.GetPixelSpan();
         var differing = 0;
-        for (var y = 0; y < a.Height; y++)
+        for (var i = 0; i < p.Length; i += 4)
         {
-            for (var x = 0; x < a.Width; x++)
-            {
-                var (p, q) = (a.GetPixel(x, y), b.GetPixel(x, y));
-                if (Math.Abs(p.Red - q.Red) > threshold || Math.Abs(p.Green - q.Green) > threshold || Math.Abs(p.Blue - q.Blue) > threshold) differing++;
-            }
+            if (Math.Abs(p[i] - q[i]) > threshold || Math.Abs(p[i + 1] - q[i + 1]) > threshold || Math.Abs(p[i + 2] - q[i + 2]) > threshold) differing++;
         }
         return (double)differing / (a.Width * a.Height);
     }
