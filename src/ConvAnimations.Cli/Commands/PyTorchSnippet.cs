@@ -25,10 +25,12 @@ public static class PyTorchSnippet
         text.AppendLine($"# {figure.Name}: {Figure.KindName(figure.Kind)}, input {input.Rows}x{input.Cols} -> output {output.Rows}x{output.Cols}");
         foreach (var formula in Explanation.OutputFormulas(figure)) text.AppendLine($"# {formula}");
         var common = $"kernel_size={Pair(g.Kernel)}, stride={Pair(g.Stride)}, padding={Pair(g.Padding)}";
+        var channels = figure.Channels;
+        var (maps, groups) = (channels.IsMulti ? $"{channels.In}, {channels.Out}" : "1, 1", channels.Groups > 1 ? $", groups={channels.Groups}" : "");
         var layer = figure.Kind switch
         {
-            FigureKind.Convolution => $"nn.Conv2d(1, 1, {common}, dilation={Pair(g.Dilation)}, bias=False, dtype=torch.float64)",
-            FigureKind.Transposed => $"nn.ConvTranspose2d(1, 1, {common}, output_padding={Pair(g.OutputPadding)}, dilation={Pair(g.Dilation)}, bias=False, dtype=torch.float64)",
+            FigureKind.Convolution => $"nn.Conv2d({maps}, {common}, dilation={Pair(g.Dilation)}{groups}, bias=False, dtype=torch.float64)",
+            FigureKind.Transposed => $"nn.ConvTranspose2d({maps}, {common}, output_padding={Pair(g.OutputPadding)}{groups}, dilation={Pair(g.Dilation)}, bias=False, dtype=torch.float64)",
             FigureKind.MaxPooling => $"nn.MaxPool2d({common}, dilation={Pair(g.Dilation)})",
             FigureKind.AveragePooling => $"nn.AvgPool2d({common}, count_include_pad=True)",
             _ => throw new ArgumentOutOfRangeException(nameof(animation), figure.Kind, "no PyTorch layer for this kind"),
@@ -38,6 +40,7 @@ public static class PyTorchSnippet
             text.AppendLine($"# nn.AvgPool2d has no dilation: the figure's dilation {Pair(g.Dilation)} is not part of this layer");
         }
         text.AppendLine($"layer = {layer}");
+        if (channels.IsMulti) return WithChannels(text, animation, animation.Channels!);
 
         if (figure.Values is { } values && animation.Values is { } computed)
         {
@@ -63,6 +66,42 @@ public static class PyTorchSnippet
         }
         return text.ToString();
     }
+
+    /// <summary>
+    /// The rest for several maps: the input as (1, C_in, H, W), the weight in PyTorch's own layout as the figure gives
+    /// it, and every output map; pooling takes the maps as they are (one a channel).
+    /// </summary>
+    private static string WithChannels(StringBuilder text, Animation animation, ChannelAnimation layout)
+    {
+        var figure = animation.Figure;
+        var (input, output, kernel, c) = (figure.AnimatedInput, figure.AnimatedOutput, figure.Geometry.Kernel, layout.Channels);
+        if (figure.Values?.Channels is { } values && layout.Values is { } computed)
+        {
+            text.AppendLine($"x = torch.tensor({Stack(values.Input)}, dtype=torch.float64).reshape(1, {c.In}, {input.Rows}, {input.Cols})");
+            if (values.Weight is { } weight)
+            {
+                // PyTorch's weight as given: Conv2d's (C_out, C_in/g, kh, kw), ConvTranspose2d's (C_in, C_out/g, kh, kw).
+                var (first, second) = figure.IsTransposed ? (c.In, c.OutPerGroup) : (c.Out, c.InPerGroup);
+                text.AppendLine("with torch.no_grad():");
+                text.AppendLine($"    layer.weight.copy_(torch.tensor([{string.Join(", ", weight.Select(Stack))}], dtype=torch.float64).reshape({first}, {second}, {kernel.Rows}, {kernel.Cols}))");
+            }
+            text.AppendLine($"expected = torch.tensor({Stack(computed.Output)}, dtype=torch.float64)");
+        }
+        else
+        {
+            text.AppendLine($"x = torch.zeros(1, {c.In}, {input.Rows}, {input.Cols}, dtype=torch.float64)");
+        }
+        text.AppendLine("y = layer(x)");
+        text.AppendLine($"assert y.shape == (1, {c.Out}, {output.Rows}, {output.Cols}), y.shape");
+        if (figure.Values is not null)
+        {
+            text.AppendLine("print(y[0])");
+            text.AppendLine("assert torch.allclose(y[0], expected), expected");
+        }
+        return text.ToString();
+    }
+
+    private static string Stack(IEnumerable<double[,]> maps) => $"[{string.Join(", ", maps.Select(Matrix))}]";
 
     private static string Pair(Size2 size) => $"({size.Rows}, {size.Cols})";
 

@@ -31,11 +31,26 @@ public static class Explanation
             text.AppendLine($"{indent}  grid: {axis.Output} cells with {axis.Stride - 1} zero(s) between neighbours = {axis.StretchedOutput}, " +
                             $"padded by p' = {axis.TransposedPadding} before and p' + a = {axis.TransposedPadding + axis.OutputPadding} after = {axis.TransposedGrid}");
         }
+        if (figure.Channels.IsMulti) text.AppendLine(Channels(figure));
+        var each = figure.Channels.IsMulti ? $" of each of the {figure.Channels.Out} output maps in turn" : "";
         text.AppendLine($"input {figure.AnimatedInput.Rows}x{figure.AnimatedInput.Cols}, output {figure.AnimatedOutput.Rows}x{figure.AnimatedOutput.Cols}, " +
-                        $"{figure.FrameCount} frames (one per output cell, row-major from the top-left)");
+                        $"{figure.FrameCount} frames (one per output cell{each}, row-major from the top-left)");
         text.AppendLine($"grid {grid.Count}x{(grid.Count > 0 ? grid[0].Length : 0)} (x input, p padding, z inserted zero):");
         foreach (var row in grid) text.AppendLine($"  {row}");
         return text.ToString();
+    }
+
+    /// <summary>What the maps of a multi-channel figure are and which input maps each output map reads.</summary>
+    public static string Channels(Figure figure)
+    {
+        var c = figure.Channels;
+        var k = figure.Geometry.Kernel;
+        if (figure.IsPooling) return $"channels: {c.In} maps, each pooled on its own into its output map (groups = {c.Groups})";
+        var weight = figure.IsTransposed ? $"{c.In}x{c.OutPerGroup}x{k.Rows}x{k.Cols}" : $"{c.Out}x{c.InPerGroup}x{k.Rows}x{k.Cols}";
+        var reads = c.Groups == 1 ? $"every output map sums all {c.In} input maps"
+            : c.Groups == c.In && c.InPerGroup == 1 ? "depthwise: each output map reads one input map"
+            : $"{c.Groups} groups: each output map sums the {c.InPerGroup} input maps of its group";
+        return $"channels: in {c.In}, out {c.Out}, groups {c.Groups}: {reads}, each through its own {k.Rows}x{k.Cols} kernel (weight {weight})";
     }
 
     /// <summary>The output size of one axis of the direct operation, formula and numbers.</summary>

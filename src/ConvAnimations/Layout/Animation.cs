@@ -42,6 +42,9 @@ public sealed record Animation(
     IReadOnlyList<Frame> Frames,
     AnimationValues? Values)
 {
+    /// <summary>A multi-channel figure's maps, frames over every output map and numbers (null for a single channel).</summary>
+    public ChannelAnimation? Channels { get; init; }
+
     public Size2 GridSize => new(Grid.GetLength(0), Grid.GetLength(1));
 
     /// <summary>The span of the window on the grid: d(k-1)+1 per axis.</summary>

@@ -26,6 +26,7 @@ public static class AnimationJson
         json.Append($"  \"output_padding\": {Pair(figure.IsTransposed ? g.OutputPadding : new Size2(0, 0))},\n");
         json.Append($"  \"input\": {Pair(animation.Input)},\n");
         json.Append($"  \"output\": {Pair(animation.Output)},\n");
+        if (animation.Channels is { } channels) json.Append($"  \"channels\": {{\"in\": {channels.Channels.In}, \"out\": {channels.Channels.Out}, \"groups\": {channels.Channels.Groups}}},\n");
         json.Append("  \"grid\": [\n");
         var rows = GridRows(animation.Grid);
         json.AppendJoin(",\n", rows.Select(row => $"    {Text(row)}")).Append("\n  ],\n");
@@ -34,10 +35,25 @@ public static class AnimationJson
         if (matrix is not null) json.Append(MatrixJson.Write(matrix));
         var line = figure.IsTransposed ? "matrix_column" : "matrix_row";
         json.Append("  \"frames\": [\n");
-        json.AppendJoin(",\n", animation.Frames.Select(f =>
-            $"    {{\"output\": {Point(f.Output)}, \"taps\": [{string.Join(", ", f.Taps.Select(Point))}]" +
-            (matrix is null ? "" : $", \"{line}\": {ConvolutionMatrix.LineOf(animation, f)}") + "}"));
+        if (animation.Channels is { } multi)
+        {
+            json.AppendJoin(",\n", multi.Frames.Select(f => $"    {{\"output_channel\": {f.OutputChannel}, \"input_channels\": [{string.Join(", ", f.InputChannels)}], " +
+                $"\"output\": {Point(f.Frame.Output)}, \"taps\": [{string.Join(", ", f.Frame.Taps.Select(Point))}]}}"));
+        }
+        else
+        {
+            json.AppendJoin(",\n", animation.Frames.Select(f =>
+                $"    {{\"output\": {Point(f.Output)}, \"taps\": [{string.Join(", ", f.Taps.Select(Point))}]" +
+                (matrix is null ? "" : $", \"{line}\": {ConvolutionMatrix.LineOf(animation, f)}") + "}"));
+        }
         json.Append("\n  ]");
+        if (animation.Channels?.Values is { } stacked)
+        {
+            json.Append(",\n  \"values\": {\n");
+            json.Append($"    \"grid\": [{string.Join(", ", stacked.Grid.Select(Matrix))}],\n");
+            json.Append($"    \"kernel\": {(stacked.Kernel is null ? "null" : $"[{string.Join(", ", stacked.Kernel.Select(k => $"[{string.Join(", ", k.Select(Matrix))}]"))}]")},\n");
+            json.Append($"    \"output\": [{string.Join(", ", stacked.Output.Select(Matrix))}]\n  }}");
+        }
         if (animation.Values is { } values)
         {
             json.Append(",\n  \"values\": {\n");

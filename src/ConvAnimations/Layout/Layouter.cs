@@ -28,8 +28,9 @@ public static class Layouter
             }
         }
 
-        var values = figure.Values is null ? null : Numbers.Compute(figure, grid, frames);
-        return new Animation(figure, grid, figure.AnimatedInput, output, g.Kernel, g.Dilation, frames, values);
+        var values = figure.Values is null || figure.Channels.IsMulti ? null : Numbers.Compute(figure, grid, frames);
+        var animation = new Animation(figure, grid, figure.AnimatedInput, output, g.Kernel, g.Dilation, frames, values);
+        return figure.Channels.IsMulti ? animation with { Channels = ChannelLayout.Of(figure, grid, frames) } : animation;
     }
 
     /// <summary>The direct operation's grid: the input with p zeros on every side.</summary>

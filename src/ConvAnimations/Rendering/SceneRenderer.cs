@@ -169,14 +169,14 @@ public sealed class SceneRenderer : IDisposable
         var matrix = _projection.Planes[index];
         var steps = new List<(SKPath, SKColor, float)>();
         // Opaque even where its cells are blank, so it hides what lies behind it as the coloured planes do.
-        if (!plane.Coloured) steps.Add((new SKPath(_outlines[index]), _theme.Background, 0));
+        if (!plane.Coloured || plane.Opaque) steps.Add((new SKPath(_outlines[index]), _theme.Background, 0));
         var coloured = plane.Coloured ? CellsOf(plane.Cells).Where(c => c.Kind is CellKind.Input or CellKind.Output).ToList() : [];
         var grid = FullGrid(matrix, new Cell(0, 0), plane.Size.Rows, plane.Size.Cols);
         if (plane.Grid == GridLine.Dashed) steps.Add((Dashes(grid, _theme.Dash), _theme.Lines, _theme.ThickLine));
         if (plane.Grid == GridLine.Faint) steps.Add((new SKPath(grid), _theme.Faint, _theme.ThinLine));
         foreach (var group in coloured.GroupBy(c => c.Kind))
         {
-            steps.Add((Cells(matrix, group.Select(c => c.Cell)), _theme.ColourOf(group.Key == CellKind.Input ? Shade.Input : Shade.Output), 0));
+            steps.Add((Cells(matrix, group.Select(c => c.Cell)), _theme.ColourOf(group.Key == CellKind.Input ? plane.InputShade : Shade.Output), 0));
         }
         if (plane.Grid == GridLine.None)
         {
@@ -210,7 +210,11 @@ public sealed class SceneRenderer : IDisposable
                 break;
             case BlockLines block:
                 _stroke.StrokeWidth = _theme.ThickLine;
-                using (var lines = FullGrid(matrix, block.TopLeft, block.Size.Rows, block.Size.Cols)) Draw(canvas, mark.Plane, lines, _stroke, clip);
+                using (var lines = FullGrid(matrix, block.TopLeft, block.Size.Rows, block.Size.Cols))
+                {
+                    if (!block.Dashed) Draw(canvas, mark.Plane, lines, _stroke, clip);
+                    else using (var dashes = Dashes(lines, _theme.Dash)) Draw(canvas, mark.Plane, dashes, _stroke, clip);
+                }
                 break;
             case Label label:
                 _text.Color = _theme.InkOn(label.On);

@@ -25,6 +25,19 @@ public sealed class Theme
         [ThemeName.Print] = new("#FFFFFF", "#C8C8C8", "#8A8A8A", "#000000", "#000000", 0.4f, "#000000", "#FFFFFF"),
     };
 
+    /// <summary>
+    /// The shades of the second and third input maps of a stack (then again blue, second, third): the guide's violet
+    /// behind its blue, and Solarized's magenta; in each palette colours its lines keep at least 3:1 with (WCAG's
+    /// contrast for shapes; no text sits on them: the maps of a numerical figure are all the input colour).
+    /// </summary>
+    private static readonly Dictionary<ThemeName, (string Second, string Third)> MoreInputs = new()
+    {
+        [ThemeName.SolarizedLight] = ("#6C71C4", "#D33682"),
+        [ThemeName.SolarizedDark] = ("#3F4484", "#8C2459"),
+        [ThemeName.Colorblind] = ("#CC79A7", "#009E73"),
+        [ThemeName.Print] = ("#E8E8E8", "#ABABAB"),
+    };
+
     private sealed record Palette(string Background, string Input, string Output, string Lines, string Highlight, float HighlightAlpha, string DarkInk, string LightInk);
 
     public Theme(double scale, ThemeSpec spec)
@@ -43,6 +56,8 @@ public sealed class Theme
         Background = Pick(ThemeColour.Background, palette.Background);
         Input = Pick(ThemeColour.Input, palette.Input);
         Output = Pick(ThemeColour.Output, palette.Output);
+        SecondInput = SKColor.Parse(MoreInputs[spec.Base].Second);
+        ThirdInput = SKColor.Parse(MoreInputs[spec.Base].Third);
         Lines = Pick(ThemeColour.Lines, palette.Lines);
         // SkiaSharp's SVG writer drops the opacity of a pure black fill (it leaves out both attributes), which would
         // make the highlight opaque in SVG: #010101 looks the same and keeps it translucent.
@@ -68,6 +83,8 @@ public sealed class Theme
     public SKColor Background { get; }
     public SKColor Input { get; }
     public SKColor Output { get; }
+    public SKColor SecondInput { get; }
+    public SKColor ThirdInput { get; }
     public SKColor Lines { get; }
 
     /// <summary>Translucent: it darkens (or, in the dark theme, lightens) what it covers.</summary>
@@ -80,6 +97,9 @@ public sealed class Theme
     {
         Shade.Input => Input,
         Shade.Output => Output,
+        Shade.SecondInput => SecondInput,
+        Shade.ThirdInput => ThirdInput,
+        Shade.Background => Background,
         _ => Highlight,
     };
 

@@ -18,7 +18,7 @@ public readonly record struct Placement(float X, float Y, float Elevation);
 public enum GridLine { Dashed, Solid, Faint, None }
 
 /// <summary>The colours a cell can be filled with; the theme decides what they are.</summary>
-public enum Shade { Input, Output, Highlight }
+public enum Shade { Input, Output, Highlight, SecondInput, ThirdInput, Background }
 
 public enum TextAlign { Left, Center, Right }
 
@@ -40,6 +40,12 @@ public readonly record struct PlanePoint(int Plane, float Col, float Row);
 public sealed record Plane(CellKind[,] Cells, Placement At, GridLine Grid, bool Coloured, IReadOnlyList<Label> Labels)
 {
     public Size2 Size => new(Cells.GetLength(0), Cells.GetLength(1));
+
+    /// <summary>The shade of its input cells: a second input map behind the first takes another (the guide's violet).</summary>
+    public Shade InputShade { get; init; } = Shade.Input;
+
+    /// <summary>Blank cells (padding, inserted zeros) hide what lies behind them too, as in a stack of maps.</summary>
+    public bool Opaque { get; init; }
 
     /// <summary>Its own projection in a scene that mixes them (a flat matrix beside a slanted kernel view); null: the scene's.</summary>
     public FigureStyle? Style { get; init; }
@@ -63,7 +69,11 @@ public sealed record CellFill(int Plane, IReadOnlyList<Cell> Cells, Shade Shade)
 public sealed record CellBorders(int Plane, IReadOnlyList<Cell> Cells) : Mark(Plane);
 
 /// <summary>Every line of a block of cells, solid (the kernel's window).</summary>
-public sealed record BlockLines(int Plane, Cell TopLeft, Size2 Size) : Mark(Plane);
+public sealed record BlockLines(int Plane, Cell TopLeft, Size2 Size) : Mark(Plane)
+{
+    /// <summary>Dashed like a grid of padding (a map drawn again in front of others), rather than solid.</summary>
+    public bool Dashed { get; init; }
+}
 
 /// <summary>
 /// Text lying in a plane, its digits' middle at (<see cref="Col"/>, <see cref="Row"/>), <see cref="Size"/> cells high

@@ -25,6 +25,7 @@ public static class SceneBuilder
     {
         // Composed figures, the matrix view and the diagrams are built from this view in scenes of their own.
         if (FigureScenes.Build(animation) is { } other) return other;
+        if (animation.Channels is not null) return ChannelScene.Build(animation);
         var figure = animation.Figure;
         var values = animation.Values;
         var grid = animation.GridSize;
@@ -176,7 +177,7 @@ public static class SceneBuilder
     /// A frame's marks are made when the frame is drawn, not when the scene is: measuring a scene (the budget, the
     /// batches) needs only its planes, and a figure of thousands of frames holds none of them.
     /// </summary>
-    private sealed class OnDemand<T>(int count, Func<int, T> make) : IReadOnlyList<T>
+    internal sealed class OnDemand<T>(int count, Func<int, T> make) : IReadOnlyList<T>
     {
         public int Count => count;
 

@@ -89,7 +89,11 @@ public sealed record SourceLocation(string File, int Line, int Column)
 /// operation's point of view described in the issue (for a transposed figure, the transposed input) and the kernel
 /// (none for pooling).
 /// </summary>
-public sealed record FigureValues(double[,] Input, double[,]? Kernel);
+public sealed record FigureValues(double[,] Input, double[,]? Kernel)
+{
+    /// <summary>A multi-channel figure's numbers (<see cref="Input"/> and <see cref="Kernel"/> are then its first map and kernel).</summary>
+    public ChannelValues? Channels { get; init; }
+}
 
 /// <summary>One validated figure of figures.yaml. Nothing downstream ever sees an invalid one.</summary>
 public sealed record Figure(
@@ -114,6 +118,9 @@ public sealed record Figure(
     /// <summary>For a composed figure (sequence, beside), its parts; its own kind and geometry are its first part's.</summary>
     public Composition? Compose { get; init; }
 
+    /// <summary>Its feature maps: how many in and out, in how many groups (one of each by default).</summary>
+    public Channels Channels { get; init; } = Channels.Single;
+
     public bool IsTransposed => Kind == FigureKind.Transposed;
     public bool IsPooling => IsPoolingKind(Kind);
 
@@ -123,9 +130,10 @@ public sealed record Figure(
     /// <summary>The map the figure fills frame by frame: for a transposed figure, the direct input.</summary>
     public Size2 AnimatedOutput => AnimatedOutputOf(Kind, Geometry);
 
-    public int FrameCount => Compose?.FrameCount ?? FrameCountOf(Kind, Geometry, View);
+    /// <summary>One frame per output cell (of every output map, the maps outermost); a composed figure plays its parts'.</summary>
+    public int FrameCount => Compose?.FrameCount ?? FrameCountOf(Kind, Geometry, View) * Channels.Out;
 
-    /// <summary>One frame per output cell; the paper's two diagrams are one picture.</summary>
+    /// <summary>One frame per output cell of one map; the paper's two diagrams are one picture.</summary>
     public static int FrameCountOf(FigureKind kind, Geometry geometry, View view) =>
         view is View.Hops or View.Subsampling ? 1 : AnimatedOutputOf(kind, geometry).Area;
 

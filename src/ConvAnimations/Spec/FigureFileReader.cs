@@ -68,6 +68,7 @@ public static class FigureFileReader
             }
             // The defaults' values are checked once, here, whether or not a figure uses them.
             FigureFields.Read(new KeySource(defaults, null, report));
+            ChannelFields.Read(new KeySource(defaults, null, report));
         }
 
         if (map["figures"] is not { } figuresNode)

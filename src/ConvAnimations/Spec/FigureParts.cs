@@ -127,8 +127,9 @@ internal sealed record ValuesSpec(RawMap At, RawNode? Input, RawNode? Kernel, Ra
         // Every number is checked here, whatever the shapes turn out to be.
         foreach (var key in new[] { "input", "kernel" })
         {
+            // Below the first level, at any depth (a multi-channel figure's values have 3 or 4).
             var rows = (map[key] as RawList)?.Items ?? [];
-            foreach (var item in rows.OfType<RawList>().SelectMany(row => row.Items))
+            foreach (var item in rows.OfType<RawList>().SelectMany(Leaves))
             {
                 ok &= CellValue(item, report, $"values.{key}", out _);
             }
@@ -136,6 +137,8 @@ internal sealed record ValuesSpec(RawMap At, RawNode? Input, RawNode? Kernel, Ra
         spec = new ValuesSpec(map, map["input"], map["kernel"], map["seed"], seed);
         return ok;
     }
+
+    private static IEnumerable<RawNode> Leaves(RawList list) => list.Items.SelectMany(item => item is RawList inner ? Leaves(inner) : [item]);
 
     public FigureValues? Resolve(FigureKind kind, Geometry geometry, Report report)
     {
@@ -185,8 +188,13 @@ internal sealed record ValuesSpec(RawMap At, RawNode? Input, RawNode? Kernel, Ra
             }
             for (var c = 0; c < shape.Cols; c++)
             {
-                // Wrong numbers were reported by Read.
-                if (CellValue(row.Items[c], report.Muted, key, out var number)) matrix[r, c] = number;
+                // Wrong numbers were reported by Read, which looks into nested lists (of multi-channel values).
+                if (row.Items[c] is RawList nested)
+                {
+                    report.Error(nested, $"{key}: expected a number, got {RawYaml.Describe(nested)}");
+                    ok = false;
+                }
+                else if (CellValue(row.Items[c], report.Muted, key, out var number)) matrix[r, c] = number;
                 else ok = false;
             }
         }

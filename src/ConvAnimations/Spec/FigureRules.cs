@@ -58,7 +58,7 @@ internal sealed record FigureFields(
     [
         "name", "title", "kind", "input", "transposed_input", "output_padding", "kernel", "stride", "padding",
         "dilation", "output", "frame_ms", "formats", "scale", "style", "values", "panels", "theme", "labels", "legend",
-        "reveal", "decimals", "view", "sequence", "beside",
+        "reveal", "decimals", "view", "sequence", "beside", .. ChannelFields.Keys,
     ];
 
     public static FigureFields Read(KeySource keys) => new(
@@ -138,19 +138,24 @@ internal static class FigureRules
         var meant = node.Keys.Select(k => k.Value).Where(k => !FigureFields.Keys.Contains(k)).Select(k => Suggestions.Nearest(k, FigureFields.Keys)).OfType<string>().ToHashSet();
         var keys = new KeySource(node, defaults, report);
         var fields = FigureFields.Read(keys);
+        var channelFields = ChannelFields.Read(keys);
 
         var present = Presence(fields, keys, meant, node);
         var geometry = present ? Geometry(fields, keys) : null;
-        var values = geometry is null || fields.Values.Value is not { } spec ? null : spec.Resolve(fields.Kind.Value, geometry, report);
+        var channels = geometry is null ? null : channelFields.Resolve(fields.Kind.Value, geometry, node, report);
+        var values = geometry is null || channels is null || fields.Values.Value is not { } spec ? null
+            : channels.IsMulti ? ChannelValueRules.Resolve(spec, fields.Kind.Value, geometry, channels, report) : spec.Resolve(fields.Kind.Value, geometry, report);
         var view = ViewRules.Read(keys);
         var viewFits = geometry is null || !view.Ok || ViewRules.Fits(view, fields.Kind.Value, geometry, fields.Values.Given, report);
-        var panels = geometry is null || fields.Panels.Value is not { } panelsSpec ? null : panelsSpec.Resolve(Figure.FrameCountOf(fields.Kind.Value, geometry, view.Value), report);
+        var viewChannels = channels is null || !view.Ok || ChannelFields.FitsView(channels, view, report);
+        var panels = geometry is null || channels is null || fields.Panels.Value is not { } panelsSpec ? null
+            : panelsSpec.Resolve(Figure.FrameCountOf(fields.Kind.Value, geometry, view.Value) * channels.Out, report);
 
-        var valid = knownKeys && fields.AllOk && view.Ok && viewFits && fields.Values.Given == values is not null && fields.Panels.Given == panels is not null;
+        var valid = knownKeys && fields.AllOk && channels is not null && view.Ok && viewFits && viewChannels && fields.Values.Given == values is not null && fields.Panels.Given == panels is not null;
         if (name is null || geometry is null || !valid) return (null, nameNode, name);
         var style = fields.Style.Value ?? (values is null ? FigureStyle.Isometric : FigureStyle.Flat);
         var figure = new Figure(name, fields.Title.Given ? fields.Title.Value : name, fields.Kind.Value, geometry, fields.FrameMs.Value,
-            fields.Formats.Value, fields.Scale.Value, style, values, report.At(node), panels) { Look = fields.Look, View = view.Value };
+            fields.Formats.Value, fields.Scale.Value, style, values, report.At(node), panels) { Look = fields.Look, View = view.Value, Channels = channels! };
         return (figure, nameNode, name);
     }
 

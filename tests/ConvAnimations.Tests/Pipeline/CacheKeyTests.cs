@@ -33,6 +33,7 @@ public sealed class CacheKeyTests
         [nameof(Figure.Look)] = f => f with { Look = f.Look with { Theme = f.Look.Theme with { Base = ThemeName.Print } } },
         [nameof(Figure.View)] = f => f with { View = View.Matrix },
         [nameof(Figure.Compose)] = f => f with { Compose = new Composition(CompositionKind.Sequence, [f]) },
+        [nameof(Figure.Channels)] = f => f with { Channels = f.Channels with { In = f.Channels.In + 1 } },
     };
 
     [Fact]
@@ -65,6 +66,17 @@ public sealed class CacheKeyTests
         Assert.NotEqual(key, RenderCache.KeyOf(Numerical with { Panels = Numerical.Panels! with { Formats = [OutputFormat.Png] } }, Tool));
         Assert.NotEqual(key, RenderCache.KeyOf(Numerical with { Panels = null }, Tool));
         Assert.NotEqual(key, RenderCache.KeyOf(Numerical with { Geometry = new Geometry(Numerical.Geometry.Cols with { Dilation = 2 }, Numerical.Geometry.Cols) }, Tool));
+        // A multi-channel figure's maps and weights, past the first ones.
+        var maps = Repo.Figure("numerical_two_channels");
+        var stack = maps.Values!.Channels!;
+        var input = stack.Input.Select(m => (double[,])m.Clone()).ToList();
+        input[1][4, 4] += 1;
+        var weight = stack.Weight!.Select(w => (IReadOnlyList<double[,]>)w.Select(k => (double[,])k.Clone()).ToList()).ToList();
+        ((double[,])weight[0][1])[0, 0] += 1;
+        var mapsKey = RenderCache.KeyOf(maps, Tool);
+        Assert.NotEqual(mapsKey, RenderCache.KeyOf(maps with { Values = maps.Values with { Channels = stack with { Input = input } } }, Tool));
+        Assert.NotEqual(mapsKey, RenderCache.KeyOf(maps with { Values = maps.Values with { Channels = stack with { Weight = weight } } }, Tool));
+        Assert.NotEqual(mapsKey, RenderCache.KeyOf(maps with { Channels = maps.Channels with { Groups = 2, Out = 2 } }, Tool));
     }
 
     [Fact]

@@ -170,7 +170,7 @@ public sealed partial class ReaderFuzzTests
     [Fact]
     public void The_unchanged_files_read_as_before()
     {
-        Assert.Equal(28, FigureFileReader.Parse(Sources[0], "fuzz.yaml").Figures.Count);
+        Assert.Equal(31, FigureFileReader.Parse(Sources[0], "fuzz.yaml").Figures.Count);
         Assert.Equal(4, FigureFileReader.Parse(ValidFiles[0], "fuzz.yaml").Figures.Count);
         Assert.All(BadInputTests.Cases, c => Assert.False(FigureFileReader.Parse((string)c[0]!, "fuzz.yaml").IsValid));
     }

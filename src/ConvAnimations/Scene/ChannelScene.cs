@@ -1,0 +1,347 @@
+using System.Globalization;
+using ConvAnimations.Arithmetic;
+using ConvAnimations.Layout;
+using ConvAnimations.Spec;
+
+namespace ConvAnimations.Scenes;
+
+/// <summary>
+/// Places a multi-channel animation. Without numbers, as the guide's "full picture": the input maps as a stack of
+/// planes, each half a cell behind the one before (violet behind blue, then magenta, in turn), the output maps as a stack of
+/// cyan planes above (isometric) or to the right (flat). Each frame shows the current output map's kernels over each
+/// input map of its group and the current output cell, with the four lines from each of those windows (isometric).
+/// Maps of the group that lie behind maps outside it (depthwise, grouped, pooling) are brought to the front of their
+/// stack for the frame, as is the current output map, so a depthwise frame shows one input map joined to one output
+/// map. With numbers, the maps lie apart and flat whatever the style (their numbers and sums must be read): input
+/// maps in a column, output maps beside them, and under both the sum for the current output cell: each input map's terms and partial sum, then the total.
+/// </summary>
+public static class ChannelScene
+{
+    /// <summary>How far a map lies behind the one in front of it in a stack, in cells (the guide's half cell).</summary>
+    private const float Stagger = 0.5f;
+
+    /// <summary>The sum's text size and line spacing, in cells: the size of the output numbers, 9 px digits at scale 1.</summary>
+    private const float SumSize = SceneBuilder.OutputSize, SumLine = 0.85f;
+
+    public static Scene Build(Animation animation)
+    {
+        var layout = animation.Channels!;
+        return layout.Values is null ? Stacked(animation, layout) : Apart(animation, layout, layout.Values);
+    }
+
+    /// <summary>The maps of a stack in turn blue, violet and magenta (the guide's violet behind blue), so neighbours differ.</summary>
+    internal static Shade InputShade(int channel) => (channel % 3) switch { 0 => Shade.Input, 1 => Shade.SecondInput, _ => Shade.ThirdInput };
+
+    private static CellKind[,] OutputCells(Size2 size)
+    {
+        var cells = new CellKind[size.Rows, size.Cols];
+        for (var r = 0; r < size.Rows; r++)
+            for (var c = 0; c < size.Cols; c++)
+                cells[r, c] = CellKind.Output;
+        return cells;
+    }
+
+    private static IEnumerable<Cell> Cells(Size2 size) =>
+        Enumerable.Range(0, size.Rows).SelectMany(r => Enumerable.Range(0, size.Cols).Select(c => new Cell(r, c)));
+
+    /// <summary>
+    /// A plane of no cells placed where a map is, to draw over every plane in its cells' coordinates: what a map
+    /// brought to the front draws. The slant anchors a plane at its last row, so an empty one moves by the map's rows.
+    /// </summary>
+    private static Plane Overlay(Placement map, int rows, FigureStyle style) =>
+        new(new CellKind[0, 0], style == FigureStyle.Isometric ? map with { Y = map.Y + rows } : map, GridLine.None, Coloured: true, []);
+
+    // ---- Without numbers: stacks, as the guide's full picture ----
+
+    private static Scene Stacked(Animation animation, ChannelAnimation layout)
+    {
+        var figure = animation.Figure;
+        var channels = layout.Channels;
+        var (grid, output) = (animation.GridSize, animation.Output);
+        // A 1-D figure (one row) reads as rows, as with one channel: flat, the output rows above the input rows.
+        var oneRow = grid.Rows == 1;
+        var style = oneRow ? FigureStyle.Flat : figure.Style;
+        var isometric = style == FigureStyle.Isometric;
+        var lines = figure.Style == FigureStyle.Isometric;
+        var (cIn, cOut) = (channels.In, channels.Out);
+        // Map n of a stack lies n half cells behind the front one: up and to the right.
+        Placement Behind(Placement front, int n, float stagger) => isometric
+            ? front with { X = front.X + n * stagger, Y = front.Y + n * stagger }
+            : front with { X = front.X + n * stagger, Y = front.Y - n * stagger };
+        // The maps are opaque, blank cells too: behind padding (or inserted zeros) a map lies that much further back,
+        // so that half a cell of its input still shows beyond the padding of the map in front.
+        var inputCellsAt = Cells(grid).Where(c => animation.Grid[c.Row, c.Col] == CellKind.Input).ToList();
+        var blank = Math.Max(inputCellsAt.Min(c => c.Row), grid.Cols - 1 - inputCellsAt.Max(c => c.Col));
+        var inputStagger = Stagger + blank;
+        var inputFront = new Placement(0, 0, 0);
+        var inputDepth = (cIn - 1) * inputStagger;
+        var outputFront = oneRow ? new Placement((grid.Cols - output.Cols) / 2f, -inputDepth - 3, 0)
+            : isometric ? new Placement(0, 0, Math.Max(grid.Rows, grid.Cols) + 1 + inputDepth * 1.15f)
+            : new Placement(grid.Cols + inputDepth + 1, (grid.Rows - output.Rows) / 2f, 0);
+
+        // Back to front: the input stack, the output stack, then the overlays of each in the same order.
+        int InputPlane(int n) => cIn - 1 - n;
+        int OutputPlane(int m) => cIn + cOut - 1 - m;
+        int InputOverlay(int n) => cIn + cOut + cIn - 1 - n;
+        int OutputOverlay(int m) => 2 * cIn + cOut + cOut - 1 - m;
+        var planes = new List<Plane>();
+        for (var n = cIn - 1; n >= 0; n--) planes.Add(new Plane(animation.Grid, Behind(inputFront, n, inputStagger), GridLine.Dashed, true, []) { InputShade = InputShade(n), Opaque = true });
+        var outputCells = OutputCells(output);
+        for (var m = cOut - 1; m >= 0; m--) planes.Add(new Plane(outputCells, Behind(outputFront, m, Stagger), GridLine.Solid, true, []));
+        for (var n = cIn - 1; n >= 0; n--) planes.Add(Overlay(Behind(inputFront, n, inputStagger), grid.Rows, style));
+        for (var m = cOut - 1; m >= 0; m--) planes.Add(Overlay(Behind(outputFront, m, Stagger), output.Rows, style));
+
+        var inputCells = Cells(grid).Where(c => animation.Grid[c.Row, c.Col] == CellKind.Input).ToList();
+        var allCells = Cells(grid).ToList();
+        List<Mark> Marks(int index)
+        {
+            var frame = layout.Frames[index];
+            var (m, group, cell) = (frame.OutputChannel, frame.InputChannels, frame.Frame);
+            var marks = new List<Mark>();
+            // A map of the group stays where it is when every map in front of it is in the group too.
+            bool InPlace(int n) => Enumerable.Range(0, n).All(group.Contains);
+            var windowPlane = new Dictionary<int, int>();
+            foreach (var n in group.OrderByDescending(n => n))
+            {
+                windowPlane[n] = InPlace(n) ? InputPlane(n) : InputOverlay(n);
+            }
+            // Marks listed back to front by plane: the maps in place first, then the overlays.
+            foreach (var n in group.Where(InPlace).OrderByDescending(n => n)) marks.AddRange(Window(InputPlane(n), cell, animation));
+            foreach (var n in group.Where(n => !InPlace(n)).OrderByDescending(n => n))
+            {
+                var plane = InputOverlay(n);
+                // Drawn as its plane is: blank, the dashed grid, its cells and their borders.
+                marks.Add(new CellFill(plane, allCells, Shade.Background));
+                if (inputCells.Count < allCells.Count) marks.Add(new BlockLines(plane, new Cell(0, 0), grid) { Dashed = true });
+                marks.Add(new CellFill(plane, inputCells, InputShade(n)));
+                marks.Add(new CellBorders(plane, inputCells));
+                marks.AddRange(Window(plane, cell, animation));
+            }
+            if (lines)
+            {
+                // From the overlays, so that they are drawn over the input stack in vectors as in pixels.
+                foreach (var n in group.OrderByDescending(n => n))
+                {
+                    marks.AddRange(oneRow ? RowConnectors(InputOverlay(n), OutputPlane(m), cell, animation) : Connectors(InputOverlay(n), OutputPlane(m), cell, animation));
+                }
+            }
+            var outputPlane = OutputOverlay(m);
+            if (m > 0)
+            {
+                marks.Add(new CellFill(outputPlane, Cells(output).ToList(), Shade.Output));
+                marks.Add(new BlockLines(outputPlane, new Cell(0, 0), output));
+            }
+            marks.Add(new CellFill(outputPlane, [cell.Output], Shade.Highlight));
+            marks.Add(new CellBorders(outputPlane, [cell.Output]));
+            return marks.OrderBy(mark => mark.Plane).ToList();
+        }
+
+        var frames = new SceneBuilder.OnDemand<SceneFrame>(layout.Frames.Count, index => new SceneFrame(Marks(index)));
+        var mapPlanes = (Input: InputPlane(0), Output: OutputPlane(0));
+        return new Scene(style, planes, frames, figure.Scale, figure.Look.Theme, Annotate(animation, layout, mapPlanes.Input, mapPlanes.Output, stacked: true));
+    }
+
+    /// <summary>The kernel's taps darkened and its window's lines, on one map.</summary>
+    private static IEnumerable<Mark> Window(int plane, Frame frame, Animation animation) =>
+        [new CellFill(plane, frame.Taps, Shade.Highlight), new BlockLines(plane, frame.Window, animation.Window)];
+
+    /// <summary>The four thin lines from a window's corners to the output cell's corners.</summary>
+    private static IEnumerable<Connector> Connectors(int from, int to, Frame frame, Animation animation)
+    {
+        var window = animation.Window;
+        foreach (var (dr, dc) in new[] { (0, 0), (0, 1), (1, 0), (1, 1) })
+        {
+            yield return new Connector(
+                new PlanePoint(from, frame.Window.Col + dc * window.Cols, frame.Window.Row + dr * window.Rows),
+                new PlanePoint(to, frame.Output.Col + dc, frame.Output.Row + dr));
+        }
+    }
+
+    /// <summary>For a 1-D figure, whose output row lies above it: the two lines from the window's top corners to the cell's bottom corners.</summary>
+    private static IEnumerable<Connector> RowConnectors(int from, int to, Frame frame, Animation animation) =>
+        new[] { 0, 1 }.Select(dc => new Connector(new PlanePoint(from, frame.Window.Col + dc * animation.Window.Cols, 0), new PlanePoint(to, frame.Output.Col + dc, 1)));
+
+    // ---- With numbers: maps apart, and the sum ----
+
+    private static Scene Apart(Animation animation, ChannelAnimation layout, ChannelNumbers values)
+    {
+        var figure = animation.Figure;
+        var channels = layout.Channels;
+        var (grid, output) = (animation.GridSize, animation.Output);
+        var (cIn, cOut) = (channels.In, channels.Out);
+        var progressive = figure.Look.Reveal == Reveal.Progressive;
+        var weights = values.Kernel is not null;
+
+        // Input maps in a column, output maps in a column to their right, both centred on each other; always flat,
+        // whatever the style, since the sums are text to read (slanted, they are not at scale 1).
+        var inHeight = cIn * (grid.Rows + 1) - 1;
+        var outHeight = cOut * (output.Rows + 1) - 1;
+        var height = Math.Max(inHeight, outHeight);
+        float InTop(int n) => (height - inHeight) / 2f + n * (grid.Rows + 1);
+        float OutTop(int m) => (height - outHeight) / 2f + m * (output.Rows + 1);
+        Placement At(float x, float top) => new(x, top, 0);
+        var outputX = grid.Cols + 1;
+
+        var sums = Enumerable.Range(0, layout.Frames.Count).Select(i => SumLines(animation, layout, values, i)).ToList();
+        var lines = sums.Max(s => s.Count);
+        var textCols = (int)Math.Ceiling(sums.SelectMany(s => s).Max(Ems) * SumSize + 0.6f);
+        var textRows = (int)Math.Ceiling(lines * SumLine + 0.3f);
+        var textWidth = Math.Max(textCols, outputX + output.Cols);
+
+        var planes = new List<Plane>();
+        for (var n = 0; n < cIn; n++)
+        {
+            var numbers = Cells(grid).Select(c => InputNumber(n, values.Grid[n], c, animation, weights, highlighted: false)).ToList();
+            planes.Add(new Plane(animation.Grid, At(0, InTop(n)), GridLine.Dashed, true, numbers));
+        }
+        var outputCells = OutputCells(output);
+        for (var m = 0; m < cOut; m++)
+        {
+            var plane = cIn + m;
+            var numbers = progressive ? [] : Cells(output).Select(c => OutputNumber(plane, values.Output[m], c, figure, highlighted: false)).ToList();
+            planes.Add(new Plane(outputCells, At(outputX, OutTop(m)), GridLine.Solid, !progressive, numbers));
+        }
+        var textPlane = cIn + cOut;
+        var textAt = new Placement(0, height + 1, 0);
+        planes.Add(new Plane(new CellKind[textRows, textWidth], textAt, GridLine.None, Coloured: false, []));
+
+        List<Mark> Marks(int index)
+        {
+            var frame = layout.Frames[index];
+            var (m, group, cell) = (frame.OutputChannel, frame.InputChannels, frame.Frame);
+            var marks = new List<Mark>();
+            for (var j = 0; j < group.Count; j++)
+            {
+                var n = group[j];
+                marks.AddRange(Window(n, cell, animation));
+                marks.AddRange(cell.Taps.Select(tap => InputNumber(n, values.Grid[n], tap, animation, weights, highlighted: true)));
+                if (values.Kernel?[m][j] is { } kernel)
+                {
+                    var columns = kernel.GetLength(1);
+                    marks.AddRange(cell.Taps.Select((tap, t) => new Label(n, tap.Col + 0.94f, tap.Row + 0.76f,
+                        SceneBuilder.FormatInput(kernel[t / columns, t % columns]), SceneBuilder.WeightSize, TextAlign.Right, SurfaceOf(animation.Grid[tap.Row, tap.Col], true))));
+                }
+            }
+            var cellsPerMap = output.Area;
+            for (var k = 0; k < cOut; k++)
+            {
+                var plane = cIn + k;
+                // Progressive: the maps before this one are whole, this one up to its current cell.
+                var filled = !progressive ? (k == m ? [cell.Output] : [])
+                    : Cells(output).Take(k < m ? cellsPerMap : k == m ? index % cellsPerMap + 1 : 0).ToList();
+                if (filled.Count == 0) continue;
+                if (progressive) marks.Add(new CellFill(plane, filled, Shade.Output));
+                if (k == m) marks.Add(new CellFill(plane, [cell.Output], Shade.Highlight));
+                marks.Add(new CellBorders(plane, filled));
+                marks.AddRange(filled.Select(c => OutputNumber(plane, values.Output[k], c, figure, highlighted: k == m && c == cell.Output)));
+            }
+            marks.AddRange(sums[index].Select((text, i) => new Label(textPlane, 0.3f, 0.55f + i * SumLine, text, SumSize, TextAlign.Left, Surface.Background)));
+            return marks.OrderBy(mark => mark.Plane).ToList();
+        }
+
+        var frames = new SceneBuilder.OnDemand<SceneFrame>(layout.Frames.Count, index => new SceneFrame(Marks(index)));
+        return new Scene(FigureStyle.Flat, planes, frames, figure.Scale, figure.Look.Theme, Annotate(animation, layout, 0, cIn, stacked: false));
+    }
+
+    /// <summary>
+    /// The sum for frame <paramref name="index"/>'s output cell, one line per input map of its group with its terms
+    /// and partial sum, then the total (as d2l writes it); pooling's one map, its maximum or average.
+    /// </summary>
+    internal static IReadOnlyList<string> SumLines(Animation animation, ChannelAnimation layout, ChannelNumbers values, int index)
+    {
+        var frame = layout.Frames[index];
+        var (m, group, cell) = (frame.OutputChannel, frame.InputChannels, frame.Frame);
+        var look = animation.Figure.Look;
+        var result = look.Format(values.Output[m][cell.Output.Row, cell.Output.Col]);
+        var at = $"output {m} ({cell.Output.Row}, {cell.Output.Col})";
+        var taps = cell.Taps;
+        if (values.Kernel is not { } kernels)
+        {
+            var grid = values.Grid[m];
+            var inputs = taps.Where(t => animation.Figure.Kind != FigureKind.MaxPooling || animation.Grid[t.Row, t.Col] == CellKind.Input)
+                .Select(t => SceneBuilder.FormatInput(grid[t.Row, t.Col]));
+            var formula = animation.Figure.Kind == FigureKind.MaxPooling
+                ? $"max({string.Join(", ", inputs)})"
+                : $"({string.Join(" + ", inputs)}) / {taps.Count}";
+            return [$"{at} = {formula} = {result}"];
+        }
+        var lines = new List<string>();
+        var partials = new List<string>();
+        for (var j = 0; j < group.Count; j++)
+        {
+            var (grid, kernel) = (values.Grid[group[j]], kernels[m][j]);
+            var columns = kernel.GetLength(1);
+            var terms = taps.Select((t, i) => $"{SceneBuilder.FormatInput(grid[t.Row, t.Col])}\u00D7{SceneBuilder.FormatInput(kernel[i / columns, i % columns])}");
+            var partial = taps.Select((t, i) => grid[t.Row, t.Col] * kernel[i / columns, i % columns]).Sum();
+            partials.Add(look.Format(partial));
+            lines.Add($"input {group[j]}: {string.Join(" + ", terms)} = {look.Format(partial)}");
+        }
+        lines.Add(group.Count > 1 ? $"{at} = {string.Join(" + ", partials)} = {result}" : $"{at} = {result}");
+        return lines;
+    }
+
+    /// <summary>
+    /// The width of a line of the sum in ems, a little over CMU Serif's advances (digits half an em, the signs + x =
+    /// 0.78, a space a third), so that the plane holding it is wide enough without measuring text here.
+    /// </summary>
+    internal static float Ems(string text) => 1.05f * text.Sum(c => c switch
+    {
+        ' ' => 0.34f,
+        '+' or '\u00D7' or '=' => 0.78f,
+        ',' or '.' or ':' => 0.28f,
+        '(' or ')' => 0.39f,
+        'm' => 0.84f,
+        _ => 0.56f,
+    });
+
+    private static Label InputNumber(int plane, double[,] grid, Cell cell, Animation animation, bool weights, bool highlighted) =>
+        new(plane, cell.Col + (weights ? 0.38f : 0.5f), cell.Row + (weights ? 0.4f : 0.5f), SceneBuilder.FormatInput(grid[cell.Row, cell.Col]),
+            SceneBuilder.InputSize, TextAlign.Center, SurfaceOf(animation.Grid[cell.Row, cell.Col], highlighted));
+
+    private static Label OutputNumber(int plane, double[,] output, Cell cell, Figure figure, bool highlighted) =>
+        new(plane, cell.Col + 0.5f, cell.Row + 0.5f, figure.Look.Format(output[cell.Row, cell.Col]),
+            SceneBuilder.OutputSize, TextAlign.Center, new Surface(Shade.Output, highlighted));
+
+    private static Surface SurfaceOf(CellKind kind, bool highlighted) => new(kind == CellKind.Input ? Shade.Input : null, highlighted);
+
+    /// <summary>Captions (labels) and a legend, as a single-channel figure has them, counting the maps.</summary>
+    private static Annotations Annotate(Animation animation, ChannelAnimation layout, int inputPlane, int outputPlane, bool stacked)
+    {
+        var figure = animation.Figure;
+        var look = figure.Look;
+        var channels = layout.Channels;
+        var captions = new List<Caption>();
+        if (look.Labels != Labels.None)
+        {
+            var sizes = look.Labels >= Labels.Sizes;
+            static string Maps(int n) => n == 1 ? "1 map" : $"{n} maps";
+            captions.Add(new Caption($"input: {Maps(channels.In)}{(sizes ? $" of {animation.Input.Rows}x{animation.Input.Cols}" : "")}", Band.Below, inputPlane));
+            captions.Add(new Caption($"output: {Maps(channels.Out)}{(sizes ? $" of {animation.Output.Rows}x{animation.Output.Cols}" : "")}",
+                figure.Style == FigureStyle.Isometric && stacked ? Band.Above : Band.Below, outputPlane));
+            if (look.Labels == Labels.Full)
+            {
+                var g = figure.Geometry;
+                var words = figure.IsPooling ? $"{channels.In} maps pooled one by one" : $"in_channels = {channels.In}, out_channels = {channels.Out}, groups = {channels.Groups}";
+                captions.Add(new Caption($"{words}; k = {g.Kernel}, s = {g.Stride}, p = {g.Padding}", Band.Below, null));
+            }
+        }
+        var legend = new List<LegendEntry>();
+        if (look.Legend)
+        {
+            string MapName(int k) => channels.In > k + 3 ? $"input maps {k}, {k + 3}, ..." : $"input map {k}";
+            legend.Add(new LegendEntry(stacked && channels.In > 1 ? MapName(0) : "input", Shade.Input, false));
+            if (stacked && channels.In > 1)
+            {
+                legend.Add(new LegendEntry(MapName(1), Shade.SecondInput, false));
+                if (channels.In > 2) legend.Add(new LegendEntry(MapName(2), Shade.ThirdInput, false));
+            }
+            legend.Add(new LegendEntry("output", Shade.Output, false));
+            var kinds = animation.Grid.Cast<CellKind>().ToHashSet();
+            if (kinds.Contains(CellKind.Padding)) legend.Add(new LegendEntry("padding", null, true));
+            if (kinds.Contains(CellKind.InsertedZero)) legend.Add(new LegendEntry("inserted zeros", null, true));
+            legend.Add(new LegendEntry(figure.IsPooling ? "pooling window" : "kernel", Shade.Highlight, false));
+        }
+        return new Annotations(captions, legend);
+    }
+
+}
