@@ -143,7 +143,7 @@ public sealed class FiguresSchemaTests
                 if (!FigureFileReader.Parse(text, "mutated.yaml").IsValid) return true;
                 var result = Schema.Evaluate(Element(YamlAsJson.Convert(text)), Options);
                 return result.IsValid;
-            }, iter: 3000);
+            }, iter: 1500);
     }
 
     [Fact]
