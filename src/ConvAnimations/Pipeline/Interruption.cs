@@ -29,7 +29,21 @@ public sealed class Interruption : IDisposable
     {
         if (_cancel.IsCancellationRequested) return;
         context.Cancel = true;
-        _cancel.Cancel();
+        Interrupt();
+    }
+
+    /// <summary>What the first signal does: cancel the token, whatever its callbacks throw (a signal handler must not).</summary>
+    internal void Interrupt()
+    {
+        try
+        {
+            _cancel.Cancel();
+        }
+        catch (AggregateException)
+        {
+            // Every callback has run; one failed: FFMpegCore asks an ffmpeg to quit by writing to its stdin, which
+            // breaks when that ffmpeg has just ended on its own (its frames' pipe closed first). Nothing is left to stop.
+        }
     }
 
     public void Dispose()

@@ -77,6 +77,23 @@ public sealed class RobustnessTests
         OutputChecks.AllComplete(dir.File("output"), FigureFileReader.Read(dir.File("f.yaml")).Figures, allowTemporaries: false);
     }
 
+    /// <summary>
+    /// A cancellation callback that throws (FFMpegCore writing "q" to an ffmpeg that has just exited: a broken pipe)
+    /// once crashed the tool from its signal handler with exit 134; the others still run and nothing escapes.
+    /// </summary>
+    [Fact]
+    public void An_interruption_whose_callback_fails_still_cancels_everything()
+    {
+        using var interruption = new Interruption();
+        var others = 0;
+        interruption.Token.Register(() => others++);
+        interruption.Token.Register(() => throw new IOException("Broken pipe"));
+        interruption.Token.Register(() => others++);
+        interruption.Interrupt();
+        Assert.True(interruption.Happened);
+        Assert.Equal(2, others);
+    }
+
     [Fact]
     public void Missing_ffmpeg_is_one_clear_error()
     {

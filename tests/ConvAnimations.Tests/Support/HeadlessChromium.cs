@@ -21,7 +21,12 @@ public sealed class HeadlessChromium : IAsyncDisposable
             if (e.Message.Type == ConsoleType.Error) Errors.Enqueue($"console: {e.Message.Text} {e.Message.Location?.URL}");
         };
         page.PageError += (_, e) => Errors.Enqueue($"exception: {e.Message}");
-        page.RequestFailed += (_, e) => Errors.Enqueue($"failed: {e.Request.Url} {e.Request.FailureText}");
+        page.RequestFailed += (_, e) =>
+        {
+            // A frame superseded by the next while it loads (a figure playing on a loaded machine) is aborted by the
+            // browser itself: not a failure of the page or the server.
+            if (e.Request.FailureText != "net::ERR_ABORTED") Errors.Enqueue($"failed: {e.Request.Url} {e.Request.FailureText}");
+        };
         page.Response += (_, e) =>
         {
             if ((int)e.Response.Status >= 400) Errors.Enqueue($"status {(int)e.Response.Status}: {e.Response.Url}");
