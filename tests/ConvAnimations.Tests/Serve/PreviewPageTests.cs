@@ -88,6 +88,10 @@ public sealed class PreviewPageTests(ITestOutputHelper output)
         await chromium.Page.SelectAsync("figure[data-name=conv] .speed", "4");
         await chromium.Page.ClickAsync("figure[data-name=conv] .play");
         await Until(chromium, s => Card(s, "conv").GetProperty("index").GetString() == "1 / 9", "playing on to frame 9 and around to 1");
+        // Previous from frame 1 wraps to 9: the slider stops the playing figure at frame 1 first (a click timed to
+        // the 250 ms of frame 1 can land in frame 2 on a busy machine).
+        await chromium.EvaluateAsync("(() => { const s = document.querySelector('figure[data-name=conv] .slider'); s.value = 0; s.dispatchEvent(new Event('input')); })()");
+        await Until(chromium, s => Card(s, "conv").GetProperty("index").GetString() == "1 / 9", "frame 1 of conv, paused again");
         await chromium.Page.ClickAsync("figure[data-name=conv] .previous");
         await Until(chromium, s => Card(s, "conv").GetProperty("index").GetString() == "9 / 9", "previous from frame 1 wraps to 9");
         await Task.Delay(300);
