@@ -65,18 +65,12 @@ public sealed class GalleryPageTests
         var screenshot = await chromium.ScreenshotAsync();
         Directory.CreateDirectory(Path.Combine(Repo.Root, "TestResults"));
         await File.WriteAllBytesAsync(Path.Combine(Repo.Root, "TestResults", "gallery.png"), screenshot);
-    }
 
-    [Fact]
-    public async Task A_missing_file_is_seen_as_an_error()
-    {
-        // The check above is only worth something if a broken page fails it.
-        using var dir = new TempDirectory();
-        File.WriteAllText(dir.File("index.html"), "<!DOCTYPE html><html><body><img src=\"missing.gif\"></body></html>");
-        await using var chromium = await HeadlessChromium.StartAsync();
-        await chromium.NavigateAsync(new Uri(dir.File("index.html")).AbsoluteUri);
-        var state = await chromium.EvaluateAsync(MediaState);
-        Assert.False(state.GetProperty("images")[0].GetProperty("loaded").GetBoolean());
+        // The checks above are only worth something if a broken page fails them (same browser: one launch less).
+        File.WriteAllText(dir.File("broken.html"), "<!DOCTYPE html><html><body><img src=\"missing.gif\"></body></html>");
+        await chromium.NavigateAsync(new Uri(dir.File("broken.html")).AbsoluteUri);
+        var broken = await chromium.EvaluateAsync(MediaState);
+        Assert.False(broken.GetProperty("images")[0].GetProperty("loaded").GetBoolean());
         Assert.NotEmpty(chromium.Errors);
     }
 }

@@ -78,7 +78,7 @@ public sealed partial class ReaderFuzzTests
     private static partial Regex LineBreak();
 
     private static readonly long Iterations =
-        long.TryParse(Environment.GetEnvironmentVariable("CONVANIM_FUZZ_ITERATIONS"), out var n) && n > 0 ? n : 20_000;
+        long.TryParse(Environment.GetEnvironmentVariable("CONVANIM_FUZZ_ITERATIONS"), out var n) && n > 0 ? n : 10_000;
 
     /// <summary>Valid files that use every key, besides figures.yaml and the bad-input cases.</summary>
     private static readonly string[] ValidFiles =
