@@ -136,7 +136,7 @@ public static class ChannelScene
             return marks.OrderBy(mark => mark.Plane).ToList();
         }
 
-        var frames = new SceneBuilder.OnDemand<SceneFrame>(layout.Frames.Count, index => new SceneFrame(Marks(index)));
+        var frames = new OnDemand<SceneFrame>(layout.Frames.Count, index => new SceneFrame(Marks(index)));
         var mapPlanes = (Input: InputPlane(0), Output: OutputPlane(0));
         return new Scene(style, planes, frames, figure.Scale, figure.Look.Theme, Annotate(animation, layout, mapPlanes.Input, mapPlanes.Output, stacked: true));
     }
@@ -239,7 +239,7 @@ public static class ChannelScene
             return marks.OrderBy(mark => mark.Plane).ToList();
         }
 
-        var frames = new SceneBuilder.OnDemand<SceneFrame>(layout.Frames.Count, index => new SceneFrame(Marks(index)));
+        var frames = new OnDemand<SceneFrame>(layout.Frames.Count, index => new SceneFrame(Marks(index)));
         return new Scene(FigureStyle.Flat, planes, frames, figure.Scale, figure.Look.Theme, Annotate(animation, layout, 0, cIn, stacked: false));
     }
 

@@ -118,7 +118,7 @@ internal static class MatrixScene
             return new SceneFrame(marks);
         }
 
-        var frames = new LazyList<SceneFrame>(animation.Frames.Count, Frame);
+        var frames = new OnDemand<SceneFrame>(animation.Frames.Count, Frame);
         return new Scene(FigureStyle.Flat, planes, frames, figure.Scale, figure.Look.Theme, Annotations.None);
     }
 

@@ -173,24 +173,6 @@ public static class SceneBuilder
     private static IEnumerable<Cell> Cells(Size2 size) =>
         Enumerable.Range(0, size.Rows).SelectMany(r => Enumerable.Range(0, size.Cols).Select(c => new Cell(r, c)));
 
-    /// <summary>
-    /// A frame's marks are made when the frame is drawn, not when the scene is: measuring a scene (the budget, the
-    /// batches) needs only its planes, and a figure of thousands of frames holds none of them.
-    /// </summary>
-    internal sealed class OnDemand<T>(int count, Func<int, T> make) : IReadOnlyList<T>
-    {
-        public int Count => count;
-
-        public T this[int index] => (uint)index < (uint)count ? make(index) : throw new ArgumentOutOfRangeException(nameof(index));
-
-        public IEnumerator<T> GetEnumerator()
-        {
-            for (var i = 0; i < count; i++) yield return make(i);
-        }
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-    }
-
     /// <summary>Input numbers as written: whole numbers without decimals, others with up to two.</summary>
     internal static string FormatInput(double value) =>
         (value == 0 ? 0 : value).ToString(value == Math.Round(value) ? "0" : "0.##", CultureInfo.InvariantCulture);

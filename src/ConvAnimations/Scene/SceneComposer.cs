@@ -72,7 +72,7 @@ public static class SceneComposer
             captions.AddRange(part.Annotations.Captions.Select(c => c with { Plane = (c.Plane ?? 0) + offset }));
             legend.AddRange(part.Annotations.Legend.Where(e => !legend.Contains(e)));
         }
-        var frames = new LazyList<SceneFrame>(count, n => new SceneFrame(parts
+        var frames = new OnDemand<SceneFrame>(count, n => new SceneFrame(parts
             .SelectMany((part, k) => local(k, n) is var m and >= 0 ? part.Frames[m].Marks.Select(mark => Renumbered(mark, firstPlane[k])) : [])
             .ToList()));
         return new Scene(parts[0].Style, planes, frames, scale, theme, new Annotations(captions, legend));
@@ -83,19 +83,4 @@ public static class SceneComposer
         Connector c => new Connector(c.From with { Plane = c.From.Plane + offset }, c.To with { Plane = c.To.Plane + offset }),
         _ => mark with { Plane = mark.Plane + offset },
     };
-}
-
-/// <summary>A list whose items are made when read: a scene's frames are made when drawn, not when it is measured.</summary>
-internal sealed class LazyList<T>(int count, Func<int, T> make) : IReadOnlyList<T>
-{
-    public int Count => count;
-
-    public T this[int index] => (uint)index < (uint)count ? make(index) : throw new ArgumentOutOfRangeException(nameof(index));
-
-    public IEnumerator<T> GetEnumerator()
-    {
-        for (var i = 0; i < count; i++) yield return make(i);
-    }
-
-    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
