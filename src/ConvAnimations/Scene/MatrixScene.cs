@@ -56,10 +56,10 @@ internal static class MatrixScene
         var planes = new List<Plane>
         {
             new(blank, new Placement(0, matrixTop, 0), GridLine.Faint, Coloured: false, matrixLabels),
-            new(Filled(colSlots, CellKind.Input), new Placement(xLeft, xTop, 0), GridLine.Solid, Coloured: true,
+            new(SceneBuilder.Filled(new Size2(colSlots, 1), CellKind.Input), new Placement(xLeft, xTop, 0), GridLine.Solid, Coloured: true,
                 [new Label(XPlane, 0.5f, -0.9f, "x", SymbolSize, TextAlign.Center, Surface.Background),
                  new Label(XPlane, 2f, middle - xTop, "=", SymbolSize, TextAlign.Center, Surface.Background)]),
-            new(Filled(rowSlots, CellKind.Output), new Placement(yLeft, matrixTop, 0), GridLine.Solid, Coloured: true,
+            new(SceneBuilder.Filled(new Size2(rowSlots, 1), CellKind.Output), new Placement(yLeft, matrixTop, 0), GridLine.Solid, Coloured: true,
                 [new Label(YPlane, 0.5f, -0.9f, "y", SymbolSize, TextAlign.Center, Surface.Background)]),
         };
 
@@ -203,11 +203,4 @@ internal static class MatrixScene
     }
 
     private static CellKind[,] Blank(int rows, int cols) => new CellKind[rows, cols];
-
-    private static CellKind[,] Filled(int rows, CellKind kind)
-    {
-        var cells = new CellKind[rows, 1];
-        for (var r = 0; r < rows; r++) cells[r, 0] = kind;
-        return cells;
-    }
 }
