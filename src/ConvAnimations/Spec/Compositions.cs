@@ -26,11 +26,7 @@ internal static class Compositions
 
     public static (PendingComposition? Pending, RawNode? NameNode, string? Name) Read(RawMap node, RawMap? defaults, Report unnamed)
     {
-        var nameNode = node["name"];
-        string? name = null;
-        if (nameNode is null) unnamed.Error(node, "a figure needs a 'name' ([a-z0-9_-]+), which names its output files");
-        else if (Name(nameNode, unnamed, out var text)) name = text;
-        var report = unnamed.For(name);
+        var (nameNode, name, report) = FigureRules.ReadName(node, unnamed);
 
         var ok = report.UnknownKeys(node, FigureFields.Keys, "a figure");
         foreach (var key in node.Keys.Where(k => FigureFields.Keys.Contains(k.Value) && !OwnKeys.Contains(k.Value)))
