@@ -5,7 +5,7 @@ using ConvAnimations.Spec;
 namespace ConvAnimations.Layout;
 
 /// <summary>
-/// <c>explain</c> and <c>explain --json</c> of any figure: the guide's arithmetic of its operation, with what its view
+/// <c>explain</c> of any figure: the guide's arithmetic of its operation, with what its view
 /// adds (the matrix C, the count of positions, the kept outputs); for a composed figure, each part's in turn.
 /// </summary>
 public static class FigureText
@@ -42,20 +42,5 @@ public static class FigureText
         return figure.IsTransposed
             ? $"matrix: y = Cᵀ x, Cᵀ {k}x{r} ({c.Entries.Count} non-zero entries); frame j computes row j of Cᵀ, column j of C\n"
             : $"matrix: y = C x, C {r}x{k} ({c.Entries.Count} non-zero entries); frame n computes row n of C\n";
-    }
-
-    /// <summary><c>explain --json</c>: the layout, or for a composed figure its parts' layouts in order.</summary>
-    public static string Json(Figure figure)
-    {
-        if (figure.Compose is not { } composition) return AnimationJson.Write(Layouter.Layout(figure));
-        var json = new StringBuilder();
-        json.Append("{\n");
-        json.Append($"  \"name\": {System.Text.Json.JsonSerializer.Serialize(figure.Name)},\n");
-        json.Append($"  \"{Words<CompositionKind>.NameOf(composition.Kind)}\": [{string.Join(", ", composition.Parts.Select(p => System.Text.Json.JsonSerializer.Serialize(p.Name)))}],\n");
-        json.Append($"  \"frame_count\": {figure.FrameCount},\n");
-        json.Append("  \"parts\": [\n");
-        json.AppendJoin(",\n", composition.Parts.Select(p => Json(p).TrimEnd('\n')));
-        json.Append("\n  ]\n}\n");
-        return json.ToString();
     }
 }
