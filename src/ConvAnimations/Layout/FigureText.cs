@@ -29,7 +29,7 @@ public static class FigureText
             View.Matrix => description + Matrix(figure),
             View.Hops => description + $"hops: the window moves {g.Stride.Cols} cell(s) right and {g.Stride.Rows} down at a time: " +
                          $"1 + {g.Output.Cols - 1} = {g.Output.Cols} positions across, 1 + {g.Output.Rows - 1} = {g.Output.Rows} down; one picture\n",
-            View.Subsampling => description + $"subsampling: the stride-1 convolution gives {g.Rows.PaddedInput - g.Rows.EffectiveKernel + 1}x{g.Cols.PaddedInput - g.Cols.EffectiveKernel + 1} outputs; " +
+            View.Subsampling => description + $"subsampling: the stride-1 convolution gives {(g.Rows with { Stride = 1 }).Output}x{(g.Cols with { Stride = 1 }).Output} outputs; " +
                                 $"keeping those whose row is a multiple of {g.Stride.Rows} and column a multiple of {g.Stride.Cols} gives this one's {g.Output.Rows}x{g.Output.Cols}; one picture\n",
             _ => description,
         };
