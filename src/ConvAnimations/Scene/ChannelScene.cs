@@ -16,7 +16,7 @@ namespace ConvAnimations.Scenes;
 /// map. With numbers, the maps lie apart and flat whatever the style (their numbers and sums must be read): input
 /// maps in a column, output maps beside them, and under both the sum for the current output cell: each input map's terms and partial sum, then the total.
 /// </summary>
-public static class ChannelScene
+internal static class ChannelScene
 {
     /// <summary>How far a map lies behind the one in front of it in a stack, in cells (the guide's half cell).</summary>
     private const float Stagger = 0.5f;

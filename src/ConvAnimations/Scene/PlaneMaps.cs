@@ -3,7 +3,7 @@ using ConvAnimations.Spec;
 namespace ConvAnimations.Scenes;
 
 /// <summary>An affine map of the picture, (x, y) to (ScaleX x + SkewX y + TransX, SkewY x + ScaleY y + TransY).</summary>
-public readonly record struct Affine(float ScaleX, float SkewX, float TransX, float SkewY, float ScaleY, float TransY)
+internal readonly record struct Affine(float ScaleX, float SkewX, float TransX, float SkewY, float ScaleY, float TransY)
 {
     public (float X, float Y) Map(float x, float y) => (ScaleX * x + SkewX * y + TransX, SkewY * x + ScaleY * y + TransY);
 }
@@ -12,7 +12,7 @@ public readonly record struct Affine(float ScaleX, float SkewX, float TransX, fl
 /// Where each plane's cells fall on the picture, in cells (x right, y down): the one place the guide's slant is
 /// written. The renderer scales these maps to pixels; composed scenes measure their parts with them.
 /// </summary>
-public static class PlaneMaps
+internal static class PlaneMaps
 {
     /// <summary>The map of <paramref name="plane"/> with a cell of <paramref name="cell"/> units, in a scene of <paramref name="style"/>.</summary>
     public static Affine Of(Plane plane, FigureStyle style, float cell = 1)

@@ -7,7 +7,7 @@ namespace ConvAnimations.Scenes;
 /// another on one canvas large enough for each. Each part keeps its own projection; its planes are moved into place
 /// and its marks renumbered, so the renderer draws a composed scene like any other.
 /// </summary>
-public static class SceneComposer
+internal static class SceneComposer
 {
     /// <summary>The parts left to right, <paramref name="gap"/> cells apart, their middles on one line.</summary>
     public static Scene Beside(IReadOnlyList<Scene> parts, float gap, double scale, ThemeSpec theme)
