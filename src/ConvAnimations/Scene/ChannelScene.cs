@@ -267,9 +267,8 @@ internal static class ChannelScene
                 figure.Style == FigureStyle.Isometric && stacked ? Band.Above : Band.Below, outputPlane));
             if (look.Labels == Labels.Full)
             {
-                var g = figure.Geometry;
                 var words = figure.IsPooling ? $"{channels.In} maps pooled one by one" : $"in_channels = {channels.In}, out_channels = {channels.Out}, groups = {channels.Groups}";
-                captions.Add(new Caption($"{words}; k = {g.Kernel}, s = {g.Stride}, p = {g.Padding}", Band.Below, null));
+                captions.Add(new Caption($"{words}; {Parameters(figure)}", Band.Below, null));
             }
         }
         var legend = new List<LegendEntry>();
@@ -283,12 +282,8 @@ internal static class ChannelScene
                 if (channels.In > 2) legend.Add(new LegendEntry(MapName(2), Shade.ThirdInput, false));
             }
             legend.Add(new LegendEntry("output", Shade.Output, false));
-            var kinds = animation.Grid.Cast<CellKind>().ToHashSet();
-            if (kinds.Contains(CellKind.Padding)) legend.Add(new LegendEntry("padding", null, true));
-            if (kinds.Contains(CellKind.InsertedZero)) legend.Add(new LegendEntry("inserted zeros", null, true));
-            legend.Add(new LegendEntry(figure.IsPooling ? "pooling window" : "kernel", Shade.Highlight, false));
+            legend.AddRange(GridKeys(animation));
         }
         return new Annotations(captions, legend);
     }
-
 }

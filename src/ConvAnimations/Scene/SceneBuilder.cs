@@ -69,20 +69,26 @@ public static class SceneBuilder
         var legend = new List<LegendEntry>();
         if (look.Legend)
         {
-            var kinds = animation.Grid.Cast<CellKind>().ToHashSet();
             legend.Add(new LegendEntry("input", Shade.Input, false));
             legend.Add(new LegendEntry("output", Shade.Output, false));
-            if (kinds.Contains(CellKind.Padding)) legend.Add(new LegendEntry("padding", null, true));
-            if (kinds.Contains(CellKind.InsertedZero)) legend.Add(new LegendEntry("inserted zeros", null, true));
-            legend.Add(new LegendEntry(figure.IsPooling ? "pooling window" : "kernel", Shade.Highlight, false));
+            legend.AddRange(GridKeys(animation));
         }
         return new Annotations(captions, legend);
+    }
+
+    /// <summary>The legend's keys after the maps': the blank cells the grid has, and the kernel's (or pooling's) window.</summary>
+    internal static IEnumerable<LegendEntry> GridKeys(Animation animation)
+    {
+        var kinds = animation.Grid.Cast<CellKind>().ToHashSet();
+        if (kinds.Contains(CellKind.Padding)) yield return new LegendEntry("padding", null, true);
+        if (kinds.Contains(CellKind.InsertedZero)) yield return new LegendEntry("inserted zeros", null, true);
+        yield return new LegendEntry(animation.Figure.IsPooling ? "pooling window" : "kernel", Shade.Highlight, false);
     }
 
     private static string Dimensions(Size2 size) => $"{size.Rows}x{size.Cols}";
 
     /// <summary>The figure's parameters in the guide's symbols: k, s, p (and d), and i', a, p' for a transposed figure.</summary>
-    private static string Parameters(Figure figure)
+    internal static string Parameters(Figure figure)
     {
         var g = figure.Geometry;
         var text = $"k = {g.Kernel}, s = {g.Stride}, p = {g.Padding}" + (g.Dilation == Size2.Square(1) ? "" : $", d = {g.Dilation}");
