@@ -41,7 +41,7 @@ internal static class PlaneMaps
     private static Affine Flat(Plane plane, float cell) => new(cell, 0, cell * plane.At.X, 0, cell, cell * plane.At.Y);
 
     /// <summary>The corners of a plane on the picture in drawing order (top-left, top-right, bottom-right, bottom-left).</summary>
-    public static IEnumerable<(float X, float Y)> Corners(Affine map, Arithmetic.Size2 size) =>
+    private static IEnumerable<(float X, float Y)> Corners(Affine map, Arithmetic.Size2 size) =>
         new[] { (0f, 0f), (size.Cols, 0f), (size.Cols, size.Rows), (0f, (float)size.Rows) }.Select(p => map.Map(p.Item1, p.Item2));
 
     /// <summary>The box of a scene's planes on the picture, in cells: left, top, right, bottom.</summary>

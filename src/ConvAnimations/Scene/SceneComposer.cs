@@ -38,9 +38,8 @@ internal static class SceneComposer
         }
         var shifts = parts.Select(p => PlaneMaps.Bounds(p)).Select(b => new Offset(-(b.Left + b.Right) / 2, -(b.Top + b.Bottom) / 2)).ToList();
         int PartOf(int n) => starts.FindLastIndex(s => s <= n);
-        var composed = Combine(parts, shifts, total, (part, n) => PartOf(n) == part ? n - starts[part] : -1,
+        return Combine(parts, shifts, total, (part, n) => PartOf(n) == part ? n - starts[part] : -1,
             (part, span) => span with { First = starts[part] + span.First }, scale, theme);
-        return composed;
     }
 
     /// <param name="local">A part's frame shown on composed frame n, or -1 when the part is not on show.</param>

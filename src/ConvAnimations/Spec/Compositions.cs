@@ -143,13 +143,13 @@ internal static class Compositions
             return null;
         }
         var composition = new Composition(composed.Kind, parts);
-        var frames = (long)composition.FrameCount;
+        var frames = composition.FrameCount;
         if (frames > FigureFileReader.MaxFrames)
         {
             report.Error(at, $"{word}: plays {frames} frames, over the limit of {FigureFileReader.MaxFrames}");
             return null;
         }
-        var panels = f.Panels.Value is { } spec ? spec.Resolve((int)frames, report) : null;
+        var panels = f.Panels.Value is { } spec ? spec.Resolve(frames, report) : null;
         if (f.Panels.Given && panels is null) return null;
         // Its own kind and geometry are its first part's, so what describes a figure by them still reads.
         var first = parts[0];
