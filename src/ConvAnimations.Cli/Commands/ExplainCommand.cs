@@ -29,7 +29,7 @@ internal static class ExplainCommand
                 throw new UsageException($"'{figure.Name}' is a composed figure, which is no one layer: ask for the PyTorch snippet of each of its parts ({string.Join(", ", figure.Compose.Parts.Select(p => p.Name))})");
             }
             terminal.Out.Write(
-                result.GetValue(json) ? FigureText.Json(figure)
+                result.GetValue(json) ? AnimationJson.Write(figure)
                 : result.GetValue(pytorch) ? PyTorchSnippet.Write(Layouter.Layout(figure))
                 : FigureText.Describe(figure));
             return ConvanimCommand.Success;

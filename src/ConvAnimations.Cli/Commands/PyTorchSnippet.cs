@@ -26,7 +26,7 @@ public static class PyTorchSnippet
         foreach (var formula in Explanation.OutputFormulas(figure)) text.AppendLine($"# {formula}");
         var common = $"kernel_size={Pair(g.Kernel)}, stride={Pair(g.Stride)}, padding={Pair(g.Padding)}";
         var channels = figure.Channels;
-        var (maps, groups) = (channels.IsMulti ? $"{channels.In}, {channels.Out}" : "1, 1", channels.Groups > 1 ? $", groups={channels.Groups}" : "");
+        var (maps, groups) = ($"{channels.In}, {channels.Out}", channels.Groups > 1 ? $", groups={channels.Groups}" : "");
         var layer = figure.Kind switch
         {
             FigureKind.Convolution => $"nn.Conv2d({maps}, {common}, dilation={Pair(g.Dilation)}{groups}, bias=False, dtype=torch.float64)",
@@ -40,63 +40,42 @@ public static class PyTorchSnippet
             text.AppendLine($"# nn.AvgPool2d has no dilation: the figure's dilation {Pair(g.Dilation)} is not part of this layer");
         }
         text.AppendLine($"layer = {layer}");
-        if (channels.IsMulti) return WithChannels(text, animation, animation.Channels!);
-
-        if (figure.Values is { } values && animation.Values is { } computed)
+        // One map is the case C_in = C_out = 1: x is (1, C_in, H, W) and the weight in PyTorch's own layout,
+        // Conv2d's (C_out, C_in/g, kh, kw), ConvTranspose2d's (C_in, C_out/g, kh, kw); pooling has none.
+        string? x = null, weight = null, expected = null;
+        if (figure.Values?.Channels is { } stacked && animation.Channels?.Values is { } computedMaps)
         {
-            text.AppendLine($"x = torch.tensor({Matrix(values.Input)}, dtype=torch.float64).reshape(1, 1, {input.Rows}, {input.Cols})");
-            if (values.Kernel is { } kernel)
+            (x, expected) = (Stack(stacked.Input), Stack(computedMaps.Output));
+            if (stacked.Weight is { } weights) weight = $"[{string.Join(", ", weights.Select(Stack))}]";
+        }
+        else if (!channels.IsMulti && figure.Values is { } values && animation.Values is { } computed)
+        {
+            (x, expected) = (Matrix(values.Input), Matrix(computed.Output));
+            if (values.Kernel is { } kernel) weight = Matrix(kernel);
+        }
+        if (x is not null)
+        {
+            text.AppendLine($"x = torch.tensor({x}, dtype=torch.float64).reshape(1, {channels.In}, {input.Rows}, {input.Cols})");
+            if (weight is not null)
             {
                 // Frameworks store the direct kernel, also for ConvTranspose2d: no rotation here.
+                var (first, second) = figure.IsTransposed ? (channels.In, channels.OutPerGroup) : (channels.Out, channels.InPerGroup);
                 text.AppendLine("with torch.no_grad():");
-                text.AppendLine($"    layer.weight.copy_(torch.tensor({Matrix(kernel)}, dtype=torch.float64).reshape(1, 1, {g.Kernel.Rows}, {g.Kernel.Cols}))");
+                text.AppendLine($"    layer.weight.copy_(torch.tensor({weight}, dtype=torch.float64).reshape({first}, {second}, {g.Kernel.Rows}, {g.Kernel.Cols}))");
             }
-            text.AppendLine($"expected = torch.tensor({Matrix(computed.Output)}, dtype=torch.float64)");
+            text.AppendLine($"expected = torch.tensor({expected}, dtype=torch.float64)");
         }
         else
         {
-            text.AppendLine($"x = torch.zeros(1, 1, {input.Rows}, {input.Cols}, dtype=torch.float64)");
+            text.AppendLine($"x = torch.zeros(1, {channels.In}, {input.Rows}, {input.Cols}, dtype=torch.float64)");
         }
         text.AppendLine("y = layer(x)");
-        text.AppendLine($"assert y.shape == (1, 1, {output.Rows}, {output.Cols}), y.shape");
+        text.AppendLine($"assert y.shape == (1, {channels.Out}, {output.Rows}, {output.Cols}), y.shape");
         if (figure.Values is not null)
         {
-            text.AppendLine("print(y[0, 0])");
-            text.AppendLine("assert torch.allclose(y[0, 0], expected), expected");
-        }
-        return text.ToString();
-    }
-
-    /// <summary>
-    /// The rest for several maps: the input as (1, C_in, H, W), the weight in PyTorch's own layout as the figure gives
-    /// it, and every output map; pooling takes the maps as they are (one a channel).
-    /// </summary>
-    private static string WithChannels(StringBuilder text, Animation animation, ChannelAnimation layout)
-    {
-        var figure = animation.Figure;
-        var (input, output, kernel, c) = (figure.AnimatedInput, figure.AnimatedOutput, figure.Geometry.Kernel, layout.Channels);
-        if (figure.Values?.Channels is { } values && layout.Values is { } computed)
-        {
-            text.AppendLine($"x = torch.tensor({Stack(values.Input)}, dtype=torch.float64).reshape(1, {c.In}, {input.Rows}, {input.Cols})");
-            if (values.Weight is { } weight)
-            {
-                // PyTorch's weight as given: Conv2d's (C_out, C_in/g, kh, kw), ConvTranspose2d's (C_in, C_out/g, kh, kw).
-                var (first, second) = figure.IsTransposed ? (c.In, c.OutPerGroup) : (c.Out, c.InPerGroup);
-                text.AppendLine("with torch.no_grad():");
-                text.AppendLine($"    layer.weight.copy_(torch.tensor([{string.Join(", ", weight.Select(Stack))}], dtype=torch.float64).reshape({first}, {second}, {kernel.Rows}, {kernel.Cols}))");
-            }
-            text.AppendLine($"expected = torch.tensor({Stack(computed.Output)}, dtype=torch.float64)");
-        }
-        else
-        {
-            text.AppendLine($"x = torch.zeros(1, {c.In}, {input.Rows}, {input.Cols}, dtype=torch.float64)");
-        }
-        text.AppendLine("y = layer(x)");
-        text.AppendLine($"assert y.shape == (1, {c.Out}, {output.Rows}, {output.Cols}), y.shape");
-        if (figure.Values is not null)
-        {
-            text.AppendLine("print(y[0])");
-            text.AppendLine("assert torch.allclose(y[0], expected), expected");
+            var y = channels.IsMulti ? "y[0]" : "y[0, 0]";
+            text.AppendLine($"print({y})");
+            text.AppendLine($"assert torch.allclose({y}, expected), expected");
         }
         return text.ToString();
     }

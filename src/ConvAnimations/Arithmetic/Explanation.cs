@@ -41,14 +41,14 @@ public static class Explanation
     }
 
     /// <summary>What the maps of a multi-channel figure are and which input maps each output map reads.</summary>
-    public static string Channels(Figure figure)
+    private static string Channels(Figure figure)
     {
         var c = figure.Channels;
         var k = figure.Geometry.Kernel;
         if (figure.IsPooling) return $"channels: {c.In} maps, each pooled on its own into its output map (groups = {c.Groups})";
         var weight = figure.IsTransposed ? $"{c.In}x{c.OutPerGroup}x{k.Rows}x{k.Cols}" : $"{c.Out}x{c.InPerGroup}x{k.Rows}x{k.Cols}";
         var reads = c.Groups == 1 ? $"every output map sums all {c.In} input maps"
-            : c.Groups == c.In && c.InPerGroup == 1 ? "depthwise: each output map reads one input map"
+            : c.Groups == c.In ? "depthwise: each output map reads one input map"
             : $"{c.Groups} groups: each output map sums the {c.InPerGroup} input maps of its group";
         return $"channels: in {c.In}, out {c.Out}, groups {c.Groups}: {reads}, each through its own {k.Rows}x{k.Cols} kernel (weight {weight})";
     }

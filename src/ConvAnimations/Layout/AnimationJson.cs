@@ -12,6 +12,21 @@ namespace ConvAnimations.Layout;
 /// </summary>
 public static class AnimationJson
 {
+    /// <summary>The figure's layout, or for a composed figure its parts' layouts in order.</summary>
+    public static string Write(Figure figure)
+    {
+        if (figure.Compose is not { } composition) return Write(Layouter.Layout(figure));
+        var json = new StringBuilder();
+        json.Append("{\n");
+        json.Append($"  \"name\": {Text(figure.Name)},\n");
+        json.Append($"  \"{Words<CompositionKind>.NameOf(composition.Kind)}\": [{string.Join(", ", composition.Parts.Select(p => Text(p.Name)))}],\n");
+        json.Append($"  \"frame_count\": {figure.FrameCount},\n");
+        json.Append("  \"parts\": [\n");
+        json.AppendJoin(",\n", composition.Parts.Select(p => Write(p).TrimEnd('\n')));
+        json.Append("\n  ]\n}\n");
+        return json.ToString();
+    }
+
     public static string Write(Animation animation)
     {
         var figure = animation.Figure;
@@ -32,7 +47,7 @@ public static class AnimationJson
         json.AppendJoin(",\n", rows.Select(row => $"    {Text(row)}")).Append("\n  ],\n");
         // The matrix view adds C and, per frame, the line of C (or Cᵀ) that computes its output cell.
         var matrix = figure.View == View.Matrix ? ConvolutionMatrix.Of(g) : null;
-        if (matrix is not null) json.Append(MatrixJson.Write(matrix));
+        if (matrix is not null) Append(json, matrix);
         var line = figure.IsTransposed ? "matrix_column" : "matrix_row";
         json.Append("  \"frames\": [\n");
         if (animation.Channels is { } multi)
@@ -77,6 +92,15 @@ public static class AnimationJson
         CellKind.InsertedZero => 'z',
         _ => 'p',
     };
+
+    /// <summary>C's shape and its non-zero entries [row, col, kr, kc], ten a line.</summary>
+    private static void Append(StringBuilder json, ConvolutionMatrix matrix)
+    {
+        json.Append($"  \"matrix\": {{\"shape\": [{matrix.Shape.Rows}, {matrix.Shape.Cols}], \"entries\": [");
+        var entries = matrix.Entries.Select(e => $"[{e.Row}, {e.Col}, {e.KernelRow}, {e.KernelCol}]").Chunk(10).Select(line => string.Join(", ", line)).ToList();
+        if (entries.Count > 0) json.Append("\n    ").AppendJoin(",\n    ", entries).Append("\n  ");
+        json.Append("]},\n");
+    }
 
     private static string Text(string value) => JsonSerializer.Serialize(value);
 

@@ -3,14 +3,14 @@ using ConvAnimations.Arithmetic;
 namespace ConvAnimations.Layout;
 
 /// <summary>A non-zero entry of C: the weight w_{KernelRow,KernelCol} of the direct, unrotated kernel at (Row, Col).</summary>
-public readonly record struct MatrixEntry(int Row, int Col, int KernelRow, int KernelCol);
+internal readonly record struct MatrixEntry(int Row, int Col, int KernelRow, int KernelCol);
 
 /// <summary>
 /// The direct convolution as a matrix (the guide's section 4.1): with input and output flattened row-major, y = C x,
 /// C having one row per output cell and one column per input cell. A tap that lands on padding gives no entry. Its
 /// transposed convolution multiplies by Cᵀ: output cell j of a transposed figure is column j of C.
 /// </summary>
-public sealed record ConvolutionMatrix(Size2 Shape, IReadOnlyList<MatrixEntry> Entries)
+internal sealed record ConvolutionMatrix(Size2 Shape, IReadOnlyList<MatrixEntry> Entries)
 {
     /// <summary>C of the direct convolution of <paramref name="g"/>: Shape = (output cells, input cells), entries by row then column.</summary>
     public static ConvolutionMatrix Of(Geometry g)

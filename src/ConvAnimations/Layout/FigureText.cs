@@ -5,7 +5,7 @@ using ConvAnimations.Spec;
 namespace ConvAnimations.Layout;
 
 /// <summary>
-/// <c>explain</c> and <c>explain --json</c> of any figure: the guide's arithmetic of its operation, with what its view
+/// <c>explain</c> of any figure: the guide's arithmetic of its operation, with what its view
 /// adds (the matrix C, the count of positions, the kept outputs); for a composed figure, each part's in turn.
 /// </summary>
 public static class FigureText
@@ -29,7 +29,7 @@ public static class FigureText
             View.Matrix => description + Matrix(figure),
             View.Hops => description + $"hops: the window moves {g.Stride.Cols} cell(s) right and {g.Stride.Rows} down at a time: " +
                          $"1 + {g.Output.Cols - 1} = {g.Output.Cols} positions across, 1 + {g.Output.Rows - 1} = {g.Output.Rows} down; one picture\n",
-            View.Subsampling => description + $"subsampling: the stride-1 convolution gives {g.Rows.PaddedInput - g.Rows.EffectiveKernel + 1}x{g.Cols.PaddedInput - g.Cols.EffectiveKernel + 1} outputs; " +
+            View.Subsampling => description + $"subsampling: the stride-1 convolution gives {(g.Rows with { Stride = 1 }).Output}x{(g.Cols with { Stride = 1 }).Output} outputs; " +
                                 $"keeping those whose row is a multiple of {g.Stride.Rows} and column a multiple of {g.Stride.Cols} gives this one's {g.Output.Rows}x{g.Output.Cols}; one picture\n",
             _ => description,
         };
@@ -42,20 +42,5 @@ public static class FigureText
         return figure.IsTransposed
             ? $"matrix: y = Cᵀ x, Cᵀ {k}x{r} ({c.Entries.Count} non-zero entries); frame j computes row j of Cᵀ, column j of C\n"
             : $"matrix: y = C x, C {r}x{k} ({c.Entries.Count} non-zero entries); frame n computes row n of C\n";
-    }
-
-    /// <summary><c>explain --json</c>: the layout, or for a composed figure its parts' layouts in order.</summary>
-    public static string Json(Figure figure)
-    {
-        if (figure.Compose is not { } composition) return AnimationJson.Write(Layouter.Layout(figure));
-        var json = new StringBuilder();
-        json.Append("{\n");
-        json.Append($"  \"name\": {System.Text.Json.JsonSerializer.Serialize(figure.Name)},\n");
-        json.Append($"  \"{Words<CompositionKind>.NameOf(composition.Kind)}\": [{string.Join(", ", composition.Parts.Select(p => System.Text.Json.JsonSerializer.Serialize(p.Name)))}],\n");
-        json.Append($"  \"frame_count\": {figure.FrameCount},\n");
-        json.Append("  \"parts\": [\n");
-        json.AppendJoin(",\n", composition.Parts.Select(p => Json(p).TrimEnd('\n')));
-        json.Append("\n  ]\n}\n");
-        return json.ToString();
     }
 }

@@ -16,29 +16,20 @@ public sealed class Theme
     /// ink, whichever contrasts more). The guide's base03 lines and text are darkened a little (#001F27) to hold
     /// 4.5:1 on its blue. colorblind takes Okabe and Ito's sky blue and orange, which deuteranopes and protanopes
     /// tell apart (they differ along the blue-yellow axis); print is greys two to one apart in luminance.
+    /// The second and third input maps of a stack (then again blue, second, third) take the guide's violet behind its
+    /// blue, and Solarized's magenta; in each palette colours its lines keep at least 3:1 with (WCAG's contrast for
+    /// shapes; no text sits on them: the maps of a numerical figure are all the input colour).
     /// </summary>
     private static readonly Dictionary<ThemeName, Palette> Palettes = new()
     {
-        [ThemeName.SolarizedLight] = new("#FFFFFF", "#268BD2", "#2AA198", "#001F27", "#073642", 0.4f, "#001F27", "#FFFFFF"),
-        [ThemeName.SolarizedDark] = new("#002B36", "#1A5F91", "#17695F", "#EEE8D5", "#FDF6E3", 0.3f, "#000000", "#FDF6E3"),
-        [ThemeName.Colorblind] = new("#FFFFFF", "#56B4E9", "#E69F00", "#000000", "#000000", 0.4f, "#000000", "#FFFFFF"),
-        [ThemeName.Print] = new("#FFFFFF", "#C8C8C8", "#8A8A8A", "#000000", "#000000", 0.4f, "#000000", "#FFFFFF"),
+        [ThemeName.SolarizedLight] = new("#FFFFFF", "#268BD2", "#2AA198", "#001F27", "#073642", 0.4f, "#001F27", "#FFFFFF", "#6C71C4", "#D33682"),
+        [ThemeName.SolarizedDark] = new("#002B36", "#1A5F91", "#17695F", "#EEE8D5", "#FDF6E3", 0.3f, "#000000", "#FDF6E3", "#3F4484", "#8C2459"),
+        [ThemeName.Colorblind] = new("#FFFFFF", "#56B4E9", "#E69F00", "#000000", "#000000", 0.4f, "#000000", "#FFFFFF", "#CC79A7", "#009E73"),
+        [ThemeName.Print] = new("#FFFFFF", "#C8C8C8", "#8A8A8A", "#000000", "#000000", 0.4f, "#000000", "#FFFFFF", "#E8E8E8", "#ABABAB"),
     };
 
-    /// <summary>
-    /// The shades of the second and third input maps of a stack (then again blue, second, third): the guide's violet
-    /// behind its blue, and Solarized's magenta; in each palette colours its lines keep at least 3:1 with (WCAG's
-    /// contrast for shapes; no text sits on them: the maps of a numerical figure are all the input colour).
-    /// </summary>
-    private static readonly Dictionary<ThemeName, (string Second, string Third)> MoreInputs = new()
-    {
-        [ThemeName.SolarizedLight] = ("#6C71C4", "#D33682"),
-        [ThemeName.SolarizedDark] = ("#3F4484", "#8C2459"),
-        [ThemeName.Colorblind] = ("#CC79A7", "#009E73"),
-        [ThemeName.Print] = ("#E8E8E8", "#ABABAB"),
-    };
-
-    private sealed record Palette(string Background, string Input, string Output, string Lines, string Highlight, float HighlightAlpha, string DarkInk, string LightInk);
+    private sealed record Palette(string Background, string Input, string Output, string Lines, string Highlight, float HighlightAlpha, string DarkInk, string LightInk,
+        string SecondInput, string ThirdInput);
 
     public Theme(double scale, ThemeSpec spec)
     {
@@ -56,8 +47,8 @@ public sealed class Theme
         Background = Pick(ThemeColour.Background, palette.Background);
         Input = Pick(ThemeColour.Input, palette.Input);
         Output = Pick(ThemeColour.Output, palette.Output);
-        SecondInput = SKColor.Parse(MoreInputs[spec.Base].Second);
-        ThirdInput = SKColor.Parse(MoreInputs[spec.Base].Third);
+        SecondInput = SKColor.Parse(palette.SecondInput);
+        ThirdInput = SKColor.Parse(palette.ThirdInput);
         Lines = Pick(ThemeColour.Lines, palette.Lines);
         // SkiaSharp's SVG writer drops the opacity of a pure black fill (it leaves out both attributes), which would
         // make the highlight opaque in SVG: #010101 looks the same and keeps it translucent.

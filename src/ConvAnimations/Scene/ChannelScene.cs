@@ -2,6 +2,7 @@ using System.Globalization;
 using ConvAnimations.Arithmetic;
 using ConvAnimations.Layout;
 using ConvAnimations.Spec;
+using static ConvAnimations.Scenes.SceneBuilder;
 
 namespace ConvAnimations.Scenes;
 
@@ -15,7 +16,7 @@ namespace ConvAnimations.Scenes;
 /// map. With numbers, the maps lie apart and flat whatever the style (their numbers and sums must be read): input
 /// maps in a column, output maps beside them, and under both the sum for the current output cell: each input map's terms and partial sum, then the total.
 /// </summary>
-public static class ChannelScene
+internal static class ChannelScene
 {
     /// <summary>How far a map lies behind the one in front of it in a stack, in cells (the guide's half cell).</summary>
     private const float Stagger = 0.5f;
@@ -31,18 +32,6 @@ public static class ChannelScene
 
     /// <summary>The maps of a stack in turn blue, violet and magenta (the guide's violet behind blue), so neighbours differ.</summary>
     internal static Shade InputShade(int channel) => (channel % 3) switch { 0 => Shade.Input, 1 => Shade.SecondInput, _ => Shade.ThirdInput };
-
-    private static CellKind[,] OutputCells(Size2 size)
-    {
-        var cells = new CellKind[size.Rows, size.Cols];
-        for (var r = 0; r < size.Rows; r++)
-            for (var c = 0; c < size.Cols; c++)
-                cells[r, c] = CellKind.Output;
-        return cells;
-    }
-
-    private static IEnumerable<Cell> Cells(Size2 size) =>
-        Enumerable.Range(0, size.Rows).SelectMany(r => Enumerable.Range(0, size.Cols).Select(c => new Cell(r, c)));
 
     /// <summary>
     /// A plane of no cells placed where a map is, to draw over every plane in its cells' coordinates: what a map
@@ -70,8 +59,9 @@ public static class ChannelScene
             : front with { X = front.X + n * stagger, Y = front.Y - n * stagger };
         // The maps are opaque, blank cells too: behind padding (or inserted zeros) a map lies that much further back,
         // so that half a cell of its input still shows beyond the padding of the map in front.
-        var inputCellsAt = Cells(grid).Where(c => animation.Grid[c.Row, c.Col] == CellKind.Input).ToList();
-        var blank = Math.Max(inputCellsAt.Min(c => c.Row), grid.Cols - 1 - inputCellsAt.Max(c => c.Col));
+        var allCells = Cells(grid).ToList();
+        var inputCells = allCells.Where(c => animation.Grid[c.Row, c.Col] == CellKind.Input).ToList();
+        var blank = Math.Max(inputCells.Min(c => c.Row), grid.Cols - 1 - inputCells.Max(c => c.Col));
         var inputStagger = Stagger + blank;
         var inputFront = new Placement(0, 0, 0);
         var inputDepth = (cIn - 1) * inputStagger;
@@ -86,13 +76,11 @@ public static class ChannelScene
         int OutputOverlay(int m) => 2 * cIn + cOut + cOut - 1 - m;
         var planes = new List<Plane>();
         for (var n = cIn - 1; n >= 0; n--) planes.Add(new Plane(animation.Grid, Behind(inputFront, n, inputStagger), GridLine.Dashed, true, []) { InputShade = InputShade(n), Opaque = true });
-        var outputCells = OutputCells(output);
+        var outputCells = Filled(output, CellKind.Output);
         for (var m = cOut - 1; m >= 0; m--) planes.Add(new Plane(outputCells, Behind(outputFront, m, Stagger), GridLine.Solid, true, []));
         for (var n = cIn - 1; n >= 0; n--) planes.Add(Overlay(Behind(inputFront, n, inputStagger), grid.Rows, style));
         for (var m = cOut - 1; m >= 0; m--) planes.Add(Overlay(Behind(outputFront, m, Stagger), output.Rows, style));
 
-        var inputCells = Cells(grid).Where(c => animation.Grid[c.Row, c.Col] == CellKind.Input).ToList();
-        var allCells = Cells(grid).ToList();
         List<Mark> Marks(int index)
         {
             var frame = layout.Frames[index];
@@ -100,11 +88,6 @@ public static class ChannelScene
             var marks = new List<Mark>();
             // A map of the group stays where it is when every map in front of it is in the group too.
             bool InPlace(int n) => Enumerable.Range(0, n).All(group.Contains);
-            var windowPlane = new Dictionary<int, int>();
-            foreach (var n in group.OrderByDescending(n => n))
-            {
-                windowPlane[n] = InPlace(n) ? InputPlane(n) : InputOverlay(n);
-            }
             // Marks listed back to front by plane: the maps in place first, then the overlays.
             foreach (var n in group.Where(InPlace).OrderByDescending(n => n)) marks.AddRange(Window(InputPlane(n), cell, animation));
             foreach (var n in group.Where(n => !InPlace(n)).OrderByDescending(n => n))
@@ -122,7 +105,7 @@ public static class ChannelScene
                 // From the overlays, so that they are drawn over the input stack in vectors as in pixels.
                 foreach (var n in group.OrderByDescending(n => n))
                 {
-                    marks.AddRange(oneRow ? RowConnectors(InputOverlay(n), OutputPlane(m), cell, animation) : Connectors(InputOverlay(n), OutputPlane(m), cell, animation));
+                    marks.AddRange(Connectors(InputOverlay(n), OutputPlane(m), cell, animation.Window, oneRow));
                 }
             }
             var outputPlane = OutputOverlay(m);
@@ -136,30 +119,9 @@ public static class ChannelScene
             return marks.OrderBy(mark => mark.Plane).ToList();
         }
 
-        var frames = new SceneBuilder.OnDemand<SceneFrame>(layout.Frames.Count, index => new SceneFrame(Marks(index)));
-        var mapPlanes = (Input: InputPlane(0), Output: OutputPlane(0));
-        return new Scene(style, planes, frames, figure.Scale, figure.Look.Theme, Annotate(animation, layout, mapPlanes.Input, mapPlanes.Output, stacked: true));
+        var frames = new OnDemand<SceneFrame>(layout.Frames.Count, index => new SceneFrame(Marks(index)));
+        return new Scene(style, planes, frames, figure.Scale, figure.Look.Theme, Annotate(animation, layout, InputPlane(0), OutputPlane(0), stacked: true));
     }
-
-    /// <summary>The kernel's taps darkened and its window's lines, on one map.</summary>
-    private static IEnumerable<Mark> Window(int plane, Frame frame, Animation animation) =>
-        [new CellFill(plane, frame.Taps, Shade.Highlight), new BlockLines(plane, frame.Window, animation.Window)];
-
-    /// <summary>The four thin lines from a window's corners to the output cell's corners.</summary>
-    private static IEnumerable<Connector> Connectors(int from, int to, Frame frame, Animation animation)
-    {
-        var window = animation.Window;
-        foreach (var (dr, dc) in new[] { (0, 0), (0, 1), (1, 0), (1, 1) })
-        {
-            yield return new Connector(
-                new PlanePoint(from, frame.Window.Col + dc * window.Cols, frame.Window.Row + dr * window.Rows),
-                new PlanePoint(to, frame.Output.Col + dc, frame.Output.Row + dr));
-        }
-    }
-
-    /// <summary>For a 1-D figure, whose output row lies above it: the two lines from the window's top corners to the cell's bottom corners.</summary>
-    private static IEnumerable<Connector> RowConnectors(int from, int to, Frame frame, Animation animation) =>
-        new[] { 0, 1 }.Select(dc => new Connector(new PlanePoint(from, frame.Window.Col + dc * animation.Window.Cols, 0), new PlanePoint(to, frame.Output.Col + dc, 1)));
 
     // ---- With numbers: maps apart, and the sum ----
 
@@ -194,7 +156,7 @@ public static class ChannelScene
             var numbers = Cells(grid).Select(c => InputNumber(n, values.Grid[n], c, animation, weights, highlighted: false)).ToList();
             planes.Add(new Plane(animation.Grid, At(0, InTop(n)), GridLine.Dashed, true, numbers));
         }
-        var outputCells = OutputCells(output);
+        var outputCells = Filled(output, CellKind.Output);
         for (var m = 0; m < cOut; m++)
         {
             var plane = cIn + m;
@@ -215,12 +177,7 @@ public static class ChannelScene
                 var n = group[j];
                 marks.AddRange(Window(n, cell, animation));
                 marks.AddRange(cell.Taps.Select(tap => InputNumber(n, values.Grid[n], tap, animation, weights, highlighted: true)));
-                if (values.Kernel?[m][j] is { } kernel)
-                {
-                    var columns = kernel.GetLength(1);
-                    marks.AddRange(cell.Taps.Select((tap, t) => new Label(n, tap.Col + 0.94f, tap.Row + 0.76f,
-                        SceneBuilder.FormatInput(kernel[t / columns, t % columns]), SceneBuilder.WeightSize, TextAlign.Right, SurfaceOf(animation.Grid[tap.Row, tap.Col], true))));
-                }
+                if (values.Kernel?[m][j] is { } kernel) marks.AddRange(Weights(n, kernel, cell, animation));
             }
             var cellsPerMap = output.Area;
             for (var k = 0; k < cOut; k++)
@@ -239,7 +196,7 @@ public static class ChannelScene
             return marks.OrderBy(mark => mark.Plane).ToList();
         }
 
-        var frames = new SceneBuilder.OnDemand<SceneFrame>(layout.Frames.Count, index => new SceneFrame(Marks(index)));
+        var frames = new OnDemand<SceneFrame>(layout.Frames.Count, index => new SceneFrame(Marks(index)));
         return new Scene(FigureStyle.Flat, planes, frames, figure.Scale, figure.Look.Theme, Annotate(animation, layout, 0, cIn, stacked: false));
     }
 
@@ -294,16 +251,6 @@ public static class ChannelScene
         _ => 0.56f,
     });
 
-    private static Label InputNumber(int plane, double[,] grid, Cell cell, Animation animation, bool weights, bool highlighted) =>
-        new(plane, cell.Col + (weights ? 0.38f : 0.5f), cell.Row + (weights ? 0.4f : 0.5f), SceneBuilder.FormatInput(grid[cell.Row, cell.Col]),
-            SceneBuilder.InputSize, TextAlign.Center, SurfaceOf(animation.Grid[cell.Row, cell.Col], highlighted));
-
-    private static Label OutputNumber(int plane, double[,] output, Cell cell, Figure figure, bool highlighted) =>
-        new(plane, cell.Col + 0.5f, cell.Row + 0.5f, figure.Look.Format(output[cell.Row, cell.Col]),
-            SceneBuilder.OutputSize, TextAlign.Center, new Surface(Shade.Output, highlighted));
-
-    private static Surface SurfaceOf(CellKind kind, bool highlighted) => new(kind == CellKind.Input ? Shade.Input : null, highlighted);
-
     /// <summary>Captions (labels) and a legend, as a single-channel figure has them, counting the maps.</summary>
     private static Annotations Annotate(Animation animation, ChannelAnimation layout, int inputPlane, int outputPlane, bool stacked)
     {
@@ -320,9 +267,8 @@ public static class ChannelScene
                 figure.Style == FigureStyle.Isometric && stacked ? Band.Above : Band.Below, outputPlane));
             if (look.Labels == Labels.Full)
             {
-                var g = figure.Geometry;
                 var words = figure.IsPooling ? $"{channels.In} maps pooled one by one" : $"in_channels = {channels.In}, out_channels = {channels.Out}, groups = {channels.Groups}";
-                captions.Add(new Caption($"{words}; k = {g.Kernel}, s = {g.Stride}, p = {g.Padding}", Band.Below, null));
+                captions.Add(new Caption($"{words}; {Parameters(figure)}", Band.Below, null));
             }
         }
         var legend = new List<LegendEntry>();
@@ -336,12 +282,8 @@ public static class ChannelScene
                 if (channels.In > 2) legend.Add(new LegendEntry(MapName(2), Shade.ThirdInput, false));
             }
             legend.Add(new LegendEntry("output", Shade.Output, false));
-            var kinds = animation.Grid.Cast<CellKind>().ToHashSet();
-            if (kinds.Contains(CellKind.Padding)) legend.Add(new LegendEntry("padding", null, true));
-            if (kinds.Contains(CellKind.InsertedZero)) legend.Add(new LegendEntry("inserted zeros", null, true));
-            legend.Add(new LegendEntry(figure.IsPooling ? "pooling window" : "kernel", Shade.Highlight, false));
+            legend.AddRange(GridKeys(animation));
         }
         return new Annotations(captions, legend);
     }
-
 }

@@ -89,7 +89,7 @@ internal static class Diagrams
         var left = strided with { Annotations = new Annotations([new Caption($"stride {stride}", Band.Below, GridPlane)], []) };
         var right = subsampled with
         {
-            Annotations = new Annotations([new Caption($"stride 1, keeping {Kept(g.Stride).Replace("  ", " ")}", Band.Below, GridPlane)], []),
+            Annotations = new Annotations([new Caption($"stride 1, keeping {Kept(g.Stride)}", Band.Below, GridPlane)], []),
         };
         return SceneComposer.Beside([left, right], FigureScenes.Gap * 2, figure.Scale, figure.Look.Theme);
     }
@@ -105,14 +105,16 @@ internal static class Diagrams
     private static string Words(Size2 stride) => stride.Rows == stride.Cols ? $"{stride.Rows}" : $"{stride.Rows}x{stride.Cols}";
 
     private static string Kept(Size2 stride) => stride.Rows == stride.Cols
-        ? $"every {Ordinal(stride.Rows)} output each way"
-        : $"outputs of every {Ordinal(stride.Rows)} row and {Ordinal(stride.Cols)} column";
+        ? $"{Every(stride.Rows, "output")} each way"
+        : $"outputs of {Every(stride.Rows, "row")} and {Every(stride.Cols, "column")}";
 
-    private static string Ordinal(int n) => n switch
+    /// <summary>"every row", "every second row", "every 5th row", "every 22nd row".</summary>
+    private static string Every(int n, string what) => n switch
     {
-        1 => "",
-        2 => "second",
-        3 => "third",
-        _ => $"{n}th",
+        1 => $"every {what}",
+        2 => $"every second {what}",
+        3 => $"every third {what}",
+        _ when n % 100 is >= 11 and <= 13 => $"every {n}th {what}",
+        _ => $"every {n}{(n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" }} {what}",
     };
 }

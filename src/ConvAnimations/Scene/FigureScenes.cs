@@ -7,7 +7,7 @@ namespace ConvAnimations.Scenes;
 /// The scenes of the figures that are not the guide's sliding kernel alone: composed figures, the matrix view and the
 /// paper's two diagrams. Each is built from the kernel view's scene and parts of its own.
 /// </summary>
-public static class FigureScenes
+internal static class FigureScenes
 {
     /// <summary>The gap between the parts of a figure side by side, in cells.</summary>
     internal const float Gap = 2;

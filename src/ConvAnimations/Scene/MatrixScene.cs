@@ -46,7 +46,6 @@ internal static class MatrixScene
         var xLeft = colSlots + 1f;
         var yLeft = xLeft + 3f;
         var middle = height / 2f;
-        var blank = Blank(rowSlots, colSlots);
         var matrixLabels = new List<Label>
         {
             new(MatrixPlane, colSlots / 2f, -0.9f, "C", SymbolSize, TextAlign.Center, Surface.Background),
@@ -55,11 +54,11 @@ internal static class MatrixScene
         if (transposed) matrixLabels.Add(new Label(MatrixPlane, colSlots / 2f + 0.3f, -1.2f, "T", SymbolSize * 0.6f, TextAlign.Left, Surface.Background));
         var planes = new List<Plane>
         {
-            new(blank, new Placement(0, matrixTop, 0), GridLine.Faint, Coloured: false, matrixLabels),
-            new(Filled(colSlots, CellKind.Input), new Placement(xLeft, xTop, 0), GridLine.Solid, Coloured: true,
+            new(new CellKind[rowSlots, colSlots], new Placement(0, matrixTop, 0), GridLine.Faint, Coloured: false, matrixLabels),
+            new(SceneBuilder.Filled(new Size2(colSlots, 1), CellKind.Input), new Placement(xLeft, xTop, 0), GridLine.Solid, Coloured: true,
                 [new Label(XPlane, 0.5f, -0.9f, "x", SymbolSize, TextAlign.Center, Surface.Background),
                  new Label(XPlane, 2f, middle - xTop, "=", SymbolSize, TextAlign.Center, Surface.Background)]),
-            new(Filled(rowSlots, CellKind.Output), new Placement(yLeft, matrixTop, 0), GridLine.Solid, Coloured: true,
+            new(SceneBuilder.Filled(new Size2(rowSlots, 1), CellKind.Output), new Placement(yLeft, matrixTop, 0), GridLine.Solid, Coloured: true,
                 [new Label(YPlane, 0.5f, -0.9f, "y", SymbolSize, TextAlign.Center, Surface.Background)]),
         };
 
@@ -118,7 +117,7 @@ internal static class MatrixScene
             return new SceneFrame(marks);
         }
 
-        var frames = new LazyList<SceneFrame>(animation.Frames.Count, Frame);
+        var frames = new OnDemand<SceneFrame>(animation.Frames.Count, Frame);
         return new Scene(FigureStyle.Flat, planes, frames, figure.Scale, figure.Look.Theme, Annotations.None);
     }
 
@@ -141,7 +140,7 @@ internal static class MatrixScene
     {
         for (var i = 0; i < slots.Length; i++)
         {
-            if (slots[i] == Gap) yield return new Ellipsis(plane, 0.5f, i + 0.5f, Vertical: true);
+            if (slots[i] == LeftOut) yield return new Ellipsis(plane, 0.5f, i + 0.5f, Vertical: true);
             else if (slots[i] >= 0 && values is not null && (shown?.Invoke(slots[i]) ?? true))
                 yield return new Label(plane, 0.5f, i + 0.5f, format(values[slots[i]]), NumberSize, TextAlign.Center, new Surface(fill, highlighted(slots[i])));
         }
@@ -152,7 +151,7 @@ internal static class MatrixScene
     {
         for (var i = 0; i < slots.Length; i++)
         {
-            if (slots[i] != Gap) continue;
+            if (slots[i] != LeftOut) continue;
             foreach (var at in new[] { 0.5f, across / 2f, across - 0.5f }.Distinct())
             {
                 yield return vertical ? new Ellipsis(MatrixPlane, at, i + 0.5f, Vertical: true) : new Ellipsis(MatrixPlane, i + 0.5f, at, Vertical: false);
@@ -161,7 +160,10 @@ internal static class MatrixScene
     }
 
     /// <summary>A slot that stands for lines left out.</summary>
-    private const int Gap = -1;
+    private const int LeftOut = -1;
+
+    /// <summary>A slot left empty at the end (the lines shown and their gaps need fewer slots than the matrix has).</summary>
+    private const int Unused = -2;
 
     /// <summary>
     /// How many lines of <paramref name="count"/> are drawn: all up to <see cref="MaxLines"/>; else that many slots,
@@ -170,7 +172,7 @@ internal static class MatrixScene
     internal static int Slots(int count, int must) => count <= MaxLines ? count : Math.Max(MaxLines, 2 * must + 3);
 
     /// <summary>
-    /// Which line each of <paramref name="slots"/> slots shows, in order, <see cref="Gap"/> for a run left out: the
+    /// Which line each of <paramref name="slots"/> slots shows, in order, <see cref="LeftOut"/> for a run left out: the
     /// <paramref name="must"/> lines, the first and the last, then lines grown outwards from each of them in turn
     /// until the slots are full.
     /// </summary>
@@ -195,19 +197,10 @@ internal static class MatrixScene
         var chosen = new List<int>();
         foreach (var line in kept)
         {
-            if (chosen.Count > 0 && chosen[^1] != Gap && line - chosen[^1] > 1) chosen.Add(Gap);
+            if (chosen.Count > 0 && chosen[^1] != LeftOut && line - chosen[^1] > 1) chosen.Add(LeftOut);
             chosen.Add(line);
         }
-        while (chosen.Count < slots) chosen.Add(-2);
+        while (chosen.Count < slots) chosen.Add(Unused);
         return chosen.ToArray();
-    }
-
-    private static CellKind[,] Blank(int rows, int cols) => new CellKind[rows, cols];
-
-    private static CellKind[,] Filled(int rows, CellKind kind)
-    {
-        var cells = new CellKind[rows, 1];
-        for (var r = 0; r < rows; r++) cells[r, 0] = kind;
-        return cells;
     }
 }

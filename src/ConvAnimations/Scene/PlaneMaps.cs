@@ -3,7 +3,7 @@ using ConvAnimations.Spec;
 namespace ConvAnimations.Scenes;
 
 /// <summary>An affine map of the picture, (x, y) to (ScaleX x + SkewX y + TransX, SkewY x + ScaleY y + TransY).</summary>
-public readonly record struct Affine(float ScaleX, float SkewX, float TransX, float SkewY, float ScaleY, float TransY)
+internal readonly record struct Affine(float ScaleX, float SkewX, float TransX, float SkewY, float ScaleY, float TransY)
 {
     public (float X, float Y) Map(float x, float y) => (ScaleX * x + SkewX * y + TransX, SkewY * x + ScaleY * y + TransY);
 }
@@ -12,7 +12,7 @@ public readonly record struct Affine(float ScaleX, float SkewX, float TransX, fl
 /// Where each plane's cells fall on the picture, in cells (x right, y down): the one place the guide's slant is
 /// written. The renderer scales these maps to pixels; composed scenes measure their parts with them.
 /// </summary>
-public static class PlaneMaps
+internal static class PlaneMaps
 {
     /// <summary>The map of <paramref name="plane"/> with a cell of <paramref name="cell"/> units, in a scene of <paramref name="style"/>.</summary>
     public static Affine Of(Plane plane, FigureStyle style, float cell = 1)
@@ -41,7 +41,7 @@ public static class PlaneMaps
     private static Affine Flat(Plane plane, float cell) => new(cell, 0, cell * plane.At.X, 0, cell, cell * plane.At.Y);
 
     /// <summary>The corners of a plane on the picture in drawing order (top-left, top-right, bottom-right, bottom-left).</summary>
-    public static IEnumerable<(float X, float Y)> Corners(Affine map, Arithmetic.Size2 size) =>
+    private static IEnumerable<(float X, float Y)> Corners(Affine map, Arithmetic.Size2 size) =>
         new[] { (0f, 0f), (size.Cols, 0f), (size.Cols, size.Rows), (0f, (float)size.Rows) }.Select(p => map.Map(p.Item1, p.Item2));
 
     /// <summary>The box of a scene's planes on the picture, in cells: left, top, right, bottom.</summary>

@@ -117,3 +117,21 @@ public sealed record Scene(FigureStyle Style, IReadOnlyList<Plane> Planes, IRead
     /// </summary>
     public bool HasText => Planes.Any(p => p.Labels.Count > 0) || Annotations.Captions.Count > 0 || Annotations.Legend.Count > 0;
 }
+
+/// <summary>
+/// A frame's marks are made when the frame is drawn, not when the scene is: measuring a scene (the budget, the
+/// batches) needs only its planes, and a figure of thousands of frames holds none of them.
+/// </summary>
+internal sealed class OnDemand<T>(int count, Func<int, T> make) : IReadOnlyList<T>
+{
+    public int Count => count;
+
+    public T this[int index] => (uint)index < (uint)count ? make(index) : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public IEnumerator<T> GetEnumerator()
+    {
+        for (var i = 0; i < count; i++) yield return make(i);
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}

@@ -34,10 +34,6 @@ public static class SceneBuilder
         var progressive = values is not null && figure.Look.Reveal == Reveal.Progressive;
 
         var gridPlane = new Plane(animation.Grid, default, GridLine.Dashed, Coloured: true, values is null ? [] : GridNumbers(animation));
-        var outputCells = new CellKind[output.Rows, output.Cols];
-        for (var r = 0; r < output.Rows; r++)
-            for (var c = 0; c < output.Cols; c++)
-                outputCells[r, c] = CellKind.Output;
         // A 1-D figure (one row) reads as a row: its output row flat and centred over it, whatever the style.
         var oneRow = grid.Rows == 1;
         var above = oneRow ? new Placement((grid.Cols - output.Cols) / 2f, -3, 0)
@@ -45,8 +41,8 @@ public static class SceneBuilder
             : new Placement(grid.Cols + 1, (grid.Rows - output.Rows) / 2f, 0);
         var outputNumbers = values is null || progressive
             ? []
-            : Cells(output).Select(cell => OutputNumber(animation, values, cell, highlighted: false)).ToList();
-        var outputPlane = new Plane(outputCells, above, GridLine.Solid, Coloured: !progressive, outputNumbers);
+            : Cells(output).Select(cell => OutputNumber(OutputPlane, values.Output, cell, figure, highlighted: false)).ToList();
+        var outputPlane = new Plane(Filled(output, CellKind.Output), above, GridLine.Solid, Coloured: !progressive, outputNumbers);
 
         var frames = new OnDemand<SceneFrame>(animation.Frames.Count, index => new SceneFrame(FrameMarks(animation, animation.Frames[index], index, progressive)));
         return new Scene(oneRow ? FigureStyle.Flat : figure.Style, [gridPlane, outputPlane], frames, figure.Scale, figure.Look.Theme, Annotate(animation));
@@ -73,20 +69,26 @@ public static class SceneBuilder
         var legend = new List<LegendEntry>();
         if (look.Legend)
         {
-            var kinds = animation.Grid.Cast<CellKind>().ToHashSet();
             legend.Add(new LegendEntry("input", Shade.Input, false));
             legend.Add(new LegendEntry("output", Shade.Output, false));
-            if (kinds.Contains(CellKind.Padding)) legend.Add(new LegendEntry("padding", null, true));
-            if (kinds.Contains(CellKind.InsertedZero)) legend.Add(new LegendEntry("inserted zeros", null, true));
-            legend.Add(new LegendEntry(figure.IsPooling ? "pooling window" : "kernel", Shade.Highlight, false));
+            legend.AddRange(GridKeys(animation));
         }
         return new Annotations(captions, legend);
+    }
+
+    /// <summary>The legend's keys after the maps': the blank cells the grid has, and the kernel's (or pooling's) window.</summary>
+    internal static IEnumerable<LegendEntry> GridKeys(Animation animation)
+    {
+        var kinds = animation.Grid.Cast<CellKind>().ToHashSet();
+        if (kinds.Contains(CellKind.Padding)) yield return new LegendEntry("padding", null, true);
+        if (kinds.Contains(CellKind.InsertedZero)) yield return new LegendEntry("inserted zeros", null, true);
+        yield return new LegendEntry(animation.Figure.IsPooling ? "pooling window" : "kernel", Shade.Highlight, false);
     }
 
     private static string Dimensions(Size2 size) => $"{size.Rows}x{size.Cols}";
 
     /// <summary>The figure's parameters in the guide's symbols: k, s, p (and d), and i', a, p' for a transposed figure.</summary>
-    private static string Parameters(Figure figure)
+    internal static string Parameters(Figure figure)
     {
         var g = figure.Geometry;
         var text = $"k = {g.Kernel}, s = {g.Stride}, p = {g.Padding}" + (g.Dilation == Size2.Square(1) ? "" : $", d = {g.Dilation}");
@@ -95,23 +97,18 @@ public static class SceneBuilder
 
     private static List<Mark> FrameMarks(Animation animation, Frame frame, int index, bool progressive)
     {
-        var marks = new List<Mark>
-        {
-            new CellFill(GridPlane, frame.Taps, Shade.Highlight),
-            new BlockLines(GridPlane, frame.Window, animation.Window),
-        };
+        var marks = Window(GridPlane, frame, animation).ToList();
         if (animation.Values is { } gridValues)
         {
             // The numbers under the taps again, over the highlight, in the ink that reads on it.
-            marks.AddRange(frame.Taps.Select(tap => InputNumber(animation, gridValues.Grid, tap, highlighted: true)));
-            if (gridValues.Kernel is { } kernel)
-            {
-                var columns = kernel.GetLength(1);
-                marks.AddRange(frame.Taps.Select((tap, t) => new Label(GridPlane, tap.Col + 0.94f, tap.Row + 0.76f,
-                    FormatInput(kernel[t / columns, t % columns]), WeightSize, TextAlign.Right, SurfaceOf(animation.Grid[tap.Row, tap.Col], true))));
-            }
+            var weights = gridValues.Kernel is not null;
+            marks.AddRange(frame.Taps.Select(tap => InputNumber(GridPlane, gridValues.Grid, tap, animation, weights, highlighted: true)));
+            if (gridValues.Kernel is { } kernel) marks.AddRange(Weights(GridPlane, kernel, frame, animation));
         }
-        if (animation.Figure.Style == FigureStyle.Isometric) marks.AddRange(Connectors(animation, frame));
+        if (animation.Figure.Style == FigureStyle.Isometric)
+        {
+            marks.AddRange(Connectors(GridPlane, OutputPlane, frame, animation.Window, oneRow: animation.GridSize.Rows == 1));
+        }
 
         var current = frame.Output;
         var columnsOut = animation.Output.Cols;
@@ -121,74 +118,77 @@ public static class SceneBuilder
         marks.Add(new CellBorders(OutputPlane, filled));
         if (animation.Values is { } values)
         {
-            marks.AddRange(filled.Select(cell => OutputNumber(animation, values, cell, highlighted: cell == current)));
+            marks.AddRange(filled.Select(cell => OutputNumber(OutputPlane, values.Output, cell, animation.Figure, highlighted: cell == current)));
         }
         return marks;
     }
 
-    private static Label OutputNumber(Animation animation, AnimationValues values, Cell cell, bool highlighted) =>
-        new(OutputPlane, cell.Col + 0.5f, cell.Row + 0.5f, animation.Figure.Look.Format(values.Output[cell.Row, cell.Col]),
+    // The parts below serve the multi-channel scene too: a map there is drawn as the grid or the output is here.
+
+    /// <summary>The kernel's taps darkened and its window's lines, on one map.</summary>
+    internal static IEnumerable<Mark> Window(int plane, Frame frame, Animation animation) =>
+        [new CellFill(plane, frame.Taps, Shade.Highlight), new BlockLines(plane, frame.Window, animation.Window)];
+
+    /// <summary>The kernel's weights at the lower right of its taps.</summary>
+    internal static IEnumerable<Label> Weights(int plane, double[,] kernel, Frame frame, Animation animation)
+    {
+        var columns = kernel.GetLength(1);
+        return frame.Taps.Select((tap, t) => new Label(plane, tap.Col + 0.94f, tap.Row + 0.76f,
+            FormatInput(kernel[t / columns, t % columns]), WeightSize, TextAlign.Right, SurfaceOf(animation.Grid[tap.Row, tap.Col], true)));
+    }
+
+    internal static Label OutputNumber(int plane, double[,] output, Cell cell, Figure figure, bool highlighted) =>
+        new(plane, cell.Col + 0.5f, cell.Row + 0.5f, figure.Look.Format(output[cell.Row, cell.Col]),
             OutputSize, TextAlign.Center, new Surface(Shade.Output, highlighted));
 
     /// <summary>
-    /// The four thin lines joining the window's corners to the output cell's corners; for a 1-D figure, whose output
-    /// row lies flat above it, the two from the window's top corners to the cell's bottom corners.
+    /// The four thin lines joining the window's corners (on plane <paramref name="from"/>) to the output cell's
+    /// corners (on plane <paramref name="to"/>); for a 1-D figure, whose output row lies flat above it, the two from
+    /// the window's top corners to the cell's bottom corners.
     /// </summary>
-    private static IEnumerable<Connector> Connectors(Animation animation, Frame frame)
+    internal static IEnumerable<Connector> Connectors(int from, int to, Frame frame, Size2 window, bool oneRow)
     {
-        var window = animation.Window;
-        if (animation.GridSize.Rows == 1)
+        if (oneRow)
         {
             foreach (var dc in new[] { 0, 1 })
             {
-                yield return new Connector(new PlanePoint(GridPlane, frame.Window.Col + dc * window.Cols, 0), new PlanePoint(OutputPlane, frame.Output.Col + dc, 1));
+                yield return new Connector(new PlanePoint(from, frame.Window.Col + dc * window.Cols, 0), new PlanePoint(to, frame.Output.Col + dc, 1));
             }
             yield break;
         }
         foreach (var (dr, dc) in new[] { (0, 0), (0, 1), (1, 0), (1, 1) })
         {
             yield return new Connector(
-                new PlanePoint(GridPlane, frame.Window.Col + dc * window.Cols, frame.Window.Row + dr * window.Rows),
-                new PlanePoint(OutputPlane, frame.Output.Col + dc, frame.Output.Row + dr));
+                new PlanePoint(from, frame.Window.Col + dc * window.Cols, frame.Window.Row + dr * window.Rows),
+                new PlanePoint(to, frame.Output.Col + dc, frame.Output.Row + dr));
         }
     }
 
     private static List<Label> GridNumbers(Animation animation) =>
-        Cells(animation.GridSize).Select(cell => InputNumber(animation, animation.Values!.Grid, cell, highlighted: false)).ToList();
+        Cells(animation.GridSize).Select(cell => InputNumber(GridPlane, animation.Values!.Grid, cell, animation, animation.Values.Kernel is not null, highlighted: false)).ToList();
 
     /// <summary>
-    /// A number of the grid: centred, or up and to the left when kernel weights share its cell (they sit at its
-    /// lower right), so both stay legible.
+    /// A number of the grid: centred, or up and to the left when kernel <paramref name="weights"/> share its cell
+    /// (they sit at its lower right), so both stay legible.
     /// </summary>
-    private static Label InputNumber(Animation animation, double[,] grid, Cell cell, bool highlighted)
-    {
-        var weights = animation.Values?.Kernel is not null;
-        return new Label(GridPlane, cell.Col + (weights ? 0.38f : 0.5f), cell.Row + (weights ? 0.4f : 0.5f), FormatInput(grid[cell.Row, cell.Col]),
+    internal static Label InputNumber(int plane, double[,] grid, Cell cell, Animation animation, bool weights, bool highlighted) =>
+        new(plane, cell.Col + (weights ? 0.38f : 0.5f), cell.Row + (weights ? 0.4f : 0.5f), FormatInput(grid[cell.Row, cell.Col]),
             InputSize, TextAlign.Center, SurfaceOf(animation.Grid[cell.Row, cell.Col], highlighted));
-    }
 
-    private static Surface SurfaceOf(CellKind kind, bool highlighted) =>
-        new(kind switch { CellKind.Input => Shade.Input, CellKind.Output => Shade.Output, _ => null }, highlighted);
+    /// <summary>The surface of a cell of the grid: input cells are coloured, padding and inserted zeros blank.</summary>
+    private static Surface SurfaceOf(CellKind kind, bool highlighted) => new(kind == CellKind.Input ? Shade.Input : null, highlighted);
 
-    private static IEnumerable<Cell> Cells(Size2 size) =>
+    internal static IEnumerable<Cell> Cells(Size2 size) =>
         Enumerable.Range(0, size.Rows).SelectMany(r => Enumerable.Range(0, size.Cols).Select(c => new Cell(r, c)));
 
-    /// <summary>
-    /// A frame's marks are made when the frame is drawn, not when the scene is: measuring a scene (the budget, the
-    /// batches) needs only its planes, and a figure of thousands of frames holds none of them.
-    /// </summary>
-    internal sealed class OnDemand<T>(int count, Func<int, T> make) : IReadOnlyList<T>
+    /// <summary>A map of <paramref name="size"/> cells all of <paramref name="kind"/>.</summary>
+    internal static CellKind[,] Filled(Size2 size, CellKind kind)
     {
-        public int Count => count;
-
-        public T this[int index] => (uint)index < (uint)count ? make(index) : throw new ArgumentOutOfRangeException(nameof(index));
-
-        public IEnumerator<T> GetEnumerator()
-        {
-            for (var i = 0; i < count; i++) yield return make(i);
-        }
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        var cells = new CellKind[size.Rows, size.Cols];
+        for (var r = 0; r < size.Rows; r++)
+            for (var c = 0; c < size.Cols; c++)
+                cells[r, c] = kind;
+        return cells;
     }
 
     /// <summary>Input numbers as written: whole numbers without decimals, others with up to two.</summary>

@@ -7,7 +7,7 @@ namespace ConvAnimations.Scenes;
 /// another on one canvas large enough for each. Each part keeps its own projection; its planes are moved into place
 /// and its marks renumbered, so the renderer draws a composed scene like any other.
 /// </summary>
-public static class SceneComposer
+internal static class SceneComposer
 {
     /// <summary>The parts left to right, <paramref name="gap"/> cells apart, their middles on one line.</summary>
     public static Scene Beside(IReadOnlyList<Scene> parts, float gap, double scale, ThemeSpec theme)
@@ -38,9 +38,8 @@ public static class SceneComposer
         }
         var shifts = parts.Select(p => PlaneMaps.Bounds(p)).Select(b => new Offset(-(b.Left + b.Right) / 2, -(b.Top + b.Bottom) / 2)).ToList();
         int PartOf(int n) => starts.FindLastIndex(s => s <= n);
-        var composed = Combine(parts, shifts, total, (part, n) => PartOf(n) == part ? n - starts[part] : -1,
+        return Combine(parts, shifts, total, (part, n) => PartOf(n) == part ? n - starts[part] : -1,
             (part, span) => span with { First = starts[part] + span.First }, scale, theme);
-        return composed;
     }
 
     /// <param name="local">A part's frame shown on composed frame n, or -1 when the part is not on show.</param>
@@ -72,7 +71,7 @@ public static class SceneComposer
             captions.AddRange(part.Annotations.Captions.Select(c => c with { Plane = (c.Plane ?? 0) + offset }));
             legend.AddRange(part.Annotations.Legend.Where(e => !legend.Contains(e)));
         }
-        var frames = new LazyList<SceneFrame>(count, n => new SceneFrame(parts
+        var frames = new OnDemand<SceneFrame>(count, n => new SceneFrame(parts
             .SelectMany((part, k) => local(k, n) is var m and >= 0 ? part.Frames[m].Marks.Select(mark => Renumbered(mark, firstPlane[k])) : [])
             .ToList()));
         return new Scene(parts[0].Style, planes, frames, scale, theme, new Annotations(captions, legend));
@@ -83,19 +82,4 @@ public static class SceneComposer
         Connector c => new Connector(c.From with { Plane = c.From.Plane + offset }, c.To with { Plane = c.To.Plane + offset }),
         _ => mark with { Plane = mark.Plane + offset },
     };
-}
-
-/// <summary>A list whose items are made when read: a scene's frames are made when drawn, not when it is measured.</summary>
-internal sealed class LazyList<T>(int count, Func<int, T> make) : IReadOnlyList<T>
-{
-    public int Count => count;
-
-    public T this[int index] => (uint)index < (uint)count ? make(index) : throw new ArgumentOutOfRangeException(nameof(index));
-
-    public IEnumerator<T> GetEnumerator()
-    {
-        for (var i = 0; i < count; i++) yield return make(i);
-    }
-
-    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

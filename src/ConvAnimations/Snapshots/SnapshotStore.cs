@@ -95,7 +95,7 @@ public static class SnapshotStore
     {
         var name = animation.Figure.Name;
         var (verified, received) = (LayoutPath(directory, name, "verified"), LayoutPath(directory, name, "received"));
-        var json = FigureText.Json(animation.Figure);
+        var json = AnimationJson.Write(animation.Figure);
         Directory.CreateDirectory(directory);
         SnapshotResult Result(SnapshotStatus status, string? detail = null) => new(name, status, verified, received, "", [], detail);
         if (!File.Exists(verified))
@@ -121,7 +121,7 @@ public static class SnapshotStore
         using var sheet = ContactSheet.Render(renderer);
         Directory.CreateDirectory(directory);
         Save(sheet, VerifiedPath(directory, name));
-        File.WriteAllText(LayoutPath(directory, name, "verified"), FigureText.Json(animation.Figure));
+        File.WriteAllText(LayoutPath(directory, name, "verified"), AnimationJson.Write(animation.Figure));
         foreach (var stale in new[] { ReceivedPath(directory, name), DiffPath(directory, name), LayoutPath(directory, name, "received") })
         {
             File.Delete(stale);

@@ -26,11 +26,7 @@ internal static class Compositions
 
     public static (PendingComposition? Pending, RawNode? NameNode, string? Name) Read(RawMap node, RawMap? defaults, Report unnamed)
     {
-        var nameNode = node["name"];
-        string? name = null;
-        if (nameNode is null) unnamed.Error(node, "a figure needs a 'name' ([a-z0-9_-]+), which names its output files");
-        else if (Name(nameNode, unnamed, out var text)) name = text;
-        var report = unnamed.For(name);
+        var (nameNode, name, report) = FigureRules.ReadName(node, unnamed);
 
         var ok = report.UnknownKeys(node, FigureFields.Keys, "a figure");
         foreach (var key in node.Keys.Where(k => FigureFields.Keys.Contains(k.Value) && !OwnKeys.Contains(k.Value)))
@@ -147,13 +143,13 @@ internal static class Compositions
             return null;
         }
         var composition = new Composition(composed.Kind, parts);
-        var frames = (long)composition.FrameCount;
+        var frames = composition.FrameCount;
         if (frames > FigureFileReader.MaxFrames)
         {
             report.Error(at, $"{word}: plays {frames} frames, over the limit of {FigureFileReader.MaxFrames}");
             return null;
         }
-        var panels = f.Panels.Value is { } spec ? spec.Resolve((int)frames, report) : null;
+        var panels = f.Panels.Value is { } spec ? spec.Resolve(frames, report) : null;
         if (f.Panels.Given && panels is null) return null;
         // Its own kind and geometry are its first part's, so what describes a figure by them still reads.
         var first = parts[0];

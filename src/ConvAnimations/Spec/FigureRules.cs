@@ -124,15 +124,20 @@ internal sealed record FigureFields(
 /// </summary>
 internal static class FigureRules
 {
-    /// <summary>The figure, or null when anything is wrong; its name (when readable) for the uniqueness check.</summary>
-    public static (Figure? Figure, RawNode? NameNode, string? Name) Read(RawMap node, RawMap? defaults, Report unnamed)
+    /// <summary>A figure's name node, its name when readable (else reported), and the report its other errors go to.</summary>
+    public static (RawNode? NameNode, string? Name, Report Report) ReadName(RawMap node, Report unnamed)
     {
         var nameNode = node["name"];
         string? name = null;
         if (nameNode is null) unnamed.Error(node, "a figure needs a 'name' ([a-z0-9_-]+), which names its output files");
         else if (Name(nameNode, unnamed, out var text)) name = text;
+        return (nameNode, name, unnamed.For(name));
+    }
 
-        var report = unnamed.For(name);
+    /// <summary>The figure, or null when anything is wrong; its name (when readable) for the uniqueness check.</summary>
+    public static (Figure? Figure, RawNode? NameNode, string? Name) Read(RawMap node, RawMap? defaults, Report unnamed)
+    {
+        var (nameNode, name, report) = ReadName(node, unnamed);
         var knownKeys = report.UnknownKeys(node, FigureFields.Keys, "a figure");
         // A misspelt key is reported once, not again as the missing key it meant.
         var meant = node.Keys.Select(k => k.Value).Where(k => !FigureFields.Keys.Contains(k)).Select(k => Suggestions.Nearest(k, FigureFields.Keys)).OfType<string>().ToHashSet();

@@ -80,7 +80,7 @@ public sealed class ComposedFigureTests
     public void Explain_json_of_a_composed_figure_lists_its_parts_layouts()
     {
         var figure = FigureFileReader.Parse(Parts, "c.yaml").Figures.Single(f => f.Name == "round_trip");
-        using var json = JsonDocument.Parse(FigureText.Json(figure));
+        using var json = JsonDocument.Parse(AnimationJson.Write(figure));
         Assert.Equal(["conv", "conv_t"], json.RootElement.GetProperty("sequence").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(20, json.RootElement.GetProperty("frame_count").GetInt32());
         Assert.Equal([4, 16], json.RootElement.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("frames").GetArrayLength()));
