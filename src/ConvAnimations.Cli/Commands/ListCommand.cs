@@ -9,18 +9,18 @@ internal static class ListCommand
     public static Command Create()
     {
         var file = CommandParts.FileArgument();
-        var command = new Command("list", "A table of the figures: kind, sizes per axis, input and output (for a transposed figure its own i' -> o'), frames.")
+        var command = new Command("list", "A table of the figures: kind and view, feature maps, sizes per axis, input and output (for a transposed figure its own i' -> o'), frames.")
         {
             file,
         };
         return command.WithAction((result, terminal) =>
         {
             if (terminal.Load(result.GetRequiredValue(file)) is not { } figures) return ConvanimCommand.Failure;
-            string[] header = ["name", "kind", "input", "kernel", "stride", "padding", "dilation", "output", "frames"];
+            string[] header = ["name", "kind", "maps", "input", "kernel", "stride", "padding", "dilation", "output", "frames"];
             var rows = figures.Figures.Select(f => new[]
             {
                 // A composed figure's sizes are its first part's: its kind column says it is composed.
-                f.Name, f.Compose is { } c ? Words<CompositionKind>.NameOf(c.Kind) : Figure.KindName(f.Kind), $"{f.AnimatedInput}", $"{f.Geometry.Kernel}", $"{f.Geometry.Stride}",
+                f.Name, KindOf(f), MapsOf(f.Channels), $"{f.AnimatedInput}", $"{f.Geometry.Kernel}", $"{f.Geometry.Stride}",
                 $"{f.Geometry.Padding}", $"{f.Geometry.Dilation}", $"{f.AnimatedOutput}", f.FrameCount.ToString(CultureInfo.InvariantCulture),
             }).Prepend(header).ToList();
             var widths = header.Select((_, i) => rows.Max(r => r[i].Length)).ToArray();
@@ -28,4 +28,13 @@ internal static class ListCommand
             return ConvanimCommand.Success;
         });
     }
+
+    /// <summary>The kind, and the view when it is not the sliding kernel: "transposed (matrix)", "sequence".</summary>
+    private static string KindOf(Figure figure) =>
+        figure.Compose is { } c ? Words<CompositionKind>.NameOf(c.Kind)
+        : Figure.KindName(figure.Kind) + (figure.View == View.Kernel ? "" : $" ({Words<View>.NameOf(figure.View)})");
+
+    /// <summary>Feature maps in and out, and the groups when there are several: "1 -> 1", "2 -> 3", "3 -> 3 in 3 groups".</summary>
+    private static string MapsOf(Channels channels) =>
+        $"{channels.In} -> {channels.Out}" + (channels.Groups > 1 ? $" in {channels.Groups} groups" : "");
 }

@@ -147,13 +147,23 @@ public sealed class CommandLineTests
     public void List_shows_every_figure_with_sizes_per_axis()
     {
         using var dir = new TempDirectory();
-        File.WriteAllText(dir.File("f.yaml"), "figures:\n  - {name: wide, kind: transposed, input: [6, 9], kernel: [3, 2], stride: [2, 3], padding: [1, 0], dilation: [1, 2]}\n");
+        File.WriteAllText(dir.File("f.yaml"), """
+            figures:
+              - {name: wide, kind: transposed, input: [6, 9], kernel: [3, 2], stride: [2, 3], padding: [1, 0], dilation: [1, 2]}
+              - {name: deep, input: 5, kernel: 3, in_channels: 4, out_channels: 4, groups: 4}
+              - {name: c, input: 4, kernel: 3, view: matrix}
+              - {name: both, sequence: [c, deep]}
+            """);
         var result = InProcess.Convanim("list", dir.File("f.yaml"));
         Assert.Equal(0, result.ExitCode);
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Matches(@"^name\s+kind\s+input\s+kernel\s+stride\s+padding\s+dilation\s+output\s+frames$", lines[0]);
+        Assert.Matches(@"^name\s+kind\s+maps\s+input\s+kernel\s+stride\s+padding\s+dilation\s+output\s+frames$", lines[0]);
         // The transposed operation's own sizes: rows i' = floor((6 + 2 - 2 - 1)/2) + 1 = 3 -> 6; cols i' = floor((9 - 2 - 1)/3) + 1 = 3 -> 9.
-        Assert.Matches(@"^wide\s+transposed\s+3\s+3x2\s+2x3\s+1x0\s+1x2\s+6x9\s+54$", lines[1]);
+        Assert.Matches(@"^wide\s+transposed\s+1 -> 1\s+3\s+3x2\s+2x3\s+1x0\s+1x2\s+6x9\s+54$", lines[1]);
+        // Depthwise: 4 maps in 4 groups, 3x3 outputs each, 36 frames.
+        Assert.Matches(@"^deep\s+convolution\s+4 -> 4 in 4 groups\s+5\s+3\s+1\s+0\s+1\s+3\s+36$", lines[2]);
+        Assert.Matches(@"^c\s+convolution \(matrix\)\s+1 -> 1\s+4\s+3\s+1\s+0\s+1\s+2\s+4$", lines[3]);
+        Assert.Matches(@"^both\s+sequence\s+.*\s+40$", lines[4]);
     }
 
     [Fact]
