@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ConvAnimations.Encoding;
 using ConvAnimations.Pipeline;
+using ConvAnimations.Spec;
 
 namespace ConvAnimations.Cli.Commands;
 
@@ -57,7 +58,7 @@ internal static class RenderCommand
             var unchanged = results.Count(r => r.Outcome == FigureOutcome.Unchanged);
             if (!isQuiet || failed > 0)
             {
-                var summary = $"{results.Count} figure{(results.Count == 1 ? "" : "s")}: {rendered} rendered, {unchanged} unchanged{(unchanged > 0 ? " (--force renders them again)" : "")}, {failed} failed, in {clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s -> {directory}";
+                var summary = $"{Plural.Of(results.Count, "figure")}: {rendered} rendered, {unchanged} unchanged{(unchanged > 0 ? " (--force renders them again)" : "")}, {failed} failed, in {clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s -> {directory}";
                 (failed > 0 ? terminal.Error : terminal.Out).WriteLine(summary);
             }
             if (result.GetValue(stats)) terminal.Out.WriteLine(Stats.Describe(clock.Elapsed));

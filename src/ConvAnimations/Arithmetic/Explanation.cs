@@ -33,8 +33,9 @@ public static class Explanation
         }
         if (figure.Channels.IsMulti) text.AppendLine(Channels(figure));
         var each = figure.Channels.IsMulti ? $" of each of the {figure.Channels.Out} output maps in turn" : "";
-        text.AppendLine($"input {figure.AnimatedInput.Rows}x{figure.AnimatedInput.Cols}, output {figure.AnimatedOutput.Rows}x{figure.AnimatedOutput.Cols}, " +
-                        $"{figure.FrameCount} frames (one per output cell{each}, row-major from the top-left)");
+        var frames = figure.View is View.Hops or View.Subsampling ? "1 frame (a diagram)"
+            : $"{Plural.Of(figure.FrameCount, "frame")} (one per output cell{each}, row-major from the top-left)";
+        text.AppendLine($"input {figure.AnimatedInput.Rows}x{figure.AnimatedInput.Cols}, output {figure.AnimatedOutput.Rows}x{figure.AnimatedOutput.Cols}, {frames}");
         text.AppendLine($"grid {grid.Count}x{(grid.Count > 0 ? grid[0].Length : 0)} (x input, p padding, z inserted zero):");
         foreach (var row in grid) text.AppendLine($"  {row}");
         return text.ToString();

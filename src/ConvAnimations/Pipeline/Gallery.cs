@@ -141,7 +141,7 @@ public static class Gallery
         }
         var links = targets.OfType<AnimationTarget>().Select(t => (Text: Path.GetExtension(t.Path)[1..], t.Path))
             .Concat(panels.Select(t => (Text: $"panels ({Path.GetExtension(t.Path)[1..]})", t.Path)))
-            .Concat(targets.OfType<FrameTarget>().GroupBy(t => Path.GetExtension(t.Path)).Select(g => (Text: $"{g.Count()} frames ({g.Key[1..]})", Path: Path.GetDirectoryName(g.First().Path)! + "/")))
+            .Concat(targets.OfType<FrameTarget>().GroupBy(t => Path.GetExtension(t.Path)).Select(g => (Text: $"{Plural.Of(g.Count(), "frame")} ({g.Key[1..]})", Path: Path.GetDirectoryName(g.First().Path)! + "/")))
             .ToList();
         html.Append("<div class=\"files\">");
         foreach (var (text, path) in links) html.Append($"<a href=\"{Link(directory, path)}\">{E(text)}</a>");
@@ -149,7 +149,7 @@ public static class Gallery
         if (figure.Compose is { } composition)
         {
             // A composed figure is described by its parts, each with a figure of its own on the page.
-            html.Append($"<dl><dt>{Words<CompositionKind>.NameOf(composition.Kind)}</dt><dd>{E(string.Join(", ", composition.Parts.Select(p => p.Name)))} ({figure.FrameCount} frames)</dd></dl>\n</figure>\n");
+            html.Append($"<dl><dt>{Words<CompositionKind>.NameOf(composition.Kind)}</dt><dd>{E(string.Join(", ", composition.Parts.Select(p => p.Name)))} ({Plural.Of(figure.FrameCount, "frame")})</dd></dl>\n</figure>\n");
             return html.ToString();
         }
         html.Append($"""
@@ -157,7 +157,7 @@ public static class Gallery
             <dt>kind</dt><dd>{E(Figure.KindName(figure.Kind))}</dd>
             <dt>direct</dt><dd>i = {g.Input}, k = {g.Kernel}, s = {g.Stride}, p = {g.Padding}, d = {g.Dilation}</dd>
             <dt>input</dt><dd>{figure.AnimatedInput}</dd>
-            <dt>output</dt><dd>{figure.AnimatedOutput} ({figure.FrameCount} frames)</dd>
+            <dt>output</dt><dd>{figure.AnimatedOutput} ({Plural.Of(figure.FrameCount, "frame")})</dd>
             </dl>
 
             """);

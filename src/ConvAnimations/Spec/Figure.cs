@@ -28,6 +28,12 @@ public static class Words<T> where T : struct, Enum
     public static T? Parse(string name) => ByName.TryGetValue(name, out var member) ? member : null;
 }
 
+/// <summary>A count and its noun, singular for one: "1 frame", "9 frames".</summary>
+public static class Plural
+{
+    public static string Of(long count, string noun) => count == 1 ? $"1 {noun}" : $"{count.ToString(System.Globalization.CultureInfo.InvariantCulture)} {noun}s";
+}
+
 /// <summary>The formats' names (what figures.yaml says, and the files' extension), and which are still pictures.</summary>
 public static class OutputFormats
 {

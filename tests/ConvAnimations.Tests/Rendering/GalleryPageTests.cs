@@ -25,6 +25,17 @@ public sealed class GalleryPageTests
         """;
 
     [Fact]
+    public async Task A_one_frame_diagram_links_its_frame_in_the_singular()
+    {
+        using var dir = new TempDirectory();
+        var figure = Repo.Figure("counting_positions");
+        Assert.Equal(FigureOutcome.Rendered, Assert.Single(await RenderPipeline.RunAsync([figure], new RenderOptions(dir.Path))).Outcome);
+        var page = File.ReadAllText(Gallery.Write(dir.Path, "figures.yaml", [figure]));
+        foreach (var format in new[] { "png", "svg", "pdf" }) Assert.Contains($">1 frame ({format})<", page);
+        Assert.DoesNotContain("1 frames", page);
+    }
+
+    [Fact]
     public async Task Every_figure_shows_its_gif_and_panels_plays_its_mp4_and_links_its_files_without_errors()
     {
         using var dir = new TempDirectory();
