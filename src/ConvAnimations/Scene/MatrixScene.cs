@@ -102,12 +102,10 @@ internal static class MatrixScene
             marks.AddRange(Gaps(rows, cols.Length, vertical: true));
             marks.AddRange(Gaps(cols, rows.Length, vertical: false));
             marks.Add(new BlockOutline(MatrixPlane, new Cell(currentRow, 0), new Size2(1, cols.Length)));
-            // With lines left out, each line drawn says which it is (and so which entry of y it gives).
-            if (rows.Length < lineCount)
-            {
-                marks.AddRange(rows.Select((line, i) => (line, i)).Where(p => p.line >= 0)
-                    .Select(p => new Label(MatrixPlane, -0.15f, p.i + 0.5f, p.line.ToString(System.Globalization.CultureInfo.InvariantCulture), IndexSize, TextAlign.Right, Surface.Background)));
-            }
+            // With lines left out, each line drawn says which it is (and so which entry of y it gives); with columns
+            // left out, each entry of x drawn says which it is (and so which column of the matrix it meets).
+            if (rows.Length < lineCount) marks.AddRange(Indices(MatrixPlane, rows));
+            if (cols.Length < columnCount) marks.AddRange(Indices(XPlane, cols));
 
             // x: the entries the line multiplies; y: the entry it gives.
             marks.Add(new CellFill(XPlane, used.Select(u => new Cell(colSlot[u], 0)).ToList(), Shade.Highlight));
@@ -133,6 +131,11 @@ internal static class MatrixScene
         yield return new Label(MatrixPlane, cell.Col + 0.42f, cell.Row + 0.42f, "w", WSize, TextAlign.Right, on);
         yield return new Label(MatrixPlane, cell.Col + 0.42f, cell.Row + 0.68f, $"{e.KernelRow},{e.KernelCol}", IndexSize, TextAlign.Left, on);
     }
+
+    /// <summary>The index of each line (or entry) a slot shows, small, left of the plane's first column.</summary>
+    private static IEnumerable<Label> Indices(int plane, int[] slots) =>
+        slots.Select((line, i) => (line, i)).Where(p => p.line >= 0)
+            .Select(p => new Label(plane, -0.15f, p.i + 0.5f, p.line.ToString(System.Globalization.CultureInfo.InvariantCulture), IndexSize, TextAlign.Right, Surface.Background));
 
     /// <summary>A vector's numbers (numerical figures) and its dots where entries are left out.</summary>
     private static IEnumerable<Mark> VectorMarks(int plane, int[] slots, double[]? values, Func<double, string> format, Shade fill,

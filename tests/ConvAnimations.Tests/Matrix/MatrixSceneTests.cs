@@ -69,6 +69,11 @@ public sealed class MatrixSceneTests
             Assert.Equal(9, Filled(frame, MatrixPlane).Count);
             Assert.Equal(9, Filled(frame, XPlane).Count);
             Assert.Contains(frame.Marks, m => m is Ellipsis { Plane: MatrixPlane });
+            // Columns are left out too (144 > 64): each entry of x drawn is numbered, and the shaded ones are the
+            // input cells under the window of output cell (n / 10, n % 10): (r + a) * 12 + c + b.
+            var index = frame.Marks.OfType<Label>().Where(l => l.Plane == XPlane).ToDictionary(l => (int)l.Row, l => int.Parse(l.Text, System.Globalization.CultureInfo.InvariantCulture));
+            var expected = from a in Enumerable.Range(0, 3) from b in Enumerable.Range(0, 3) select (n / 10 + a) * 12 + n % 10 + b;
+            Assert.Equal(expected.Order(), Filled(frame, XPlane).Select(cell => index[cell.Row]).Order());
         }
         var size = SceneRenderer.SizeOf(scene);
         Assert.True(size.Width < 1000 && size.Height < 600, $"{size}");
