@@ -46,6 +46,36 @@ public sealed class FiguresSchemaTests
           - {name: 2024, title: 42, input: 4}
           - {name: "quoted-name", title: "a title: with a colon", input: 4, scale: 8}
         """,
+        // The keys that came with channels, views, compositions and looks, and YAML's anchors and aliases.
+        """
+        defaults: &d
+          frame_ms: 500
+          formats: [gif, png]
+        figures:
+          - name: grouped
+            input: &five 5
+            kernel: 3
+            in_channels: 4
+            out_channels: 2
+            groups: 2
+            theme: {base: solarized-dark, input: "#268bd2", highlight: "#b58900"}
+            labels: full
+            legend: true
+          - name: two_maps
+            input: [3, 4]
+            kernel: 2
+            in_channels: 2
+            values: {input: [[[1, 2, 3, 4], [5, 6, 7, 8], [9, 0, 1, 2]], [[0, 1, 0, 1], [1, 0, 1, 0], [2, 2, 2, 2]]], kernel: [[[[1, 0], [0, 1]], [[2, 1], [1, 2]]]]}
+            reveal: progressive
+            decimals: 1
+            theme: colorblind
+          - {name: matrix, view: matrix, kind: transposed, input: *five, kernel: 3, stride: 2, padding: {top: 1, bottom: 1, left: 0, right: 0}}
+          - {name: hops, view: hops, input: 5, kernel: 3, stride: 2, formats: [png, svg, pdf]}
+          - {name: kept, view: subsampling, input: 5, kernel: 3, stride: 2, formats: [png]}
+          - {name: pooled, kind: max_pooling, input: 4, kernel: 2, in_channels: 3, values: {seed: 1}, theme: print}
+          - {name: both, beside: [matrix, pooled], title: Side by side}
+          - {name: after, sequence: [hops, both]}
+        """,
         .. CommandLineFigures(),
     ];
 

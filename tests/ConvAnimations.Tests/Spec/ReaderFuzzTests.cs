@@ -80,47 +80,11 @@ public sealed partial class ReaderFuzzTests
     private static readonly long Iterations =
         long.TryParse(Environment.GetEnvironmentVariable("CONVANIM_FUZZ_ITERATIONS"), out var n) && n > 0 ? n : 10_000;
 
-    /// <summary>Valid files that use every key, besides figures.yaml and the bad-input cases.</summary>
-    private static readonly string[] ValidFiles =
-    [
-        """
-        defaults: &d
-          frame_ms: 500
-          formats: [gif, png]
-          scale: 0.5
-        figures:
-          - name: wide_transposed
-            title: A wide transposed convolution
-            kind: transposed
-            input: [6, 9]
-            kernel: [3, 2]
-            stride: [2, 3]
-            padding: [1, 0]
-            dilation: [1, 2]
-            output: [6, 9]
-            style: flat
-            panels: {frames: [0, 1, 2, 3], columns: 2, formats: [svg, pdf]}
-          - name: framework
-            kind: transposed
-            transposed_input: 3
-            output_padding: 1
-            kernel: 3
-            stride: 2
-            padding: same
-          - name: numbers
-            kind: average_pooling
-            input: &five 5
-            kernel: 3
-            padding: 1
-            values: {seed: 7}
-          - {name: explicit, input: 3, kernel: 2, output: 2, values: {input: [[1, 2, 3], [4, 5, 6], [7, 8, 9]], kernel: [[0, 1], [-1.5, 2]]}}
-        """,
-    ];
-
     private static readonly string[] Sources =
     [
         File.ReadAllText(Repo.FiguresFile),
-        .. ValidFiles,
+        // Valid files using every key and form of a value, anchors and aliases too: the schema test's.
+        .. ConvAnimations.Tests.Schema.FiguresSchemaTests.GoodFiles,
         .. BadInputTests.Cases.Select(c => (string)c[0]!),
     ];
 
@@ -171,7 +135,7 @@ public sealed partial class ReaderFuzzTests
     public void The_unchanged_files_read_as_before()
     {
         Assert.Equal(31, FigureFileReader.Parse(Sources[0], "fuzz.yaml").Figures.Count);
-        Assert.Equal(4, FigureFileReader.Parse(ValidFiles[0], "fuzz.yaml").Figures.Count);
+        Assert.All(ConvAnimations.Tests.Schema.FiguresSchemaTests.GoodFiles, f => Assert.True(FigureFileReader.Parse(f, "fuzz.yaml").IsValid));
         Assert.All(BadInputTests.Cases, c => Assert.False(FigureFileReader.Parse((string)c[0]!, "fuzz.yaml").IsValid));
     }
 
