@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ConvAnimations.Layout;
 using ConvAnimations.Snapshots;
 
 namespace ConvAnimations.Cli.Commands;
@@ -28,8 +27,7 @@ internal static class CheckCommand
             var results = new List<FigureCheck>();
             foreach (var figure in CommandParts.Selected(figures, result.GetValue(only)))
             {
-                var animation = Layouter.Layout(figure);
-                var check = new FigureCheck(SnapshotStore.Check(animation, directory, writeMissing: false), SnapshotStore.CheckLayout(animation, directory, writeMissing: false));
+                var check = new FigureCheck(SnapshotStore.Check(figure, directory, writeMissing: false), SnapshotStore.CheckLayout(figure, directory, writeMissing: false));
                 results.Add(check);
                 terminal.Out.WriteLine(check.IsUnchanged ? $"unchanged  {figure.Name}" : $"CHANGED    {figure.Name}: {check.Summary}");
             }

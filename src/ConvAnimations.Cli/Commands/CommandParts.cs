@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ConvAnimations.Pipeline;
+using ConvAnimations.Preparation;
 using ConvAnimations.Spec;
 
 namespace ConvAnimations.Cli.Commands;
@@ -18,11 +18,11 @@ public sealed record Terminal(TextWriter Out, TextWriter Error)
     /// Reads a figures file and checks it against the budget (what every command can complete); prints its warnings,
     /// and on any error prints them all and returns null.
     /// </summary>
-    public FigureFile? Load(string path)
+    public LoadedFile? Load(string path)
     {
-        var file = Budget.Read(path);
+        var file = FigureLoader.Load(path);
         foreach (var warning in file.Warnings) Error.WriteLine(warning);
-        if (file.IsValid) return file.File;
+        if (file.IsValid) return file;
         foreach (var error in file.Errors) Error.WriteLine(error);
         Error.WriteLine($"{path}: {file.Errors.Count} error{(file.Errors.Count == 1 ? "" : "s")}; nothing was rendered or written");
         return null;
@@ -84,12 +84,11 @@ internal static class CommandParts
     };
 
     /// <summary>The figure of that name, or a usage error that suggests the nearest name.</summary>
-    public static Figure Find(FigureFile file, string name) =>
-        file.Figures.FirstOrDefault(f => f.Name == name)
-        ?? throw new UsageException($"no figure named '{name}' in {file.Path}{Suggestions.DidYouMean(name, file.Figures.Select(f => f.Name))}");
+    public static PreparedFigure Find(LoadedFile file, string name) =>
+        file.Find(name) ?? throw new UsageException($"no figure named '{name}' in {file.Path}{Suggestions.DidYouMean(name, file.Figures.Select(f => f.Name))}");
 
     /// <summary>The figures named by --only (each must exist), or all.</summary>
-    public static IReadOnlyList<Figure> Selected(FigureFile file, IReadOnlyList<string>? only)
+    public static IReadOnlyList<PreparedFigure> Selected(LoadedFile file, IReadOnlyList<string>? only)
     {
         if (only is not { Count: > 0 }) return file.Figures;
         foreach (var name in only) Find(file, name);

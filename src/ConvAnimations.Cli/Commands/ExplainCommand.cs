@@ -1,6 +1,4 @@
 using System.CommandLine;
-using ConvAnimations.Arithmetic;
-using ConvAnimations.Layout;
 
 namespace ConvAnimations.Cli.Commands;
 
@@ -24,14 +22,12 @@ internal static class ExplainCommand
         {
             if (terminal.Load(result.GetRequiredValue(file)) is not { } figures) return ConvanimCommand.Failure;
             var figure = CommandParts.Find(figures, result.GetRequiredValue(name));
-            if (figure.Compose is not null && result.GetValue(pytorch))
+            if (result.GetValue(pytorch))
             {
-                throw new UsageException($"'{figure.Name}' is a composed figure, which is no one layer: ask for the PyTorch snippet of each of its parts ({string.Join(", ", figure.Compose.Parts.Select(p => p.Name))})");
+                terminal.Out.Write(figure.PyTorch(out var why) ?? throw new UsageException(why!));
+                return ConvanimCommand.Success;
             }
-            terminal.Out.Write(
-                result.GetValue(json) ? AnimationJson.Write(figure)
-                : result.GetValue(pytorch) ? PyTorchSnippet.Write(Layouter.Layout(figure))
-                : FigureText.Describe(figure));
+            terminal.Out.Write(result.GetValue(json) ? figure.Json() : figure.Describe());
             return ConvanimCommand.Success;
         });
     }

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using ConvAnimations.Layout;
 using ConvAnimations.Pipeline;
 using ConvAnimations.Rendering;
-using ConvAnimations.Scenes;
 using ConvAnimations.Spec;
 using ConvAnimations.Writers;
 
@@ -17,7 +15,7 @@ internal static class FrameCommand
         var file = CommandParts.FileOption();
         var outPath = new Option<string?>("--out", "-o")
         {
-            Description = $"the file to write; its extension ({string.Join(", ", OutputFormats.StillNames.Select(n => "." + n))}) decides the format (default NAME-INDEX.png)",
+            Description = $"the file to write; its extension ({string.Join(", ", OutputFormat.StillNames.Select(n => "." + n))}) decides the format (default NAME-INDEX.png)",
             HelpName = "FILE",
         };
         var command = new Command("frame", "Draw one frame of a figure as PNG, SVG or PDF.") { name, index, file, outPath };
@@ -26,15 +24,15 @@ internal static class FrameCommand
             if (terminal.Load(result.GetRequiredValue(file)) is not { } figures) return ConvanimCommand.Failure;
             var figure = CommandParts.Find(figures, result.GetRequiredValue(name));
             var frame = result.GetValue(index);
-            if (frame < 0 || frame >= figure.FrameCount) throw new UsageException($"frame INDEX must be from 0 to {figure.FrameCount - 1} for '{figure.Name}'");
+            if (frame < 0 || frame >= figure.Figure.FrameCount) throw new UsageException($"frame INDEX must be from 0 to {figure.Figure.FrameCount - 1} for '{figure.Name}'");
             var path = result.GetValue(outPath) ?? $"{figure.Name}-{frame}.png";
             var extension = Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
-            if (OutputFormats.Parse(extension) is not { } format || FigureOutputs.Still(format) is not { } still)
+            if (OutputFormat.Parse(extension) is not { } format || FigureOutputs.Still(format) is not { } still)
             {
-                throw new UsageException($"--out {path}: the file name must end in {string.Join(", ", OutputFormats.StillNames.Select(n => "." + n))}, which decides the format");
+                throw new UsageException($"--out {path}: the file name must end in {string.Join(", ", OutputFormat.StillNames.Select(n => "." + n))}, which decides the format");
             }
-            using var renderer = new SceneRenderer(SceneBuilder.Build(Layouter.Layout(figure)));
-            OutputFiles.WriteAtomically(path, stream => FigureOutputs.WriteStill(new FrameTarget(still, path, frame), renderer, figure.Scale, stream));
+            using var renderer = new SceneRenderer(figure.Scene);
+            OutputFiles.WriteAtomically(path, stream => FigureOutputs.WriteStill(new FrameTarget(still, path, frame), renderer, figure.Figure.Scale, stream));
             terminal.Out.WriteLine($"{path}: frame {frame} of {figure.Name}, {renderer.Size.Width}x{renderer.Size.Height}");
             return ConvanimCommand.Success;
         });

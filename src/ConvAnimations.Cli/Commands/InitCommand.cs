@@ -1,6 +1,8 @@
 using System.CommandLine;
 using ConvAnimations.Pipeline;
 
+using ConvAnimations.Cli.Assets;
+
 namespace ConvAnimations.Cli.Commands;
 
 /// <summary>

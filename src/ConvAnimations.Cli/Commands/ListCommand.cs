@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ConvAnimations.Spec;
+using ConvAnimations.Views;
 
 namespace ConvAnimations.Cli.Commands;
 
@@ -17,7 +18,7 @@ internal static class ListCommand
         {
             if (terminal.Load(result.GetRequiredValue(file)) is not { } figures) return ConvanimCommand.Failure;
             string[] header = ["name", "kind", "maps", "input", "kernel", "stride", "padding", "dilation", "output", "frames"];
-            var rows = figures.Figures.Select(f => new[]
+            var rows = figures.Figures.Select(p => p.Figure).Select(f => new[]
             {
                 // A composed figure's sizes are its first part's: its kind column says it is composed.
                 f.Name, KindOf(f), MapsOf(f.Channels), $"{f.AnimatedInput}", $"{f.Geometry.Kernel}", $"{f.Geometry.Stride}",
@@ -31,8 +32,8 @@ internal static class ListCommand
 
     /// <summary>The kind, and the view when it is not the sliding kernel: "transposed (matrix)", "sequence".</summary>
     private static string KindOf(Figure figure) =>
-        figure.Compose is { } c ? Words<CompositionKind>.NameOf(c.Kind)
-        : Figure.KindName(figure.Kind) + (figure.View == View.Kernel ? "" : $" ({Words<View>.NameOf(figure.View)})");
+        figure.Parts.Count > 0 ? figure.View.Name
+        : figure.Kind.Name + (View.Of(figure).Named is { } view ? $" ({view})" : "");
 
     /// <summary>Feature maps in and out, and the groups when there are several: "1 -> 1", "2 -> 3", "3 -> 3 in 3 groups".</summary>
     private static string MapsOf(Channels channels) =>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ConvAnimations.Layout;
 using ConvAnimations.Snapshots;
 
 namespace ConvAnimations.Cli.Commands;
@@ -17,7 +16,7 @@ internal static class SnapshotCommand
             var directory = result.GetRequiredValue(snapshots);
             if (terminal.Load(result.GetRequiredValue(file)) is not { } figures) return ConvanimCommand.Failure;
             var selected = CommandParts.Selected(figures, result.GetValue(only));
-            foreach (var figure in selected) SnapshotStore.Accept(Layouter.Layout(figure), directory);
+            foreach (var figure in selected) SnapshotStore.Accept(figure, directory);
             terminal.Out.WriteLine($"{selected.Count} snapshots written to {directory}");
             return ConvanimCommand.Success;
         });

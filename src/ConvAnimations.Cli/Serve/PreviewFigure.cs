@@ -1,8 +1,5 @@
-using ConvAnimations.Arithmetic;
-using ConvAnimations.Layout;
-using ConvAnimations.Pipeline;
+using ConvAnimations.Preparation;
 using ConvAnimations.Rendering;
-using ConvAnimations.Scenes;
 using ConvAnimations.Spec;
 using ConvAnimations.Writers;
 
@@ -18,14 +15,13 @@ public sealed class PreviewFigure : IDisposable
     private readonly Lock _lock = new();
     private bool _disposed;
 
-    public PreviewFigure(Figure figure, string key, int revision)
+    public PreviewFigure(PreparedFigure figure, string key, int revision)
     {
-        Figure = figure;
+        Figure = figure.Figure;
         Key = key;
         Revision = revision;
-        var animation = Layouter.Layout(figure);
-        Explanation = FigureText.Describe(figure);
-        _renderer = new SceneRenderer(SceneBuilder.Build(animation));
+        Explanation = figure.Describe();
+        _renderer = new SceneRenderer(figure.Scene);
     }
 
     public Figure Figure { get; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using ConvAnimations.Cli.Assets;
 using ConvAnimations.Spec;
 using ConvAnimations.Writers;
 using Microsoft.AspNetCore.Builder;
@@ -108,7 +109,7 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             name = f.Figure.Name,
             title = f.Figure.Title,
-            kind = Figure.KindName(f.Figure.Kind),
+            kind = f.Figure.Kind.Name,
             frames = f.Figure.FrameCount,
             frameMs = f.Figure.FrameMs,
             width = f.Width,

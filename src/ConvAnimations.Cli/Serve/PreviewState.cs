@@ -1,5 +1,5 @@
+using ConvAnimations.Preparation;
 using ConvAnimations.Pipeline;
-using ConvAnimations.Spec;
 
 namespace ConvAnimations.Cli.Serve;
 
@@ -40,20 +40,19 @@ public sealed class PreviewState : IDisposable
     /// <summary>Reads the file again; returns how many figures were built (changed or new).</summary>
     public int Reload()
     {
-        var checkedFile = Budget.Read(_path);
-        var file = checkedFile.File;
+        var file = FigureLoader.Load(_path);
         var previous = Current;
         var generation = previous.Generation + 1;
-        if (!checkedFile.IsValid)
+        if (!file.IsValid)
         {
-            Publish(previous with { Generation = generation, Errors = checkedFile.Errors });
+            Publish(previous with { Generation = generation, Errors = file.Errors });
             return 0;
         }
         var built = 0;
         var figures = new List<PreviewFigure>();
         foreach (var figure in file.Figures)
         {
-            var key = RenderCache.KeyOf(figure, _tool);
+            var key = RenderCache.KeyOf(figure.Figure, _tool);
             if (previous.Find(figure.Name) is { } same && same.Key == key)
             {
                 figures.Add(same);

@@ -30,23 +30,23 @@ public sealed record AnimationValues(double[,] Grid, double[,]? Kernel, double[,
 
 /// <summary>
 /// A figure laid out: the grid the kernel slides over, one frame per output cell in animation order, and the
-/// numbers for a numerical figure. Pure data: what <c>explain --json</c> prints and what the renderer draws.
+/// numbers for a numerical figure. Pure data: what <c>explain --json</c> prints and what the scenes draw.
 /// </summary>
-public sealed record Animation(
-    Figure Figure,
-    CellKind[,] Grid,
-    Size2 Input,
-    Size2 Output,
-    Size2 Kernel,
-    Size2 Dilation,
-    IReadOnlyList<Frame> Frames,
-    AnimationValues? Values)
+public sealed record Animation(Figure Figure, CellKind[,] Grid, IReadOnlyList<Frame> Frames, AnimationValues? Values)
 {
     /// <summary>A multi-channel figure's maps, frames over every output map and numbers (null for a single channel).</summary>
     public ChannelAnimation? Channels { get; init; }
 
     public Size2 GridSize => new(Grid.GetLength(0), Grid.GetLength(1));
 
+    /// <summary>The map it animates as input (for a transposed figure, the transposed input).</summary>
+    public Size2 Input => Figure.AnimatedInput;
+
+    /// <summary>The map it fills frame by frame.</summary>
+    public Size2 Output => Figure.AnimatedOutput;
+
+    public Size2 Kernel => Figure.Geometry.Kernel;
+
     /// <summary>The span of the window on the grid: d(k-1)+1 per axis.</summary>
-    public Size2 Window => new(Dilation.Rows * (Kernel.Rows - 1) + 1, Dilation.Cols * (Kernel.Cols - 1) + 1);
+    public Size2 Window => Figure.Geometry.EffectiveKernel;
 }

@@ -11,9 +11,11 @@ public sealed record ChannelFrame(int OutputChannel, IReadOnlyList<int> InputCha
 /// <summary>
 /// The numbers of a multi-channel figure as the frames apply them: each input map's grid, the kernels per output map
 /// and input map of its group (<c>[C_out][C_in/g]</c>, turned 180 degrees for a transposed figure; none for pooling),
-/// and every output map.
+/// every output map, and what each input map of its group adds to it (<c>[C_out][C_in/g]</c>, none for pooling).
 /// </summary>
-public sealed record ChannelNumbers(IReadOnlyList<double[,]> Grid, IReadOnlyList<IReadOnlyList<double[,]>>? Kernel, IReadOnlyList<double[,]> Output);
+public sealed record ChannelNumbers(
+    IReadOnlyList<double[,]> Grid, IReadOnlyList<IReadOnlyList<double[,]>>? Kernel, IReadOnlyList<double[,]> Output,
+    IReadOnlyList<IReadOnlyList<double[,]>>? Partials);
 
 /// <summary>What a multi-channel figure adds to its <see cref="Animation"/>: the channels, the frames over every output map, the numbers.</summary>
 public sealed record ChannelAnimation(Channels Channels, IReadOnlyList<ChannelFrame> Frames, ChannelNumbers? Values);
@@ -45,6 +47,7 @@ internal static class ChannelLayout
         var grids = values.Input.Select(map => Numbers.Compute(figure with { Values = new FigureValues(map, noKernel) }, grid, cells).Grid).ToList();
         var output = new List<double[,]>();
         List<IReadOnlyList<double[,]>>? kernels = values.Weight is null ? null : [];
+        List<IReadOnlyList<double[,]>>? partials = values.Weight is null ? null : [];
         for (var m = 0; m < channels.Out; m++)
         {
             var inputs = channels.InputsOf(m);
@@ -55,6 +58,7 @@ internal static class ChannelLayout
             }
             var sum = new double[figure.AnimatedOutput.Rows, figure.AnimatedOutput.Cols];
             var applied = new List<double[,]>();
+            var parts = new List<double[,]>();
             for (var j = 0; j < inputs.Count; j++)
             {
                 var n = inputs[j];
@@ -62,14 +66,16 @@ internal static class ChannelLayout
                 var kernel = figure.IsTransposed ? weight[n][m % channels.OutPerGroup] : weight[m][j];
                 var one = Numbers.Compute(figure with { Values = new FigureValues(values.Input[n], kernel) }, grid, cells);
                 applied.Add(one.Kernel!);
+                parts.Add(one.Output);
                 for (var r = 0; r < sum.GetLength(0); r++)
                     for (var c = 0; c < sum.GetLength(1); c++)
                         sum[r, c] += one.Output[r, c];
             }
             kernels!.Add(applied);
+            partials!.Add(parts);
             output.Add(sum);
         }
-        return new ChannelNumbers(grids, kernels, output);
+        return new ChannelNumbers(grids, kernels, output, partials);
     }
 
 }

@@ -12,28 +12,25 @@ internal readonly record struct MatrixEntry(int Row, int Col, int KernelRow, int
 /// </summary>
 internal sealed record ConvolutionMatrix(Size2 Shape, IReadOnlyList<MatrixEntry> Entries)
 {
-    /// <summary>C of the direct convolution of <paramref name="g"/>: Shape = (output cells, input cells), entries by row then column.</summary>
+    /// <summary>
+    /// C of the direct convolution of <paramref name="g"/>, read off its layout: Shape = (output cells, input cells);
+    /// each frame's taps that land on the input are its row's entries (those on padding give none), in order.
+    /// </summary>
     public static ConvolutionMatrix Of(Geometry g)
     {
+        var (grid, frames) = Layouter.Direct(g);
         var (input, output) = (g.Input, g.Output);
         var entries = new List<MatrixEntry>();
-        for (var or = 0; or < output.Rows; or++)
+        foreach (var frame in frames)
         {
-            for (var oc = 0; oc < output.Cols; oc++)
+            var row = frame.Output.Row * output.Cols + frame.Output.Col;
+            // Taps row-major visit the input row-major, so each row's columns come out in order.
+            for (var t = 0; t < frame.Taps.Count; t++)
             {
-                var row = or * output.Cols + oc;
-                // Taps row-major visit the input row-major, so each row's columns come out in order.
-                for (var a = 0; a < g.Kernel.Rows; a++)
-                {
-                    var ir = or * g.Stride.Rows - g.Padding.Rows + a * g.Dilation.Rows;
-                    if (ir < 0 || ir >= input.Rows) continue;
-                    for (var b = 0; b < g.Kernel.Cols; b++)
-                    {
-                        var ic = oc * g.Stride.Cols - g.Padding.Cols + b * g.Dilation.Cols;
-                        if (ic < 0 || ic >= input.Cols) continue;
-                        entries.Add(new MatrixEntry(row, ir * input.Cols + ic, a, b));
-                    }
-                }
+                var tap = frame.Taps[t];
+                if (grid[tap.Row, tap.Col] != CellKind.Input) continue;
+                var column = (tap.Row - g.Rows.Padding) * input.Cols + tap.Col - g.Cols.Padding;
+                entries.Add(new MatrixEntry(row, column, t / g.Kernel.Cols, t % g.Kernel.Cols));
             }
         }
         return new ConvolutionMatrix(new Size2(output.Area, input.Area), entries);

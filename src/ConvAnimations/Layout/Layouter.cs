@@ -9,11 +9,22 @@ public static class Layouter
     public static Animation Layout(Figure figure)
     {
         var g = figure.Geometry;
-        var grid = figure.IsTransposed ? TransposedGrid(g) : PaddedGrid(g);
         // A transposed figure is drawn as its equivalent stride-1 convolution over the stretched, padded input.
-        var step = figure.IsTransposed ? new Size2(1, 1) : g.Stride;
-        var output = figure.AnimatedOutput;
+        var (grid, frames) = figure.IsTransposed ? (TransposedGrid(g), Windows(g, figure.AnimatedOutput, Size2.Square(1))) : Direct(g);
+        var values = figure.Values is null || figure.Channels.IsMulti ? null : Numbers.Compute(figure, grid, frames);
+        var animation = new Animation(figure, grid, frames, values);
+        return figure.Channels.IsMulti ? animation with { Channels = ChannelLayout.Of(figure, grid, frames) } : animation;
+    }
 
+    /// <summary>The direct operation laid out: its padded grid and a window for each of its output cells.</summary>
+    internal static (CellKind[,] Grid, Frame[] Frames) Direct(Geometry g) => (PaddedGrid(g), Windows(g, g.Output, g.Stride));
+
+    /// <summary>
+    /// One frame per output cell, row-major: output (r, c) has its window's top-left at (r, c) times the step, and a
+    /// tap every dilation cells from there.
+    /// </summary>
+    private static Frame[] Windows(Geometry g, Size2 output, Size2 step)
+    {
         var frames = new Frame[output.Area];
         for (var r = 0; r < output.Rows; r++)
         {
@@ -27,13 +38,10 @@ public static class Layouter
                 frames[r * output.Cols + c] = new Frame(new Cell(r, c), window, taps);
             }
         }
-
-        var values = figure.Values is null || figure.Channels.IsMulti ? null : Numbers.Compute(figure, grid, frames);
-        var animation = new Animation(figure, grid, figure.AnimatedInput, output, g.Kernel, g.Dilation, frames, values);
-        return figure.Channels.IsMulti ? animation with { Channels = ChannelLayout.Of(figure, grid, frames) } : animation;
+        return frames;
     }
 
-    /// <summary>The direct operation's grid: the input with p zeros on every side.</summary>
+    /// <summary>The direct operation's grid: the input with its padding on every side.</summary>
     private static CellKind[,] PaddedGrid(Geometry g)
     {
         var grid = new CellKind[g.Rows.PaddedInput, g.Cols.PaddedInput];
@@ -61,7 +69,12 @@ public static class Layouter
         return grid;
     }
 
-    /// <summary>Where transposed input cell (r, c) lands on the transposed grid.</summary>
-    internal static Cell StretchedPosition(Geometry g, int r, int c) =>
-        new(g.Rows.TransposedPadding + r * g.Rows.Stride, g.Cols.TransposedPadding + c * g.Cols.Stride);
+    /// <summary>Where input cell (r, c) of the figure's animated input lies on its grid.</summary>
+    internal static Cell GridPosition(Figure figure, int r, int c)
+    {
+        var g = figure.Geometry;
+        return figure.IsTransposed
+            ? new(g.Rows.TransposedPadding + r * g.Rows.Stride, g.Cols.TransposedPadding + c * g.Cols.Stride)
+            : new(g.Rows.Padding + r, g.Cols.Padding + c);
+    }
 }

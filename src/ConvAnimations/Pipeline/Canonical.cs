@@ -53,6 +53,16 @@ public static class Canonical
             case string s:
                 text.Append(System.Text.Json.JsonSerializer.Serialize(s));
                 break;
+            // The tables' entries are known by name: a kind, a format, a view.
+            case Kind kind:
+                text.Append("Kind.").Append(kind.Name);
+                break;
+            case OutputFormat format:
+                text.Append("OutputFormat.").Append(format.Name);
+                break;
+            case ViewRules view:
+                text.Append("View.").Append(view.Name);
+                break;
             case Enum e:
                 text.Append(e.GetType().Name).Append('.').Append(e.ToString());
                 break;

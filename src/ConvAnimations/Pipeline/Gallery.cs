@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using ConvAnimations.Arithmetic;
+using ConvAnimations.Explain;
 using ConvAnimations.Spec;
 using ConvAnimations.Writers;
 
@@ -146,22 +146,22 @@ public static class Gallery
         html.Append("<div class=\"files\">");
         foreach (var (text, path) in links) html.Append($"<a href=\"{Link(directory, path)}\">{E(text)}</a>");
         html.Append("</div>\n");
-        if (figure.Compose is { } composition)
+        if (figure.Parts.Count > 0)
         {
             // A composed figure is described by its parts, each with a figure of its own on the page.
-            html.Append($"<dl><dt>{Words<CompositionKind>.NameOf(composition.Kind)}</dt><dd>{E(string.Join(", ", composition.Parts.Select(p => p.Name)))} ({Plural.Of(figure.FrameCount, "frame")})</dd></dl>\n</figure>\n");
+            html.Append($"<dl><dt>{E(figure.View.Name)}</dt><dd>{E(string.Join(", ", figure.Parts.Select(p => p.Name)))} ({Plural.Of(figure.FrameCount, "frame")})</dd></dl>\n</figure>\n");
             return html.ToString();
         }
         html.Append($"""
             <dl>
-            <dt>kind</dt><dd>{E(Figure.KindName(figure.Kind))}</dd>
+            <dt>kind</dt><dd>{E(figure.Kind.Name)}</dd>
             <dt>direct</dt><dd>i = {g.Input}, k = {g.Kernel}, s = {g.Stride}, p = {g.Padding}, d = {g.Dilation}</dd>
             <dt>input</dt><dd>{figure.AnimatedInput}</dd>
             <dt>output</dt><dd>{figure.AnimatedOutput} ({Plural.Of(figure.FrameCount, "frame")})</dd>
             </dl>
 
             """);
-        foreach (var formula in Explanation.OutputFormulas(figure)) html.Append($"<div class=\"formula\">{E(formula)}</div>\n");
+        foreach (var formula in ArithmeticText.OutputFormulas(figure)) html.Append($"<div class=\"formula\">{E(formula)}</div>\n");
         html.Append("</figure>\n");
         return html.ToString();
     }

@@ -1,7 +1,6 @@
 using ConvAnimations.Encoding;
-using ConvAnimations.Layout;
+using ConvAnimations.Preparation;
 using ConvAnimations.Rendering;
-using ConvAnimations.Scenes;
 using ConvAnimations.Spec;
 using ConvAnimations.Writers;
 
@@ -57,11 +56,11 @@ public static partial class RenderPipeline
     private static readonly TimeSpan InterruptionGrace = TimeSpan.FromMilliseconds(250);
 
     public static async Task<IReadOnlyList<FigureResult>> RunAsync(
-        IReadOnlyList<Figure> figures, RenderOptions options, Action<FigureResult>? onDone = null, Action? onFrame = null,
+        IReadOnlyList<PreparedFigure> figures, RenderOptions options, Action<FigureResult>? onDone = null, Action? onFrame = null,
         CancellationToken cancellationToken = default)
     {
         // ffmpeg only when a requested format needs it (stills alone render without it), checked before the folder is touched.
-        if (figures.Any(f => f.Formats.Any(format => !OutputFormats.IsStill(format))) && !FfmpegEncoder.IsInstalled()) throw new EncodingException(FfmpegEncoder.MissingFfmpeg);
+        if (figures.Any(f => f.Figure.Formats.Any(format => FigureOutputs.WriterOf(format).Ffmpeg is not null)) && !FfmpegEncoder.IsInstalled()) throw new EncodingException(FfmpegEncoder.MissingFfmpeg);
         OutputFiles.PrepareDirectory(options.OutputDirectory);
         using var writing = OutputLock.Acquire(options.OutputDirectory);
         var cache = RenderCache.Load(options.OutputDirectory);
@@ -70,7 +69,7 @@ public static partial class RenderPipeline
         var tool = RenderCache.ToolIdentity();
         for (var i = 0; i < figures.Count; i++)
         {
-            var work = new Work(i, figures[i], RenderCache.KeyOf(figures[i], tool), options.OutputDirectory);
+            var work = new Work(i, figures[i], RenderCache.KeyOf(figures[i].Figure, tool), options.OutputDirectory);
             if (!options.Force && cache.IsCurrent(work.Figure.Name, work.Key) && work.Targets.All(t => File.Exists(t.Path)))
             {
                 results[i] = new FigureResult(work.Figure, FigureOutcome.Unchanged);
@@ -141,47 +140,24 @@ public static partial class RenderPipeline
         }
     }
 
-    /// <summary>
-    /// A figure to render, with the files it writes and what is left of it to do. Its scene is built only while a part
-    /// of it (its animations, its stills) is being drawn, so memory holds the figures in hand, not the whole file.
-    /// </summary>
-    private sealed class Work(int index, Figure figure, string key, string directory)
+    /// <summary>A figure to render, with the files it writes and what is left of it to do.</summary>
+    private sealed class Work(int index, PreparedFigure prepared, string key, string directory)
     {
-        private readonly Lazy<long> _frameBytes = new(() => Budget.Measure(figure).FrameBytes);
         private readonly List<string> _errors = [];
         private readonly List<(string Temporary, string Path)> _staged = [];
         private readonly Lock _lock = new();
-        private Scene? _scene;
-        private int _users;
         private int _parts = -1;
 
         public int Index => index;
-        public Figure Figure => figure;
+        public PreparedFigure Prepared => prepared;
+        public Figure Figure => prepared.Figure;
         public string Key => key;
-        public IReadOnlyList<Target> Targets { get; } = FigureOutputs.Of(figure, directory);
+        public IReadOnlyList<Target> Targets { get; } = FigureOutputs.Of(prepared.Figure, directory);
         public IReadOnlyList<AnimationTarget> Animations => field ??= Targets.OfType<AnimationTarget>().ToList();
         public IReadOnlyList<Target> Stills => field ??= Targets.Where(t => t is not AnimationTarget).ToList();
 
         /// <summary>The bytes of its frames, the measure of its cost.</summary>
-        public long FrameBytes => _frameBytes.Value;
-
-        /// <summary>The figure's scene, built for the first user; each call is matched by one <see cref="Release"/>.</summary>
-        public Scene Acquire()
-        {
-            lock (_lock)
-            {
-                _users++;
-                return _scene ??= SceneBuilder.Build(Layouter.Layout(figure));
-            }
-        }
-
-        public void Release()
-        {
-            lock (_lock)
-            {
-                if (--_users == 0) _scene = null;
-            }
-        }
+        public long FrameBytes => FigureCost.Of(prepared).FrameBytes;
 
         /// <summary>A complete file of the figure under its temporary name, put in place with the others by <see cref="Finish"/>.</summary>
         public void Stage(string temporary, string path)
@@ -235,9 +211,9 @@ public static partial class RenderPipeline
     }
 
     /// <summary>How <see cref="RunAsync"/> shares figures out into ffmpeg processes, for measuring the same encoding alone.</summary>
-    public static IReadOnlyList<Batch<Figure>> Plan(IReadOnlyList<Figure> figures, int parallelism) =>
+    public static IReadOnlyList<Batch<PreparedFigure>> Plan(IReadOnlyList<PreparedFigure> figures, int parallelism) =>
         Batches(figures.Select((f, i) => new Work(i, f, "", "")).Where(w => w.Animations.Count > 0).ToList(), parallelism, new RenderOptions(""))
-            .Select(b => new Batch<Figure>(b.Items.Select(w => w.Figure).ToList(), b.Large)).ToList();
+            .Select(b => new Batch<PreparedFigure>(b.Items.Select(w => w.Prepared).ToList(), b.Large)).ToList();
 
     /// <summary>
     /// Batches balanced by cost (heaviest figure first, each to the lightest batch), at least one per core, each within
@@ -287,12 +263,10 @@ public static partial class RenderPipeline
     {
         var renderers = new List<SceneRenderer>();
         var jobs = new List<EncodingJob>();
-        var scenes = new List<Work>();
         var staged = false;
         EncodingJob NewJob(Work work, IEnumerable<AnimationTarget> targets)
         {
-            var scene = work.Acquire();
-            scenes.Add(work);
+            var scene = work.Prepared.Scene;
             var renderer = new SceneRenderer(scene);
             renderers.Add(renderer);
             var job = new EncodingJob(new RasterFrames(renderer, scene), work.Figure.FrameMs,
@@ -345,7 +319,6 @@ public static partial class RenderPipeline
                 foreach (var file in jobs.SelectMany(j => j.Files)) OutputFiles.TryDelete(file.Path);
             }
             foreach (var renderer in renderers) renderer.Dispose();
-            foreach (var work in scenes) work.Release();
         }
     }
 
@@ -366,7 +339,7 @@ public static partial class RenderPipeline
     {
         try
         {
-            using var renderer = new SceneRenderer(work.Acquire());
+            using var renderer = new SceneRenderer(work.Prepared.Scene);
             var counted = work.Stills.OfType<FrameTarget>().FirstOrDefault()?.Format;
             foreach (var target in work.Stills)
             {
@@ -380,10 +353,6 @@ public static partial class RenderPipeline
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return e.Message;
-        }
-        finally
-        {
-            work.Release();
         }
     }
 

@@ -1,4 +1,4 @@
-using ConvAnimations.Layout;
+using ConvAnimations.Preparation;
 using ConvAnimations.Rendering;
 using ConvAnimations.Scenes;
 using SkiaSharp;
@@ -35,11 +35,11 @@ public static class SnapshotStore
     private static string LayoutPath(string directory, string name, string kind) => Path.Combine(directory, $"{name}.{kind}.json");
 
     /// <summary>Compares the figure's frames with its verified sheet; writes the sheet when missing and <paramref name="writeMissing"/>.</summary>
-    public static SnapshotResult Check(Animation animation, string directory, bool writeMissing)
+    public static SnapshotResult Check(PreparedFigure figure, string directory, bool writeMissing)
     {
-        var name = animation.Figure.Name;
+        var name = figure.Name;
         var (verified, received, diff) = (VerifiedPath(directory, name), ReceivedPath(directory, name), DiffPath(directory, name));
-        using var renderer = new SceneRenderer(SceneBuilder.Build(Reduced(animation)));
+        using var renderer = new SceneRenderer(Reduced(figure));
         using var actual = ContactSheet.Render(renderer);
         Directory.CreateDirectory(directory);
 
@@ -91,11 +91,11 @@ public static class SnapshotStore
     /// Compares the figure's layout (the text of <c>explain --json</c>) with NAME.verified.json; on a change writes
     /// NAME.received.json and names the first differing line.
     /// </summary>
-    public static SnapshotResult CheckLayout(Animation animation, string directory, bool writeMissing)
+    public static SnapshotResult CheckLayout(PreparedFigure figure, string directory, bool writeMissing)
     {
-        var name = animation.Figure.Name;
+        var name = figure.Name;
         var (verified, received) = (LayoutPath(directory, name, "verified"), LayoutPath(directory, name, "received"));
-        var json = AnimationJson.Write(animation.Figure);
+        var json = figure.Json();
         Directory.CreateDirectory(directory);
         SnapshotResult Result(SnapshotStatus status, string? detail = null) => new(name, status, verified, received, "", [], detail);
         if (!File.Exists(verified))
@@ -114,14 +114,14 @@ public static class SnapshotStore
     }
 
     /// <summary>Renders the figure's frames and layout into its verified snapshots, replacing what was there.</summary>
-    public static void Accept(Animation animation, string directory)
+    public static void Accept(PreparedFigure figure, string directory)
     {
-        var name = animation.Figure.Name;
-        using var renderer = new SceneRenderer(SceneBuilder.Build(Reduced(animation)));
+        var name = figure.Name;
+        using var renderer = new SceneRenderer(Reduced(figure));
         using var sheet = ContactSheet.Render(renderer);
         Directory.CreateDirectory(directory);
         Save(sheet, VerifiedPath(directory, name));
-        File.WriteAllText(LayoutPath(directory, name, "verified"), AnimationJson.Write(animation.Figure));
+        File.WriteAllText(LayoutPath(directory, name, "verified"), figure.Json());
         foreach (var stale in new[] { ReceivedPath(directory, name), DiffPath(directory, name), LayoutPath(directory, name, "received") })
         {
             File.Delete(stale);
@@ -140,25 +140,23 @@ public static class SnapshotStore
     }
 
     /// <summary>
-    /// Slanted figures are snapshotted at half their scale, which keeps the committed sheets to a few MB while a
-    /// moved line, a colour or a tap still changes many pixels; flat (numerical) ones at their own, so numbers stay legible.
-    /// A figure of many frames is drawn smaller still, so its contact sheet stays within <see cref="Pipeline.Budget"/>'s
-    /// size of a picture.
+    /// The figure's scene as it is snapshotted: slanted figures at half their scale, which keeps the committed sheets
+    /// to a few MB while a moved line, a colour or a tap still changes many pixels; flat (numerical) ones at their own,
+    /// so numbers stay legible. A figure of many frames is drawn smaller still, so its contact sheet stays within
+    /// <see cref="Budget"/>'s size of a picture.
     /// </summary>
-    public static Animation Reduced(Animation animation)
+    public static Scene Reduced(PreparedFigure figure)
     {
-        var figure = animation.Figure;
-        var scale = figure.Style == Spec.FigureStyle.Isometric ? figure.Scale / 2 : figure.Scale;
-        Animation At(double s) => s == figure.Scale ? animation : animation with { Figure = figure with { Scale = s } };
+        var scene = figure.Scene;
+        var scale = figure.Figure.Style == Spec.FigureStyle.Isometric ? scene.Scale / 2 : scene.Scale;
         // The margins do not shrink with the scale, so the first guess may need another step.
         for (var step = 0; step < 8; step++)
         {
-            var scene = SceneBuilder.Build(At(scale));
-            var fit = Pipeline.Budget.Fit(ContactSheet.SizeOf(scene.Frames.Count, SceneRenderer.SizeOf(scene)));
+            var fit = Budget.Fit(ContactSheet.SizeOf(scene.Frames.Count, SceneRenderer.SizeOf(scene with { Scale = scale })));
             if (fit >= 1) break;
             scale *= fit * 0.98;
         }
-        return At(scale);
+        return scene with { Scale = scale };
     }
 
     public static void Save(SKBitmap bitmap, string path)

@@ -22,14 +22,6 @@ internal sealed record ChannelFields(Field<int> In, Field<int> Out, Field<int> G
 
     public bool AllOk => In.Ok && Out.Ok && Groups.Ok;
 
-    /// <summary>The views other than the sliding kernel (the matrix C, the paper's diagrams) draw one map in, one out.</summary>
-    public static bool FitsView(Channels channels, Field<View> view, Report report)
-    {
-        if (!channels.IsMulti || view.Value == View.Kernel) return true;
-        report.Error(view.At!, $"view: {Words<View>.NameOf(view.Value)} draws one input map and one output map: leave out in_channels, out_channels and groups (or use view: kernel)");
-        return false;
-    }
-
     private static ValueRule<int> Count(string key) => (RawNode node, Report report, out int value) =>
     {
         if (!Int(node, report, key, out value)) return false;
@@ -47,12 +39,12 @@ internal sealed record ChannelFields(Field<int> In, Field<int> Out, Field<int> G
     };
 
     /// <summary>The figure's channels, or null (reported) when the keys do not fit the kind or each other.</summary>
-    public Channels? Resolve(FigureKind kind, Geometry geometry, RawMap figure, Report report)
+    public Channels? Resolve(Kind kind, Geometry geometry, RawMap figure, Report report)
     {
         if (!AllOk) return null;
         var (cIn, cOut, groups) = (In.Value, Out.Value, Groups.Value);
         Channels channels;
-        if (Figure.IsPoolingKind(kind))
+        if (kind.IsPooling)
         {
             var extra = new[] { (Out, "out_channels"), (Groups, "groups") }.Where(f => f.Item1.Given).ToList();
             foreach (var (field, key) in extra)
@@ -79,7 +71,7 @@ internal sealed record ChannelFields(Field<int> In, Field<int> Out, Field<int> G
             if (!ok) return null;
             channels = new Channels(cIn, cOut, groups);
         }
-        var cells = (long)Figure.AnimatedOutputOf(kind, geometry).Area;
+        var cells = (long)kind.AnimatedOutput(geometry).Area;
         if (cells * channels.Out > FigureFileReader.MaxFrames)
         {
             report.Error(Out.At ?? In.At ?? figure, $"the figure has {cells * channels.Out} frames ({cells} output cells on each of {channels.Out} output maps), over the limit of {FigureFileReader.MaxFrames}");
@@ -92,17 +84,17 @@ internal sealed record ChannelFields(Field<int> In, Field<int> Out, Field<int> G
 /// <summary>The <c>values</c> of a multi-channel figure: an input of <c>[C_in][rows][cols]</c> and PyTorch's weight.</summary>
 internal static class ChannelValueRules
 {
-    public static FigureValues? Resolve(ValuesSpec spec, FigureKind kind, Geometry geometry, Channels channels, Report report)
+    public static FigureValues? Resolve(ValuesSpec spec, Kind kind, Geometry geometry, Channels channels, Report report)
     {
-        var pooling = Figure.IsPoolingKind(kind);
-        var map = Figure.AnimatedInputOf(kind, geometry);
+        var pooling = kind.IsPooling;
+        var map = kind.AnimatedInput(geometry);
         int[] inputShape = [channels.In, map.Rows, map.Cols];
         // PyTorch's weight: Conv2d's is [out][in/g][kh][kw], ConvTranspose2d's [in][out/g][kh][kw].
-        int[] weightShape = kind == FigureKind.Transposed
+        int[] weightShape = kind.IsTransposed
             ? [channels.In, channels.OutPerGroup, geometry.Kernel.Rows, geometry.Kernel.Cols]
             : [channels.Out, channels.InPerGroup, geometry.Kernel.Rows, geometry.Kernel.Cols];
-        var inputName = kind == FigureKind.Transposed ? "one transposed input (the direct output o) per input channel" : "one input map per input channel";
-        var weightName = kind == FigureKind.Transposed ? "ConvTranspose2d's weight: [in_channels][out_channels/groups][kh][kw]" : "Conv2d's weight: [out_channels][in_channels/groups][kh][kw]";
+        var inputName = kind.IsTransposed ? "one transposed input (the direct output o) per input channel" : "one input map per input channel";
+        var weightName = kind.IsTransposed ? "ConvTranspose2d's weight: [in_channels][out_channels/groups][kh][kw]" : "Conv2d's weight: [out_channels][in_channels/groups][kh][kw]";
         if (pooling && spec.Kernel is not null)
         {
             report.Error(spec.Kernel, "values.kernel: a pooling figure has no kernel weights, only a window");

@@ -4,7 +4,7 @@ namespace ConvAnimations.Spec;
 
 /// <summary>A composed figure as read, before its parts (other figures of the file, by name) are resolved.</summary>
 internal sealed record PendingComposition(
-    string Name, RawMap Node, RawNode KindAt, CompositionKind Kind, IReadOnlyList<(string Name, RawNode At)> Parts, FigureFields Fields, Report Report);
+    string Name, RawMap Node, RawNode KindAt, ViewRules View, IReadOnlyList<(string Name, RawNode At)> Parts, FigureFields Fields, Report Report);
 
 /// <summary>
 /// Figures made of other figures: <c>sequence: [a, b]</c> plays them one after another, <c>beside: [a, b]</c> side by
@@ -19,29 +19,31 @@ internal static class Compositions
     /// <summary>At most this many leaf figures in one composed figure, counted with repeats.</summary>
     public const int MaxLeaves = 64;
 
-    /// <summary>The keys a composed figure takes itself; the others describe its parts' maps and are set on them.</summary>
-    private static readonly string[] OwnKeys = ["name", "title", "sequence", "beside", "frame_ms", "formats", "scale", "panels", "theme"];
+    /// <summary>The keys a composed figure takes itself besides its composing key; the others describe its parts' maps and are set on them.</summary>
+    private static readonly string[] OwnKeys = ["name", "title", "frame_ms", "formats", "scale", "panels", "theme"];
 
-    public static bool IsComposed(RawMap node) => node["sequence"] is not null || node["beside"] is not null;
+    public static bool IsComposed(RawMap node, IReadOnlyList<ViewRules> views) => ViewChoice.CompositionKeys(views).Any(k => node[k] is not null);
 
-    public static (PendingComposition? Pending, RawNode? NameNode, string? Name) Read(RawMap node, RawMap? defaults, Report unnamed)
+    public static (PendingComposition? Pending, RawNode? NameNode, string? Name) Read(RawMap node, RawMap? defaults, Report unnamed, IReadOnlyList<ViewRules> views)
     {
         var (nameNode, name, report) = FigureRules.ReadName(node, unnamed);
+        var composing = ViewChoice.CompositionKeys(views);
+        var known = FigureFields.KnownKeys(views);
 
-        var ok = report.UnknownKeys(node, FigureFields.Keys, "a figure");
-        foreach (var key in node.Keys.Where(k => FigureFields.Keys.Contains(k.Value) && !OwnKeys.Contains(k.Value)))
+        var ok = report.UnknownKeys(node, known, "a figure");
+        foreach (var key in node.Keys.Where(k => known.Contains(k.Value) && !OwnKeys.Contains(k.Value) && !composing.Contains(k.Value)))
         {
-            report.Error(key, $"'{key.Value}' does not go with a composed figure, which shows its parts as they are: set it on the parts; a composed figure takes {string.Join(", ", OwnKeys.Where(k => k is not ("sequence" or "beside")))}");
+            report.Error(key, $"'{key.Value}' does not go with a composed figure, which shows its parts as they are: set it on the parts; a composed figure takes {string.Join(", ", OwnKeys)}");
             ok = false;
         }
-        var (sequence, beside) = (node["sequence"], node["beside"]);
-        if (sequence is not null && beside is not null)
+        var given = composing.Where(k => node[k] is not null).ToList();
+        if (given.Count > 1)
         {
-            report.Error(beside, "give either 'sequence' (one after another) or 'beside' (side by side), not both");
+            report.Error(node[given[1]]!, $"give either {string.Join(" or ", given.Select(k => $"'{k}' ({ViewChoice.ComposedBy(views, k)!.Describes})"))}, not both");
             ok = false;
         }
-        var (kind, list) = sequence is not null ? (CompositionKind.Sequence, sequence) : (CompositionKind.Beside, beside!);
-        var word = Words<CompositionKind>.NameOf(kind);
+        var word = given[0];
+        var (view, list) = (ViewChoice.ComposedBy(views, word)!, node[word]!);
         var parts = new List<(string, RawNode)>();
         if (list is not RawList { Items.Count: > 0 } items)
         {
@@ -59,7 +61,7 @@ internal static class Compositions
         // The composed figure's own keys; what the defaults hold for maps is for its parts, and checked there.
         var fields = FigureFields.Read(new KeySource(node, defaults, report));
         ok &= new[] { fields.Title.Ok, fields.FrameMs.Ok, fields.Formats.Ok, fields.Scale.Ok, fields.Panels.Ok, fields.Theme.Ok }.All(o => o);
-        return (ok && name is not null ? new PendingComposition(name, node, list, kind, parts, fields, report) : null, nameNode, name);
+        return (ok && name is not null ? new PendingComposition(name, node, list, view, parts, fields, report) : null, nameNode, name);
     }
 
     /// <summary>
@@ -79,7 +81,7 @@ internal static class Compositions
             if (done.TryGetValue(composed.Name, out var result)) return result;
             visiting.Add(composed.Name);
             var report = composed.Report;
-            var word = Words<CompositionKind>.NameOf(composed.Kind);
+            var word = composed.View.Name;
             var parts = new List<Figure>();
             var (ok, depth, leaves) = (true, 1, 0);
             foreach (var (name, at) in composed.Parts)
@@ -131,7 +133,7 @@ internal static class Compositions
     private static Figure? Build(PendingComposition composed, IReadOnlyList<Figure> parts, int depth, int leaves)
     {
         var (report, at, f) = (composed.Report, composed.KindAt, composed.Fields);
-        var word = Words<CompositionKind>.NameOf(composed.Kind);
+        var word = composed.View.Name;
         if (depth > MaxDepth)
         {
             report.Error(at, $"{word}: composed figures nest {depth} deep here, over the limit of {MaxDepth}");
@@ -142,22 +144,22 @@ internal static class Compositions
             report.Error(at, $"{word}: holds {leaves} figures counting those of its composed parts, over the limit of {MaxLeaves}");
             return null;
         }
-        var composition = new Composition(composed.Kind, parts);
-        var frames = composition.FrameCount;
+        // Its own kind and geometry are its first part's, so what describes a figure by them still reads.
+        var first = parts[0];
+        var figure = new Figure(composed.Name, f.Title.Given ? f.Title.Value : composed.Name, first.Kind, first.Geometry, f.FrameMs.Value,
+            f.Formats.Value, f.Scale.Value, first.Style, null, report.At(composed.Node))
+        {
+            Look = f.Look with { Labels = Labels.None, Legend = false },
+            View = composed.View,
+            Parts = parts,
+        };
+        var frames = figure.FrameCount;
         if (frames > FigureFileReader.MaxFrames)
         {
             report.Error(at, $"{word}: plays {frames} frames, over the limit of {FigureFileReader.MaxFrames}");
             return null;
         }
-        var panels = f.Panels.Value is { } spec ? spec.Resolve(frames, report) : null;
-        if (f.Panels.Given && panels is null) return null;
-        // Its own kind and geometry are its first part's, so what describes a figure by them still reads.
-        var first = parts[0];
-        return new Figure(composed.Name, f.Title.Given ? f.Title.Value : composed.Name, first.Kind, first.Geometry, f.FrameMs.Value,
-            f.Formats.Value, f.Scale.Value, first.Style, null, report.At(composed.Node), panels)
-        {
-            Look = f.Look with { Labels = Labels.None, Legend = false },
-            Compose = composition,
-        };
+        if (f.Panels.Value is not { } spec) return figure;
+        return spec.Resolve(frames, report) is { } panels ? figure with { Panels = panels } : null;
     }
 }

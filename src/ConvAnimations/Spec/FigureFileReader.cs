@@ -20,24 +20,25 @@ public static class FigureFileReader
 
     private static readonly string[] TopLevelKeys = ["defaults", "figures"];
 
-    public static FigureFile Read(string path)
+    /// <param name="views">The views figures may ask for, in the order of their table (the first is the default).</param>
+    public static FigureFile Read(string path, IReadOnlyList<ViewRules> views)
     {
         var errors = new List<SpecError>();
-        return SourceText.Read(path, errors) is { } text ? Parse(text, path) : new FigureFile(path, [], errors);
+        return SourceText.Read(path, errors) is { } text ? Parse(text, path, views) : new FigureFile(path, [], errors);
     }
 
-    public static FigureFile Parse(string text, string path)
+    public static FigureFile Parse(string text, string path, IReadOnlyList<ViewRules> views)
     {
         var errors = new List<SpecError>();
         var figures = new List<Figure>();
         if (text.Length > MaxFileBytes) errors.Add(new SpecError(SourceLocation.WholeFile(path), null, TooLarge));
-        else ReadFigures(RawYaml.Load(text, path, errors), path, errors, figures);
+        else ReadFigures(RawYaml.Load(text, path, errors), path, errors, figures, views);
 
         var sorted = errors.OrderBy(e => (e.Location.Line, e.Location.Column)).ToList();
         return sorted.Count > 0 ? new FigureFile(path, [], sorted) : new FigureFile(path, figures, sorted);
     }
 
-    private static void ReadFigures(RawNode? root, string path, List<SpecError> errors, List<Figure> figures)
+    private static void ReadFigures(RawNode? root, string path, List<SpecError> errors, List<Figure> figures, IReadOnlyList<ViewRules> views)
     {
         var report = new Report(path, null, errors);
         if (root is null or RawScalar { Value: "" })
@@ -60,15 +61,18 @@ public static class FigureFileReader
         }
         if (defaults is not null)
         {
-            report.UnknownKeys(defaults, FigureFields.Keys.Where(k => k != "name").ToArray(), "defaults");
+            report.UnknownKeys(defaults, FigureFields.KnownKeys(views).Where(k => k != "name").ToArray(), "defaults");
             if (defaults["name"] is { } name) report.Error(name, "'defaults' cannot set 'name': every figure needs its own");
-            foreach (var key in new[] { "sequence", "beside" })
+            foreach (var key in ViewChoice.CompositionKeys(views))
             {
                 if (defaults[key] is { } composed) report.Error(composed, $"'defaults' cannot set '{key}': a composed figure names its parts itself");
             }
             // The defaults' values are checked once, here, whether or not a figure uses them.
-            FigureFields.Read(new KeySource(defaults, null, report));
-            ChannelFields.Read(new KeySource(defaults, null, report));
+            var keys = new KeySource(defaults, null, report);
+            FigureFields.Read(keys);
+            ChannelFields.Read(keys);
+            ViewChoice.Read(keys, views);
+            foreach (var view in views) view.ReadOptions(keys, out _);
         }
 
         if (map["figures"] is not { } figuresNode)
@@ -97,8 +101,8 @@ public static class FigureFileReader
                 continue;
             }
             (Figure? figure, PendingComposition? composed, RawNode? nameNode, string? name) = (null, null, null, null);
-            if (Compositions.IsComposed(node)) (composed, nameNode, name) = Compositions.Read(node, defaults, report);
-            else (figure, nameNode, name) = FigureRules.Read(node, defaults, report);
+            if (Compositions.IsComposed(node, views)) (composed, nameNode, name) = Compositions.Read(node, defaults, report, views);
+            else (figure, nameNode, name) = FigureRules.Read(node, defaults, report, views);
             if (name is null || nameNode is null) continue;
             if (names.TryGetValue(name, out var first))
             {

@@ -140,11 +140,11 @@ internal sealed record ValuesSpec(RawMap At, RawNode? Input, RawNode? Kernel, Ra
 
     private static IEnumerable<RawNode> Leaves(RawList list) => list.Items.SelectMany(item => item is RawList inner ? Leaves(inner) : [item]);
 
-    public FigureValues? Resolve(FigureKind kind, Geometry geometry, Report report)
+    public FigureValues? Resolve(Kind kind, Geometry geometry, Report report)
     {
-        var pooling = Figure.IsPoolingKind(kind);
-        var inputShape = Figure.AnimatedInputOf(kind, geometry);
-        var inputName = kind == FigureKind.Transposed ? "the transposed input (the direct output o)" : "the input";
+        var pooling = kind.IsPooling;
+        var inputShape = kind.AnimatedInput(geometry);
+        var inputName = kind.IsTransposed ? "the transposed input (the direct output o)" : "the input";
         if (pooling && Kernel is not null)
         {
             report.Error(Kernel, "values.kernel: a pooling figure has no kernel weights, only a window");
@@ -156,8 +156,8 @@ internal sealed record ValuesSpec(RawMap At, RawNode? Input, RawNode? Kernel, Ra
             var random = new SplitMix(seed);
             return new FigureValues(Fill(inputShape, () => random.Next(4)), pooling ? null : Fill(geometry.Kernel, () => random.Next(3)));
         }
-        if (Input is null) report.Error(At, $"values: needs 'input' ({Show(inputShape)} numbers, {inputName}) or 'seed'");
-        if (!pooling && Kernel is null) report.Error(At, $"values: needs 'kernel' ({Show(geometry.Kernel)} weights) or 'seed'");
+        if (Input is null) report.Error(At, $"values: needs 'input' ({inputShape.Yaml} numbers, {inputName}) or 'seed'");
+        if (!pooling && Kernel is null) report.Error(At, $"values: needs 'kernel' ({geometry.Kernel.Yaml} weights) or 'seed'");
         var input = Input is null ? null : Matrix(Input, "values.input", inputShape, inputName, report);
         var kernel = Kernel is null ? null : Matrix(Kernel, "values.kernel", geometry.Kernel, "the kernel", report);
         return input is not null && (pooling || kernel is not null) ? new FigureValues(input, kernel) : null;
@@ -260,7 +260,7 @@ internal sealed record PanelsSpec(IReadOnlyList<(int Index, RawNode At)>? Frames
             ok = false;
         }
         IReadOnlyList<OutputFormat> formats = [OutputFormat.Pdf];
-        if (map["formats"] is { } formatsNode) ok &= ValueRules.Formats("panels.formats", OutputFormats.StillNames)(formatsNode, report, out formats);
+        if (map["formats"] is { } formatsNode) ok &= ValueRules.Formats("panels.formats", OutputFormat.PanelNames)(formatsNode, report, out formats);
         spec = new PanelsSpec(frames, columns, formats);
         return ok;
     }

@@ -33,7 +33,7 @@ internal sealed class KeySource(RawMap own, RawMap? defaults, Report report)
 /// </summary>
 internal sealed record FigureFields(
     Field<string> Title,
-    Field<FigureKind> Kind,
+    Field<Kind> Kind,
     Field<int> FrameMs,
     Field<IReadOnlyList<OutputFormat>> Formats,
     Field<double> Scale,
@@ -58,14 +58,18 @@ internal sealed record FigureFields(
     [
         "name", "title", "kind", "input", "transposed_input", "output_padding", "kernel", "stride", "padding",
         "dilation", "output", "frame_ms", "formats", "scale", "style", "values", "panels", "theme", "labels", "legend",
-        "reveal", "decimals", "view", "sequence", "beside", .. ChannelFields.Keys,
+        "reveal", "decimals", "view", .. ChannelFields.Keys,
     ];
+
+    /// <summary>Every key a figure may have: these, the keys of the views, and the keys that compose figures.</summary>
+    public static IReadOnlyList<string> KnownKeys(IReadOnlyList<ViewRules> views) =>
+        [.. Keys, .. views.SelectMany(v => v.Keys).Distinct(), .. ViewChoice.CompositionKeys(views)];
 
     public static FigureFields Read(KeySource keys) => new(
         keys.Read("title", "", ValueRules.Title),
-        keys.Read("kind", FigureKind.Convolution, Word<FigureKind>("kind")),
+        keys.Read("kind", Spec.Kind.Convolution, Name("kind", Spec.Kind.All.Select(k => k.Name).ToList(), Spec.Kind.Parse, Spec.Kind.Convolution)),
         keys.Read("frame_ms", 1000, FrameMsRule),
-        keys.Read("formats", [OutputFormat.Gif, OutputFormat.Mp4], ValueRules.Formats("formats", OutputFormats.Names)),
+        keys.Read<IReadOnlyList<OutputFormat>>("formats", [OutputFormat.Gif, OutputFormat.Mp4], ValueRules.Formats("formats", OutputFormat.Names)),
         keys.Read("scale", 1.0, ScaleRule),
         keys.Read<FigureStyle?>("style", null, Nullable(Word<FigureStyle>("style"))),
         keys.Read("input", default, Size("input", 1, "the input has at least 1 cell on each axis")),
@@ -135,33 +139,53 @@ internal static class FigureRules
     }
 
     /// <summary>The figure, or null when anything is wrong; its name (when readable) for the uniqueness check.</summary>
-    public static (Figure? Figure, RawNode? NameNode, string? Name) Read(RawMap node, RawMap? defaults, Report unnamed)
+    public static (Figure? Figure, RawNode? NameNode, string? Name) Read(RawMap node, RawMap? defaults, Report unnamed, IReadOnlyList<ViewRules> views)
     {
         var (nameNode, name, report) = ReadName(node, unnamed);
-        var knownKeys = report.UnknownKeys(node, FigureFields.Keys, "a figure");
+        var known = FigureFields.KnownKeys(views);
+        var knownKeys = report.UnknownKeys(node, known, "a figure");
         // A misspelt key is reported once, not again as the missing key it meant.
-        var meant = node.Keys.Select(k => k.Value).Where(k => !FigureFields.Keys.Contains(k)).Select(k => Suggestions.Nearest(k, FigureFields.Keys)).OfType<string>().ToHashSet();
+        var meant = node.Keys.Select(k => k.Value).Where(k => !known.Contains(k)).Select(k => Suggestions.Nearest(k, known)).OfType<string>().ToHashSet();
         var keys = new KeySource(node, defaults, report);
         var fields = FigureFields.Read(keys);
         var channelFields = ChannelFields.Read(keys);
+        var word = ViewChoice.Read(keys, views);
 
         var present = Presence(fields, keys, meant, node);
         var geometry = present ? Geometry(fields, keys) : null;
-        var channels = geometry is null ? null : channelFields.Resolve(fields.Kind.Value, geometry, node, report);
+        var kind = fields.Kind.Value;
+        var channels = geometry is null ? null : channelFields.Resolve(kind, geometry, node, report);
         var values = geometry is null || channels is null || fields.Values.Value is not { } spec ? null
-            : channels.IsMulti ? ChannelValueRules.Resolve(spec, fields.Kind.Value, geometry, channels, report) : spec.Resolve(fields.Kind.Value, geometry, report);
-        var view = ViewRules.Read(keys);
-        var viewFits = geometry is null || !view.Ok || ViewRules.Fits(view, fields.Kind.Value, geometry, fields.Values.Given, report);
-        var viewChannels = channels is null || !view.Ok || ChannelFields.FitsView(channels, view, report);
-        var panels = geometry is null || channels is null || fields.Panels.Value is not { } panelsSpec ? null
-            : panelsSpec.Resolve(Figure.FrameCountOf(fields.Kind.Value, geometry, view.Value) * channels.Out, report);
+            : channels.IsMulti ? ChannelValueRules.Resolve(spec, kind, geometry, channels, report) : spec.Resolve(kind, geometry, report);
+        // The view is chosen once the maps are known; with maps in error, its rules are still checked for one map.
+        var (view, chosen) = word.Ok ? ViewChoice.Choose(views, word, channels ?? Channels.Single, node, channels is null ? report.Muted : report) : (null, false);
+        ViewOptions? options = null;
+        var optionsOk = view is not null && view.ReadOptions(keys, out options) && OwnKeysOnly(view, views, node, report);
+        var request = view is null || geometry is null ? null : new ViewRequest(kind, geometry, channels ?? Channels.Single, fields.Values.Given, word.At ?? node, options);
+        var viewFits = request is not null && view!.Accepts(request, report);
 
-        var valid = knownKeys && fields.AllOk && channels is not null && view.Ok && viewFits && viewChannels && fields.Values.Given == values is not null && fields.Panels.Given == panels is not null;
-        if (name is null || geometry is null || !valid) return (null, nameNode, name);
+        var valid = knownKeys && fields.AllOk && channels is not null && chosen && viewFits && optionsOk && fields.Values.Given == values is not null;
+        if (name is null || geometry is null || view is null || !valid) return (null, nameNode, name);
         var style = fields.Style.Value ?? (values is null ? FigureStyle.Isometric : FigureStyle.Flat);
-        var figure = new Figure(name, fields.Title.Given ? fields.Title.Value : name, fields.Kind.Value, geometry, fields.FrameMs.Value,
-            fields.Formats.Value, fields.Scale.Value, style, values, report.At(node), panels) { Look = fields.Look, View = view.Value, Channels = channels! };
-        return (figure, nameNode, name);
+        var figure = new Figure(name, fields.Title.Given ? fields.Title.Value : name, kind, geometry, fields.FrameMs.Value,
+            fields.Formats.Value, fields.Scale.Value, style, values, report.At(node)) { Look = fields.Look, View = view, Options = options, Channels = channels! };
+        if (fields.Panels.Value is not { } panelsSpec) return (figure, nameNode, name);
+        var panels = panelsSpec.Resolve(figure.FrameCount, report);
+        return (panels is null ? null : figure with { Panels = panels }, nameNode, name);
+    }
+
+    /// <summary>A figure gives no key that only other views take (the defaults may: they serve every view).</summary>
+    private static bool OwnKeysOnly(ViewRules view, IReadOnlyList<ViewRules> views, RawMap node, Report report)
+    {
+        var ok = true;
+        foreach (var key in node.Keys.Where(k => !view.Keys.Contains(k.Value)))
+        {
+            var takers = views.Where(v => v.Keys.Contains(key.Value)).Select(v => $"view: {v.Word ?? v.Name}").Distinct().ToList();
+            if (takers.Count == 0) continue;
+            report.Error(key, $"'{key.Value}' is for {string.Join(" or ", takers)}, not view: {view.Word ?? view.Name}");
+            ok = false;
+        }
+        return ok;
     }
 
     /// <summary>The rules about which keys go together: required keys, and keys that exclude or need each other.</summary>
@@ -174,7 +198,7 @@ internal static class FigureRules
             if (!meant.Contains("kernel")) report.Error(node, "a figure needs a 'kernel' size (a number or [rows, cols])");
             ok = false;
         }
-        var transposed = fields.Kind.Value == FigureKind.Transposed;
+        var transposed = fields.Kind.Value.IsTransposed;
         if (fields.TransposedInput.Given && fields.Kind.Ok && !transposed)
         {
             report.Error(fields.TransposedInput.At!, "transposed_input is for kind: transposed only; use 'input' for this kind");
@@ -212,7 +236,7 @@ internal static class FigureRules
         var oneRow = f.TransposedInput.Given ? f.TransposedInput.Value.Rows == 1 : f.Input.Value.Rows == 1;
         var sides = f.Padding.Value is { } spec ? spec.Resolve(kernel, dilation, oneRow, report) : (new PaddingSides(0, 0), new PaddingSides(0, 0));
         if (sides is not var (rowsPadding, colsPadding)) return null;
-        if (kind == FigureKind.Transposed && (rowsPadding.Before != rowsPadding.After || colsPadding.Before != colsPadding.After))
+        if (kind.IsTransposed && (rowsPadding.Before != rowsPadding.After || colsPadding.Before != colsPadding.After))
         {
             report.Error(f.Padding.At!, "padding: a transposed figure pads both sides alike (ConvTranspose2d has no other padding); give one number per axis");
             return null;
@@ -225,7 +249,7 @@ internal static class FigureRules
             var (transposedInput, outputPadding) = (f.TransposedInput.Value, f.OutputPadding.Value);
             if (outputPadding.Rows >= stride.Rows || outputPadding.Cols >= stride.Cols)
             {
-                report.Error(f.OutputPadding.At!, $"output_padding {Show(outputPadding)} must be below the stride {Show(stride)} (ConvTranspose2d's rule: more would add cells no window reaches)");
+                report.Error(f.OutputPadding.At!, $"output_padding {outputPadding.Yaml} must be below the stride {stride.Yaml} (ConvTranspose2d's rule: more would add cells no window reaches)");
                 return null;
             }
             input = new Size2(
@@ -233,7 +257,7 @@ internal static class FigureRules
                 Axis.TransposedOutputSize(transposedInput.Cols, kernel.Cols, stride.Cols, p.Cols, dilation.Cols, outputPadding.Cols));
             if (input.Rows < 1 || input.Cols < 1)
             {
-                report.Error(f.TransposedInput.At!, $"transposed_input {Show(transposedInput)} gives a direct input of {Show(input)}: (i'-1)s - 2p + d(k-1) + output_padding + 1 must be at least 1; lower the padding");
+                report.Error(f.TransposedInput.At!, $"transposed_input {transposedInput.Yaml} gives a direct input of {input.Yaml}: (i'-1)s - 2p + d(k-1) + output_padding + 1 must be at least 1; lower the padding");
                 return null;
             }
         }
@@ -245,7 +269,7 @@ internal static class FigureRules
     }
 
     /// <summary>A window fits, the padding suits the kind, and the figure is within the limits of a picture.</summary>
-    private static bool Fits(Geometry geometry, FigureKind kind, FigureFields f, KeySource keys)
+    private static bool Fits(Geometry geometry, Kind kind, FigureFields f, KeySource keys)
     {
         var report = keys.Report;
         var kernelAt = f.Kernel.At!;
@@ -259,12 +283,12 @@ internal static class FigureRules
                 report.Error(kernelAt, $"kernel{label}: the window spans d(k-1)+1 = {axis.EffectiveKernel} cells, more than the padded input i+2p = {axis.PaddedInput}; lower the kernel or dilation, or raise the input or padding");
                 ok = false;
             }
-            else if (Figure.IsPoolingKind(kind) && 2 * Math.Max(axis.Padding, axis.PaddingEnd) > axis.EffectiveKernel)
+            else if (kind.IsPooling && 2 * Math.Max(axis.Padding, axis.PaddingEnd) > axis.EffectiveKernel)
             {
                 report.Error(paddingAt, $"padding{label}: {Math.Max(axis.Padding, axis.PaddingEnd)} is more than half the window ({axis.EffectiveKernel} cells): pooling pads at most half the window, as frameworks require, so no window lies in the padding alone");
                 ok = false;
             }
-            else if (kind == FigureKind.Transposed && axis.TransposedPadding < 0)
+            else if (kind.IsTransposed && axis.TransposedPadding < 0)
             {
                 report.Error(paddingAt, $"padding{label}: {axis.Padding} is above d(k-1) = {axis.Dilation * (axis.Kernel - 1)}, the most a transposed figure allows (its equivalent convolution would need negative padding p' = d(k-1) - p)");
                 ok = false;
@@ -272,10 +296,8 @@ internal static class FigureRules
         }
         if (!ok) return false;
 
-        var grid = kind == FigureKind.Transposed
-            ? new Size2(geometry.Rows.TransposedGrid, geometry.Cols.TransposedGrid)
-            : new Size2(geometry.Rows.PaddedInput, geometry.Cols.PaddedInput);
-        var animatedOutput = Figure.AnimatedOutputOf(kind, geometry);
+        var grid = kind.Grid(geometry);
+        var animatedOutput = kind.AnimatedOutput(geometry);
         var inputAt = f.Input.At ?? f.TransposedInput.At!;
         if (grid.Rows > FigureFileReader.MaxCellsPerAxis || grid.Cols > FigureFileReader.MaxCellsPerAxis)
         {
@@ -291,14 +313,14 @@ internal static class FigureRules
     }
 
     /// <summary>The optional 'output' key: a check of the map the figure shows.</summary>
-    private static bool Matches(Geometry geometry, FigureKind kind, Field<Size2> output, Report report)
+    private static bool Matches(Geometry geometry, Kind kind, Field<Size2> output, Report report)
     {
-        var animatedOutput = Figure.AnimatedOutputOf(kind, geometry);
+        var animatedOutput = kind.AnimatedOutput(geometry);
         if (!output.Given || output.Value == animatedOutput) return true;
-        var why = string.Join("; ", geometry.DistinctAxes.Select(a => (a.Label.Length > 0 ? $"{a.Label}: " : "") + (kind == FigureKind.Transposed
+        var why = string.Join("; ", geometry.DistinctAxes.Select(a => (a.Label.Length > 0 ? $"{a.Label}: " : "") + (kind.IsTransposed
             ? $"a transposed figure's output is the direct input i = {a.Axis.Input}"
-            : Explanation.DirectOutput(a.Axis))));
-        report.Error(output.At!, $"output: {Show(output.Value)} does not match the figure, which computes {Show(animatedOutput)}: {why}");
+            : Formulas.DirectOutput(a.Axis))));
+        report.Error(output.At!, $"output: {output.Value.Yaml} does not match the figure, which computes {animatedOutput.Yaml}: {why}");
         return false;
     }
 }

@@ -137,10 +137,10 @@ internal static partial class ValueRules
         size = new Size2(pair.Rows, pair.Cols);
         if (size.Rows < min || size.Cols < min)
         {
-            report.Error(node, $"{key}: {Show(size)} is not allowed: {rule}");
+            report.Error(node, $"{key}: {size.Yaml} is not allowed: {rule}");
             return false;
         }
-        return WithinMaxSize(node, report, key, Show(size), Math.Max(size.Rows, size.Cols));
+        return WithinMaxSize(node, report, key, size.Yaml, Math.Max(size.Rows, size.Cols));
     };
 
     public static bool WithinMaxSize(RawNode node, Report report, string key, string written, int largest)
@@ -150,7 +150,19 @@ internal static partial class ValueRules
         return false;
     }
 
-    public static string Show(Size2 size) => size.Rows == size.Cols ? $"{size.Rows}" : $"[{size.Rows}, {size.Cols}]";
+    /// <summary>One of the names of a table, such as the kinds' or the views'; <paramref name="fallback"/> when it is not.</summary>
+    public static ValueRule<T> Name<T>(string key, IReadOnlyList<string> names, Func<string, T?> parse, T fallback) where T : class => (RawNode node, Report report, out T value) =>
+    {
+        var text = (node as RawScalar)?.Value ?? "";
+        if (parse(text) is { } found)
+        {
+            value = found;
+            return true;
+        }
+        value = fallback;
+        report.Error(node, $"{key}: '{(node is RawScalar ? text : RawYaml.Describe(node))}' is not one of {string.Join(", ", names)}{Suggestions.DidYouMean(text, names)}");
+        return false;
+    };
 
     /// <summary>One of the words of an enum's table (<see cref="Words{T}"/>).</summary>
     public static ValueRule<T> Word<T>(string key) where T : struct, Enum => (RawNode node, Report report, out T value) =>
@@ -182,9 +194,9 @@ internal static partial class ValueRules
             foreach (var item in items.Items)
             {
                 var text = (item as RawScalar)?.Value ?? "";
-                if (!allowed.Contains(text) || OutputFormats.Parse(text) is not { } format)
+                if (!allowed.Contains(text) || OutputFormat.Parse(text) is not { } format)
                 {
-                    var why = OutputFormats.Parse(text) is not null ? $" (panels are still pictures: {string.Join(", ", allowed)})" : "";
+                    var why = OutputFormat.Parse(text) is not null ? $" (panels are still pictures: {string.Join(", ", allowed)})" : "";
                     report.Error(item, $"{key}: '{text}' is not one of {string.Join(", ", allowed)}{why}{Suggestions.DidYouMean(text, allowed)}");
                     ok = false;
                 }

@@ -1,41 +1,90 @@
 using ConvAnimations.Arithmetic;
-using static ConvAnimations.Spec.ValueRules;
 
 namespace ConvAnimations.Spec;
 
-/// <summary>The 'view' key: which picture of the operation a figure draws, and the figures each view suits.</summary>
-internal static class ViewRules
+/// <summary>How many feature maps a view draws on each side.</summary>
+public enum MapCount { One, Several }
+
+/// <summary>What a view's own keys read into: a record of the view's (none for most views).</summary>
+public abstract record ViewOptions;
+
+/// <summary>What the reader knows of a figure when it asks its view whether the figure suits it.</summary>
+/// <param name="At">Where to report: the <c>view</c> key, or the figure when it names no view.</param>
+/// <param name="Options">What the view read of its own keys.</param>
+internal sealed record ViewRequest(Kind Kind, Geometry Geometry, Channels Channels, bool Numerical, RawNode At, ViewOptions? Options);
+
+/// <summary>
+/// What the reader knows of a view: how figures.yaml asks for it, the keys it adds and the rules it checks, and how
+/// many frames it plays. The views (ConvAnimations.Views) derive from it and add their layout, scene and explanation;
+/// the reader is given their table, so it knows no view by name.
+/// </summary>
+public abstract class ViewRules
 {
-    /// <summary>The most non-zero entries a matrix view's C may have (explain --json lists them all).</summary>
-    public const int MaxMatrixEntries = 1_000_000;
+    /// <summary>Its name: what <c>view:</c> says, or the key of a composed figure.</summary>
+    public abstract string Name { get; }
 
-    public static Field<View> Read(KeySource keys) => keys.Read("view", View.Kernel, Word<View>("view"));
+    /// <summary>The word of <c>view:</c> that asks for it, or null when it is not asked for by <c>view:</c>.</summary>
+    public virtual string? Word => Name;
 
-    /// <summary>Whether the view suits the figure's kind and sizes; reports why not at the view.</summary>
-    public static bool Fits(Field<View> view, FigureKind kind, Geometry geometry, bool numerical, Report report)
+    /// <summary>One map in and one out, or several (the same word may name one view of each).</summary>
+    public virtual MapCount Maps => MapCount.One;
+
+    /// <summary>The key that makes a figure of the file's figures (sequence, beside), or null.</summary>
+    public virtual string? ComposedBy => null;
+
+    /// <summary>What it shows, in a few words ("one after another"), for messages and <c>explain</c>.</summary>
+    public virtual string Describes => Name;
+
+    /// <summary>The keys it adds to a figure, read by <see cref="ReadOptions"/>.</summary>
+    public virtual IReadOnlyList<string> Keys => [];
+
+    /// <summary>How many frames it plays: one per output cell of every output map, unless it says otherwise.</summary>
+    public virtual int FrameCount(Figure figure) => figure.AnimatedOutput.Area * figure.Channels.Out;
+
+    /// <summary>Whether a figure suits it; reports every reason it does not at the request's place.</summary>
+    internal virtual bool Accepts(ViewRequest request, Report report) => true;
+
+    /// <summary>Reads its own keys, each on its own reporting its errors (from a figure or the defaults); null when it has none.</summary>
+    internal virtual bool ReadOptions(KeySource keys, out ViewOptions? options)
     {
-        var name = Words<View>.NameOf(view.Value);
-        var at = view.At;
-        switch (view.Value)
-        {
-            case View.Matrix when Figure.IsPoolingKind(kind):
-                report.Error(at!, $"view: matrix is for kind convolution or transposed: pooling is not a matrix product (it has no weights)");
-                return false;
-            case View.Matrix when (long)geometry.Output.Area * geometry.Kernel.Area > MaxMatrixEntries:
-                report.Error(at!, $"view: matrix: C would have up to {(long)geometry.Output.Area * geometry.Kernel.Area} non-zero entries ({geometry.Output.Area} output cells x {geometry.Kernel.Area} taps), " +
-                                  $"over the limit of {MaxMatrixEntries}; use a smaller input or kernel");
-                return false;
-            case View.Hops or View.Subsampling when kind != FigureKind.Convolution:
-                report.Error(at!, $"view: {name} is a diagram of a convolution: use kind: convolution (the paper draws it for the direct operation)");
-                return false;
-            case View.Hops or View.Subsampling when numerical:
-                report.Error(at!, $"view: {name} is a diagram without numbers: leave out 'values'");
-                return false;
-            case View.Subsampling when geometry.Stride is { Rows: 1, Cols: 1 }:
-                report.Error(at!, "view: subsampling compares a strided convolution with the stride-1 one: give a stride above 1");
-                return false;
-            default:
-                return true;
-        }
+        options = null;
+        return true;
     }
+
+    public override string ToString() => Name;
+}
+
+/// <summary>Choosing a figure's view from the table the reader was given.</summary>
+internal static class ViewChoice
+{
+    /// <summary>The words <c>view:</c> takes, in the table's order.</summary>
+    public static IReadOnlyList<string> Words(IReadOnlyList<ViewRules> views) => views.Select(v => v.Word).OfType<string>().Distinct().ToList();
+
+    /// <summary>The <c>view</c> key: one of the table's words (the default is the first view's).</summary>
+    public static Field<string> Read(KeySource keys, IReadOnlyList<ViewRules> views)
+    {
+        var words = Words(views);
+        return keys.Read("view", words[0], ValueRules.Name("view", words, w => words.Contains(w) ? w : null, words[0]));
+    }
+
+    /// <summary>
+    /// The view of that word for the figure's maps; when the word has none for them, that is reported and the word's
+    /// other view is returned, so its own rules are checked too.
+    /// </summary>
+    public static (ViewRules View, bool Ok) Choose(IReadOnlyList<ViewRules> views, Field<string> word, Channels channels, RawNode figure, Report report)
+    {
+        var maps = channels.IsMulti ? MapCount.Several : MapCount.One;
+        var named = views.Where(v => v.Word == word.Value).ToList();
+        if (named.FirstOrDefault(v => v.Maps == maps) is { } view) return (view, true);
+        report.Error(word.At ?? figure, maps == MapCount.Several
+            ? $"view: {word.Value} draws one input map and one output map: leave out in_channels, out_channels and groups (or use view: {views[0].Word})"
+            : $"view: {word.Value} draws several feature maps: give in_channels or out_channels");
+        return (named[0], false);
+    }
+
+    /// <summary>The view that composes figures by <paramref name="key"/>.</summary>
+    public static ViewRules? ComposedBy(IReadOnlyList<ViewRules> views, string key) => views.FirstOrDefault(v => v.ComposedBy == key);
+
+    /// <summary>The keys that compose a figure from others.</summary>
+    public static IReadOnlyList<string> CompositionKeys(IReadOnlyList<ViewRules> views) => views.Select(v => v.ComposedBy).OfType<string>().ToList();
 }

@@ -17,11 +17,14 @@ public sealed record FrameTarget(StillFormat Format, string Path, int Frame) : T
 public sealed record PanelsTarget(StillFormat Format, string Path, Panels Panels) : Target(Path);
 
 /// <summary>
-/// The one table of output formats: how each is written and which files it makes. Adding a format is one entry.
+/// The one table of writers: each output format (<see cref="OutputFormat"/>, which says how its files are laid out)
+/// and what writes it. Adding a format is its entry there and one here; a test checks that each format's writer
+/// makes the files its layout says.
 /// </summary>
 public static class FigureOutputs
 {
-    private sealed record Writer(FfmpegFormat? Ffmpeg, StillFormat? Still);
+    /// <summary>What writes a format: ffmpeg from the frames' pixels (one file), or SkiaSharp frame by frame (and panels).</summary>
+    public sealed record Writer(FfmpegFormat? Ffmpeg, StillFormat? Still);
 
     private static readonly Dictionary<OutputFormat, Writer> Table = new()
     {
@@ -32,6 +35,9 @@ public static class FigureOutputs
         [OutputFormat.Svg] = new(null, StillFormat.Svg),
         [OutputFormat.Pdf] = new(null, StillFormat.Pdf),
     };
+
+    /// <summary>The writer of a format.</summary>
+    public static Writer WriterOf(OutputFormat format) => Table[format];
 
     /// <summary>How a still format is written; null for an animation.</summary>
     public static StillFormat? Still(OutputFormat format) => Table[format].Still;
@@ -51,16 +57,16 @@ public static class FigureOutputs
         }
         if (figure.Panels is { } panels)
         {
-            targets.AddRange(panels.Formats.Select(f => new PanelsTarget(Table[f].Still!, PanelsPath(directory, figure.Name, f), panels)));
+            targets.AddRange(panels.Formats.Select(f => new PanelsTarget(Still(f)!, PanelsPath(directory, figure.Name, f), panels)));
         }
         return targets;
     }
 
     public static string AnimationPath(string directory, string name, OutputFormat format) =>
-        System.IO.Path.Combine(directory, $"{name}.{OutputFormats.NameOf(format)}");
+        System.IO.Path.Combine(directory, $"{name}.{format.Name}");
 
     public static string PanelsPath(string directory, string name, OutputFormat format) =>
-        System.IO.Path.Combine(directory, $"{name}.panels.{OutputFormats.NameOf(format)}");
+        System.IO.Path.Combine(directory, $"{name}.panels.{format.Name}");
 
     /// <summary>The folder of a figure's frame files.</summary>
     public static string FramesDirectory(string directory, string name) => System.IO.Path.Combine(directory, name);
@@ -72,7 +78,7 @@ public static class FigureOutputs
     public static string FramePath(string directory, string name, OutputFormat format, int frame, int frames)
     {
         var digits = Math.Max(2, frames.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
-        return System.IO.Path.Combine(FramesDirectory(directory, name), $"{name}_{frame.ToString(new string('0', digits), System.Globalization.CultureInfo.InvariantCulture)}.{OutputFormats.NameOf(format)}");
+        return System.IO.Path.Combine(FramesDirectory(directory, name), $"{name}_{frame.ToString(new string('0', digits), System.Globalization.CultureInfo.InvariantCulture)}.{format.Name}");
     }
 
     /// <summary>Writes a still target of the figure drawn by <paramref name="renderer"/> into <paramref name="stream"/>.</summary>

@@ -1,3 +1,6 @@
+using ConvAnimations.Explain;
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
 using ConvAnimations.Spec;
 using ConvAnimations.Tests.Support;
 
@@ -18,15 +21,15 @@ public sealed class InitCommandTests
 
         var validate = InProcess.Convanim("validate", path);
         Assert.True(validate.ExitCode == 0, validate.Stderr);
-        var figures = FigureFileReader.Read(path).Figures;
-        Assert.Equal(Enum.GetValues<FigureKind>().Order(), figures.Select(f => f.Kind).Distinct().Order());
+        var figures = ViewTable.Default.Read(path).Figures;
+        Assert.Equal(Kind.All.Select(k => k.Name).Order(), figures.Select(f => f.Kind.Name).Distinct().Order());
         Assert.Contains(figures, f => f.Values is not null);
 
         var render = InProcess.Convanim("render", path, "--out", dir.File("out"), "--quiet");
         Assert.True(render.ExitCode == 0, render.Stderr);
         foreach (var figure in figures)
         {
-            foreach (var format in figure.Formats) Assert.True(new FileInfo(dir.File($"out/{figure.Name}.{OutputFormats.NameOf(format)}")).Length > 0, $"{figure.Name} {format}");
+            foreach (var format in figure.Formats) Assert.True(new FileInfo(dir.File($"out/{figure.Name}.{format.Name}")).Length > 0, $"{figure.Name} {format}");
         }
         Assert.True(File.Exists(dir.File("out/index.html")));
     }
@@ -44,7 +47,7 @@ public sealed class InitCommandTests
         Assert.Equal("mine", File.ReadAllText(path));
 
         Assert.Equal(0, InProcess.Convanim("init", path, "--force").ExitCode);
-        Assert.True(FigureFileReader.Read(path).IsValid);
+        Assert.True(ViewTable.Default.Read(path).IsValid);
         Assert.Equal("my own schema", File.ReadAllText(dir.File("figures.schema.json")));
     }
 }

@@ -1,3 +1,6 @@
+using ConvAnimations.Explain;
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -51,18 +54,18 @@ public sealed partial class PyTorchSnippetTests
     [MemberData(nameof(Cases))]
     public void The_snippet_builds_the_figures_layer_and_checks_its_numbers(string source, string name)
     {
-        var figure = source == "extra" ? ConvAnimations.Spec.FigureFileReader.Parse(Extra, "extra.yaml").Figures.Single(f => f.Name == name) : Repo.Figure(name);
+        var figure = source == "extra" ? ViewTable.Default.Parse(Extra, "extra.yaml").Figures.Single(f => f.Name == name) : Repo.Figure(name);
         var animation = Layouter.Layout(figure);
-        var snippet = PyTorchSnippet.Write(animation);
+        var snippet = PyTorchProgram.Write(animation);
 
         var layer = Layer().Match(snippet);
         Assert.True(layer.Success, snippet);
         var (type, args) = (layer.Groups[1].Value, layer.Groups[2].Value);
-        Assert.Equal(figure.Kind switch
+        Assert.Equal(figure.Kind.Name switch
         {
-            ConvAnimations.Spec.FigureKind.Convolution => "Conv2d",
-            ConvAnimations.Spec.FigureKind.Transposed => "ConvTranspose2d",
-            ConvAnimations.Spec.FigureKind.MaxPooling => "MaxPool2d",
+            "convolution" => "Conv2d",
+            "transposed" => "ConvTranspose2d",
+            "max_pooling" => "MaxPool2d",
             _ => "AvgPool2d",
         }, type);
         var pairs = PairArgument().Matches(args).ToDictionary(m => m.Groups[1].Value, m => (int.Parse(m.Groups[2].Value), int.Parse(m.Groups[3].Value)));
@@ -108,7 +111,7 @@ public sealed partial class PyTorchSnippetTests
     [Fact]
     public void The_guides_strided_figure_expects_the_right_numbers()
     {
-        var snippet = PyTorchSnippet.Write(Repo.Animation("numerical_padding_strides"));
+        var snippet = PyTorchProgram.Write(Repo.Animation("numerical_padding_strides"));
         Assert.Contains("layer = nn.Conv2d(1, 1, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), dilation=(1, 1), bias=False, dtype=torch.float64)", snippet);
         Assert.Contains("expected = torch.tensor([[6, 17, 3], [8, 17, 13], [6, 4, 4]], dtype=torch.float64)", snippet);
     }

@@ -1,3 +1,6 @@
+using ConvAnimations.Explain;
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
 using System.Globalization;
 using ConvAnimations.Layout;
 using ConvAnimations.Pipeline;
@@ -19,9 +22,9 @@ public sealed class EncodingEndToEndTests
     {
         using var dir = new TempDirectory();
         var figure = Repo.Figure(name);
-        var results = await RenderPipeline.RunAsync([figure], new RenderOptions(dir.Path));
+        var results = await RenderPipeline.RunAsync([figure.Prepared()], new RenderOptions(dir.Path));
         Assert.Equal(FigureOutcome.Rendered, Assert.Single(results).Outcome);
-        using var renderer = new SceneRenderer(SceneBuilder.Build(Layouter.Layout(figure)));
+        using var renderer = new SceneRenderer(new PreparedFigure(figure).Scene);
 
         var gif = GifFile.Read(dir.File($"{name}.gif"));
         Assert.Equal(frames, gif.FrameCount);
@@ -46,8 +49,8 @@ public sealed class EncodingEndToEndTests
     {
         using var dir = new TempDirectory();
         var figure = Repo.Figure("padding_strides");
-        await RenderPipeline.RunAsync([figure], new RenderOptions(dir.Path));
-        using var renderer = new SceneRenderer(SceneBuilder.Build(Layouter.Layout(figure)));
+        await RenderPipeline.RunAsync([figure.Prepared()], new RenderOptions(dir.Path));
+        using var renderer = new SceneRenderer(new PreparedFigure(figure).Scene);
         using var codec = SKCodec.Create(dir.File("padding_strides.gif"));
         Assert.Equal(9, codec.FrameCount);
         Assert.Equal(-1, codec.RepetitionCount); // Skia: -1 = repeat forever

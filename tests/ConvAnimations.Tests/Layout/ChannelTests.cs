@@ -1,3 +1,6 @@
+using ConvAnimations.Explain;
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -87,7 +90,7 @@ public sealed class ChannelTests
     public void Explain_json_adds_the_channels_and_one_frame_per_output_cell_of_every_output_map()
     {
         var animation = Repo.Animation("full_picture");
-        using var json = JsonDocument.Parse(AnimationJson.Write(animation));
+        using var json = JsonDocument.Parse(View.Of(animation.Figure).Json(animation));
         var root = json.RootElement;
         var channels = root.GetProperty("channels");
         Assert.Equal((2, 3, 1), (channels.GetProperty("in").GetInt32(), channels.GetProperty("out").GetInt32(), channels.GetProperty("groups").GetInt32()));
@@ -95,7 +98,7 @@ public sealed class ChannelTests
         Assert.Equal(27, frames.Count);
         // The same figure with one channel: its frames are the cells each output map runs through.
         var single = Layouter.Layout(Figures.Parse("figures:\n  - {name: f, input: 5, kernel: 3}\n"));
-        using var singleJson = JsonDocument.Parse(AnimationJson.Write(single));
+        using var singleJson = JsonDocument.Parse(View.Of(single.Figure).Json(single));
         var cells = singleJson.RootElement.GetProperty("frames").EnumerateArray().Select(f => f.GetRawText()).ToList();
         for (var i = 0; i < frames.Count; i++)
         {
@@ -121,7 +124,7 @@ public sealed class ChannelTests
         Assert.All(grouped.Frames, f => Assert.Equal(f.OutputChannel < 3 ? new[] { 0, 1 } : new[] { 2, 3 }, f.InputChannels));
         var pooling = Layouter.Layout(Figures.Parse("figures:\n  - {name: f, kind: max_pooling, input: 4, kernel: 2, in_channels: 3}\n"));
         Assert.Equal(new Channels(3, 3, 3), pooling.Figure.Channels);
-        Assert.Contains("\"channels\": {\"in\": 3, \"out\": 3, \"groups\": 3}", AnimationJson.Write(pooling));
+        Assert.Contains("\"channels\": {\"in\": 3, \"out\": 3, \"groups\": 3}", View.Of(pooling.Figure).Json(pooling));
     }
 
     [Fact]
@@ -134,11 +137,11 @@ public sealed class ChannelTests
         var expected = Reference.Conv2d(x, w, 1, 0, 1, 1);
         Assert.Equal(expected[0].Cast<double>(), values.Output[0].Cast<double>());
         // The guide's input and kernel on map 0: its partial sums are the guide's outputs.
-        var json = AnimationJson.Write(animation);
+        var json = View.Of(animation.Figure).Json(animation);
         Assert.Contains("\"kernel\": [[[[0, 1, 2], [2, 2, 0], [0, 1, 2]], [[1, 0, 1], [0, 1, 0], [1, 0, 1]]]]", json);
         Assert.Contains($"\"output\": {Json(expected)}".Replace(" ", ""), json.Replace(" ", ""));
 
-        var scene = SceneBuilder.Build(animation);
+        var scene = View.Of(animation.Figure).Build(animation);
         var frame = scene.Frames[4].Marks.OfType<Label>().Select(l => l.Text).ToList();
         Assert.Contains("input 0: 0\u00D70 + 1\u00D71 + 3\u00D72 + 1\u00D72 + 2\u00D72 + 2\u00D70 + 0\u00D70 + 0\u00D71 + 2\u00D72 = 17", frame);
         Assert.Contains(frame, t => t.StartsWith("input 1: ", StringComparison.Ordinal) && t.EndsWith(" = 8", StringComparison.Ordinal));
@@ -161,7 +164,7 @@ public sealed class ChannelTests
     [InlineData("in_channels: 2, values: {input: [[[1, 2, 3], [1, x, 3], [1, 2, 3]], [[1, 2, 3], [1, 2, 3], [1, 2, 3]]], kernel: [[[[1, 1], [1, 1]], [[1, 1], [1, 1]]]]}", "values.input: expected a number, got 'x'")]
     public void Bad_channels_are_refused_with_a_located_error_naming_the_rule(string keys, string message)
     {
-        var file = FigureFileReader.Parse($"figures:\n  - {{name: f, input: 3, kernel: 2, {keys}}}\n", "test.yaml");
+        var file = ViewTable.Default.Parse($"figures:\n  - {{name: f, input: 3, kernel: 2, {keys}}}\n", "test.yaml");
         Assert.False(file.IsValid);
         var error = Assert.Single(file.Errors, e => e.Message.Contains(message, StringComparison.Ordinal));
         Assert.Equal(2, error.Location.Line);
@@ -171,21 +174,21 @@ public sealed class ChannelTests
     [Fact]
     public void Other_views_refuse_channels_and_a_composed_figure_plays_a_multi_channel_part_whole()
     {
-        var file = FigureFileReader.Parse("figures:\n  - {name: f, input: 4, kernel: 3, view: matrix, in_channels: 2}\n", "test.yaml");
+        var file = ViewTable.Default.Parse("figures:\n  - {name: f, input: 4, kernel: 3, view: matrix, in_channels: 2}\n", "test.yaml");
         var error = Assert.Single(file.Errors);
         Assert.Contains("view: matrix draws one input map and one output map", error.Message);
-        var composed = FigureFileReader.Parse("figures:\n  - {name: a, input: 4, kernel: 3, in_channels: 2, out_channels: 2}\n  - {name: b, input: 4, kernel: 3}\n  - {name: c, sequence: [a, b]}\n", "test.yaml");
+        var composed = ViewTable.Default.Parse("figures:\n  - {name: a, input: 4, kernel: 3, in_channels: 2, out_channels: 2}\n  - {name: b, input: 4, kernel: 3}\n  - {name: c, sequence: [a, b]}\n", "test.yaml");
         Assert.True(composed.IsValid, string.Join("\n", composed.Errors));
         var c = composed.Figures.Single(f => f.Name == "c");
         Assert.Equal(2 * 4 + 4, c.FrameCount);
-        var scene = SceneBuilder.Build(Layouter.Layout(c));
+        var scene = new PreparedFigure(c).Scene;
         Assert.Equal(c.FrameCount, scene.Frames.Count);
     }
 
     [Fact]
     public void Too_many_frames_over_every_output_map_are_refused_at_out_channels()
     {
-        var file = FigureFileReader.Parse("figures:\n  - name: f\n    input: 40\n    kernel: 1\n    out_channels: 7\n", "test.yaml");
+        var file = ViewTable.Default.Parse("figures:\n  - name: f\n    input: 40\n    kernel: 1\n    out_channels: 7\n", "test.yaml");
         var error = Assert.Single(file.Errors);
         Assert.Contains("11200 frames (1600 output cells on each of 7 output maps), over the limit of 10000", error.Message);
         Assert.Equal((5, 19), (error.Location.Line, error.Location.Column));
@@ -215,7 +218,7 @@ public sealed class ChannelTests
         Assert.Equal(3, new[] { one, two, grouped }.Select(Canonical.Write).Distinct().Count());
         Assert.Equal(one with { Channels = new Channels(1, 1, 1) }, one);
         var explicitOnes = Figures.Parse("figures:\n  - {name: f, input: 5, kernel: 3, in_channels: 1, out_channels: 1, groups: 1}\n");
-        Assert.Equal(AnimationJson.Write(Layouter.Layout(one)), AnimationJson.Write(Layouter.Layout(explicitOnes)));
+        Assert.Equal(new PreparedFigure(one).Json(), new PreparedFigure(explicitOnes).Json());
     }
 
     [Fact]
@@ -223,13 +226,13 @@ public sealed class ChannelTests
     {
         foreach (var (name, lines) in new[] { ("depthwise", 4), ("full_picture", 8) })
         {
-            var scene = SceneBuilder.Build(Repo.Animation(name));
+            var scene = Repo.Prepared(name).Scene;
             Assert.All(scene.Frames, f => Assert.Equal(lines, f.Marks.OfType<Connector>().Count()));
             // Every frame's lines start from as many different maps as the frame reads.
             Assert.All(scene.Frames, f => Assert.Equal(lines / 4, f.Marks.OfType<Connector>().Select(c => c.From.Plane).Distinct().Count()));
         }
         // The stacked maps' neighbours differ in colour.
-        var stack = SceneBuilder.Build(Repo.Animation("depthwise")).Planes.Where(p => p.Cells.Cast<CellKind>().Contains(CellKind.Input)).Select(p => p.InputShade).ToList();
+        var stack = Repo.Prepared("depthwise").Scene.Planes.Where(p => p.Cells.Cast<CellKind>().Contains(CellKind.Input)).Select(p => p.InputShade).ToList();
         Assert.Equal(3, stack.Distinct().Count());
     }
 
@@ -244,11 +247,11 @@ public sealed class ChannelTests
     {
         var animation = figure.StartsWith('{') ? Layouter.Layout(Figures.Parse($"figures:\n  - {figure}\n")) : Repo.Animation(figure);
         var (c, g, kind) = (animation.Figure.Channels, animation.Figure.Geometry, animation.Figure.Kind);
-        var snippet = ConvAnimations.Cli.Commands.PyTorchSnippet.Write(animation);
+        var snippet = ConvAnimations.Explain.PyTorchProgram.Write(animation);
         var layer = System.Text.RegularExpressions.Regex.Match(snippet, @"^layer = nn\.(\w+)\((.*)\)$", System.Text.RegularExpressions.RegexOptions.Multiline);
         Assert.True(layer.Success, snippet);
         var args = layer.Groups[2].Value;
-        if (kind is FigureKind.Convolution or FigureKind.Transposed)
+        if (!kind.IsPooling)
         {
             Assert.StartsWith($"{c.In}, {c.Out}, ", args);
             Assert.Equal(c.Groups > 1, args.Contains($"groups={c.Groups}", StringComparison.Ordinal));
@@ -264,11 +267,11 @@ public sealed class ChannelTests
         var x = Parse3(Tensor("x = ")!);
         var w = Tensor("layer\\.weight\\.copy_\\(") is { } weight ? System.Text.Json.Nodes.JsonNode.Parse(weight)!.AsArray().Select(a => Parse3(a!.ToJsonString())).ToArray() : null;
         var (k, st, p, d) = (g.Kernel.Rows, g.Stride.Rows, g.Padding.Rows, g.Dilation.Rows);
-        var pytorch = kind switch
+        var pytorch = kind.Name switch
         {
-            FigureKind.Convolution => Reference.Conv2d(x, w!, st, p, d, c.Groups),
-            FigureKind.Transposed => Reference.ConvTranspose2d(x, w!, st, p, d, g.OutputPadding.Rows, c.Groups),
-            FigureKind.MaxPooling => Reference.MaxPool2d(x, k, st, p, d),
+            "convolution" => Reference.Conv2d(x, w!, st, p, d, c.Groups),
+            "transposed" => Reference.ConvTranspose2d(x, w!, st, p, d, g.OutputPadding.Rows, c.Groups),
+            "max_pooling" => Reference.MaxPool2d(x, k, st, p, d),
             _ => Reference.AvgPool2d(x, k, st, p, d),
         };
         var expected = Parse3(Tensor("expected = ")!);
@@ -305,7 +308,7 @@ public sealed class ChannelTests
     [Fact]
     public void A_one_row_figure_with_channels_is_drawn_as_rows_with_its_output_above()
     {
-        var scene = SceneBuilder.Build(Layouter.Layout(Figures.Parse("figures:\n  - {name: f, input: [1, 8], kernel: [1, 3], in_channels: 2, out_channels: 2}\n")));
+        var scene = new PreparedFigure(Figures.Parse("figures:\n  - {name: f, input: [1, 8], kernel: [1, 3], in_channels: 2, out_channels: 2}\n")).Scene;
         Assert.Equal(FigureStyle.Flat, scene.Style);
         var (inputs, outputs) = (scene.Planes.Where(p => p.Cells.Cast<CellKind>().Contains(CellKind.Input)), scene.Planes.Where(p => p.Cells.Cast<CellKind>().Contains(CellKind.Output)));
         Assert.True(outputs.Max(p => p.At.Y + 1) < inputs.Min(p => p.At.Y), "the output rows lie above the input rows");

@@ -1,3 +1,6 @@
+using ConvAnimations.Explain;
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
 using ConvAnimations.Layout;
 using ConvAnimations.Scenes;
 using ConvAnimations.Rendering;
@@ -39,7 +42,7 @@ public sealed class GuideFigureLayoutTests
         var animation = Repo.Animation(name);
         var figure = animation.Figure;
 
-        Assert.Equal(kind, Figure.KindName(figure.Kind));
+        Assert.Equal(kind, figure.Kind.Name);
         Assert.Equal((i, k, s, p, d), (figure.Geometry.Rows.Input, figure.Geometry.Rows.Kernel, figure.Geometry.Rows.Stride, figure.Geometry.Rows.Padding, figure.Geometry.Rows.Dilation));
         Assert.Equal(figure.Geometry.Rows, figure.Geometry.Cols);
         Assert.Equal(o, figure.Geometry.Output.Rows);
@@ -60,7 +63,7 @@ public sealed class GuideFigureLayoutTests
         Assert.All(animation.Frames.SelectMany(f => f.Taps), t => Assert.True(t.Row < grid && t.Col < grid));
 
         // The frame has the published figure's size, within the rounding to even sizes.
-        var size = SceneRenderer.SizeOf(SceneBuilder.Build(animation));
+        var size = SceneRenderer.SizeOf(View.Of(animation.Figure).Build(animation));
         Assert.InRange(size.Width, width - 2, width + 2);
         Assert.InRange(size.Height, height - 2, height + 2);
     }
@@ -79,26 +82,26 @@ public sealed class GuideFigureLayoutTests
             "pppppppp",
             "pppppppp",
         ];
-        Assert.Equal(expected, AnimationJson.GridRows(Repo.Animation("padding_strides_odd_transposed").Grid));
+        Assert.Equal(expected, ArithmeticText.GridRows(Repo.Animation("padding_strides_odd_transposed").Grid));
     }
 
     [Fact]
     public void Strided_transposed_grid_without_padding_pads_by_k_minus_1()
     {
         string[] expected = ["ppppppp", "ppppppp", "ppxzxpp", "ppzzzpp", "ppxzxpp", "ppppppp", "ppppppp"];
-        Assert.Equal(expected, AnimationJson.GridRows(Repo.Animation("no_padding_strides_transposed").Grid));
+        Assert.Equal(expected, ArithmeticText.GridRows(Repo.Animation("no_padding_strides_transposed").Grid));
     }
 
     [Fact]
     public void Padded_convolution_grid_surrounds_the_input()
     {
         string[] expected = ["ppppppp", "pxxxxxp", "pxxxxxp", "pxxxxxp", "pxxxxxp", "pxxxxxp", "ppppppp"];
-        Assert.Equal(expected, AnimationJson.GridRows(Repo.Animation("padding_strides").Grid));
+        Assert.Equal(expected, ArithmeticText.GridRows(Repo.Animation("padding_strides").Grid));
     }
 
     [Fact]
     public void Full_padding_transpose_has_no_padding()
     {
-        Assert.All(AnimationJson.GridRows(Repo.Animation("full_padding_no_strides_transposed").Grid), row => Assert.Equal("xxxxxxx", row));
+        Assert.All(ArithmeticText.GridRows(Repo.Animation("full_padding_no_strides_transposed").Grid), row => Assert.Equal("xxxxxxx", row));
     }
 }

@@ -1,3 +1,6 @@
+using ConvAnimations.Explain;
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
 using ConvAnimations.Arithmetic;
 using ConvAnimations.Layout;
 using ConvAnimations.Spec;
@@ -8,14 +11,14 @@ namespace ConvAnimations.Tests.Layout;
 /// <summary>Invariants of the layout over thousands of random per-axis configurations (fixed seeds: reproducible).</summary>
 public sealed class LayoutPropertyTests
 {
-    private static Figure RandomFigure(Random random, FigureKind kind)
+    private static Figure RandomFigure(Random random, Kind kind)
     {
         while (true)
         {
             Axis Next() => new(random.Next(1, 16), random.Next(1, 6), random.Next(1, 5), random.Next(0, 5), random.Next(1, 4));
             var (rows, cols) = (Next(), Next());
             if (!rows.KernelFits || !cols.KernelFits) continue;
-            if (kind == FigureKind.Transposed && (rows.TransposedPadding < 0 || cols.TransposedPadding < 0)) continue;
+            if (kind == Kind.Transposed && (rows.TransposedPadding < 0 || cols.TransposedPadding < 0)) continue;
             return TestFigures.Of(kind, new Geometry(rows, cols));
         }
     }
@@ -29,11 +32,12 @@ public sealed class LayoutPropertyTests
     }
 
     [Theory]
-    [InlineData(FigureKind.Convolution, 1)]
-    [InlineData(FigureKind.MaxPooling, 2)]
-    [InlineData(FigureKind.Transposed, 3)]
-    public void Every_output_cell_is_computed_once_and_every_tap_is_in_the_grid(FigureKind kind, int seed)
+    [InlineData("convolution", 1)]
+    [InlineData("max_pooling", 2)]
+    [InlineData("transposed", 3)]
+    public void Every_output_cell_is_computed_once_and_every_tap_is_in_the_grid(string kindName, int seed)
     {
+        var kind = Kind.Parse(kindName)!;
         var random = new Random(seed);
         for (var n = 0; n < 2000; n++)
         {
@@ -63,7 +67,7 @@ public sealed class LayoutPropertyTests
         var random = new Random(4);
         for (var n = 0; n < 3000; n++)
         {
-            var figure = RandomFigure(random, FigureKind.Convolution);
+            var figure = RandomFigure(random, Kind.Convolution);
             foreach (var a in new[] { figure.Geometry.Rows, figure.Geometry.Cols })
             {
                 // torch.nn.Conv2d: H_out = floor((H_in + 2 padding - dilation (kernel_size - 1) - 1) / stride + 1)
@@ -82,7 +86,7 @@ public sealed class LayoutPropertyTests
         var random = new Random(5);
         for (var n = 0; n < 3000; n++)
         {
-            var figure = RandomFigure(random, FigureKind.Transposed);
+            var figure = RandomFigure(random, Kind.Transposed);
             var animation = Layouter.Layout(figure);
             var g = figure.Geometry;
             foreach (var (a, gridSize, output) in new[] { (g.Rows, animation.GridSize.Rows, animation.Output.Rows), (g.Cols, animation.GridSize.Cols, animation.Output.Cols) })
@@ -110,7 +114,7 @@ public sealed class LayoutPropertyTests
         var random = new Random(6);
         for (var n = 0; n < 500; n++)
         {
-            var figure = RandomFigure(random, FigureKind.Transposed);
+            var figure = RandomFigure(random, Kind.Transposed);
             var g = figure.Geometry;
             var framework = Figures.Parse($"""
                 figures:
@@ -124,7 +128,7 @@ public sealed class LayoutPropertyTests
                     dilation: [{g.Rows.Dilation}, {g.Cols.Dilation}]
                 """);
             Assert.Equal(g, framework.Geometry);
-            Assert.Equal(AnimationJson.GridRows(Layouter.Layout(figure).Grid), AnimationJson.GridRows(Layouter.Layout(framework).Grid));
+            Assert.Equal(ArithmeticText.GridRows(Layouter.Layout(figure).Grid), ArithmeticText.GridRows(Layouter.Layout(framework).Grid));
         }
     }
 

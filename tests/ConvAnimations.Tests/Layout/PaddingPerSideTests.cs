@@ -1,3 +1,6 @@
+using ConvAnimations.Explain;
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
 using ConvAnimations.Arithmetic;
 using ConvAnimations.Layout;
 using ConvAnimations.Rendering;
@@ -79,18 +82,18 @@ public sealed class PaddingPerSideTests
         Assert.Equal([new Cell(0, 0), new Cell(0, 2), new Cell(0, 4)], animation.Frames[0].Taps);
 
         // One row, the output a row just above it: the frame is far wider than tall.
-        var size = SceneRenderer.SizeOf(SceneBuilder.Build(animation));
+        var size = SceneRenderer.SizeOf(View.Of(animation.Figure).Build(animation));
         Assert.True(size.Width > 2 * size.Height, $"{size.Width}x{size.Height}");
     }
 
     [Fact]
     public void Explain_json_reports_the_far_sides_in_padding_end()
     {
-        var json = System.Text.Json.JsonDocument.Parse(AnimationJson.Write(Layouter.Layout(Parse("input: [4, 5]\nkernel: 2\npadding: {top: 1, bottom: 2, left: 0, right: 3}")))).RootElement;
+        var json = System.Text.Json.JsonDocument.Parse(new PreparedFigure(Parse("input: [4, 5]\nkernel: 2\npadding: {top: 1, bottom: 2, left: 0, right: 3}")).Json()).RootElement;
         var direct = json.GetProperty("direct");
         Assert.Equal([2, 3], direct.GetProperty("padding_end").EnumerateArray().Select(e => e.GetInt32()));
         Assert.Equal([1, 0], direct.GetProperty("padding").EnumerateArray().Select(e => e.GetInt32()));
-        var symmetric = System.Text.Json.JsonDocument.Parse(AnimationJson.Write(Repo.Animation("padding_strides"))).RootElement.GetProperty("direct");
+        var symmetric = System.Text.Json.JsonDocument.Parse(Repo.Prepared("padding_strides").Json()).RootElement.GetProperty("direct");
         Assert.Equal(symmetric.GetProperty("padding").ToString(), symmetric.GetProperty("padding_end").ToString());
     }
 }

@@ -1,3 +1,6 @@
+using ConvAnimations.Explain;
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
 using System.Text.Json;
 using ConvAnimations.Layout;
 using ConvAnimations.Pipeline;
@@ -21,16 +24,16 @@ public sealed class ComposedFigureTests
     [Fact]
     public void Parts_are_resolved_by_name_from_anywhere_in_the_file_in_file_order()
     {
-        var file = FigureFileReader.Parse(Parts, "c.yaml");
+        var file = ViewTable.Default.Parse(Parts, "c.yaml");
         Assert.True(file.IsValid, string.Join("\n", file.Errors));
         Assert.Equal(["both", "conv", "conv_t", "round_trip", "nested"], file.Figures.Select(f => f.Name));
         var figures = file.Figures.ToDictionary(f => f.Name);
         Assert.Equal(16, figures["both"].FrameCount);
         Assert.Equal(4 + 16, figures["round_trip"].FrameCount);
         Assert.Equal(20 + 16, figures["nested"].FrameCount);
-        Assert.Same(figures["conv"], figures["round_trip"].Compose!.Parts[0]);
+        Assert.Same(figures["conv"], figures["round_trip"].Parts[0]);
         Assert.Equal([0, 19], figures["round_trip"].Panels!.Frames);
-        Assert.Equal(CompositionKind.Beside, figures["both"].Compose!.Kind);
+        Assert.Same(ComposedView.Beside, figures["both"].View);
     }
 
     [Theory]
@@ -50,7 +53,7 @@ public sealed class ComposedFigureTests
     [InlineData("  - {name: a, input: 256, kernel: 157, view: matrix}", "2:46", "C would have up to 246490000 non-zero entries")]
     public void Every_wrong_composition_or_view_is_reported_where_it_is(string figure, string at, string message)
     {
-        var file = FigureFileReader.Parse($"figures:\n{figure}\n  - {{name: conv, input: 4, kernel: 3}}\n", "c.yaml");
+        var file = ViewTable.Default.Parse($"figures:\n{figure}\n  - {{name: conv, input: 4, kernel: 3}}\n", "c.yaml");
         Assert.False(file.IsValid);
         var error = Assert.Single(file.Errors);
         Assert.StartsWith($"c.yaml:{at}: error: figure '", error.ToString());
@@ -61,29 +64,29 @@ public sealed class ComposedFigureTests
     public void Composed_figures_nest_at_most_four_deep_and_defaults_do_not_compose()
     {
         var deep = "figures:\n  - {name: f0, input: 4, kernel: 3}\n" + string.Concat(Enumerable.Range(1, 5).Select(i => $"  - {{name: f{i}, sequence: [f{i - 1}]}}\n"));
-        var error = Assert.Single(FigureFileReader.Parse(deep, "d.yaml").Errors);
+        var error = Assert.Single(ViewTable.Default.Parse(deep, "d.yaml").Errors);
         Assert.Contains("figure 'f5': sequence: composed figures nest 5 deep here, over the limit of 4", error.ToString());
-        var defaults = FigureFileReader.Parse("defaults: {sequence: [a]}\nfigures:\n  - {name: a, input: 4, kernel: 3}\n", "d.yaml");
+        var defaults = ViewTable.Default.Parse("defaults: {sequence: [a]}\nfigures:\n  - {name: a, input: 4, kernel: 3}\n", "d.yaml");
         Assert.Equal("d.yaml:1:22: error: 'defaults' cannot set 'sequence': a composed figure names its parts itself", Assert.Single(defaults.Errors).ToString());
     }
 
     [Fact]
     public void A_composed_figure_renders_again_when_a_part_changes()
     {
-        var before = FigureFileReader.Parse(Parts, "c.yaml").Figures.Single(f => f.Name == "nested");
-        var after = FigureFileReader.Parse(Parts.Replace("kind: transposed, input: 4", "kind: transposed, input: 5"), "c.yaml").Figures.Single(f => f.Name == "nested");
+        var before = ViewTable.Default.Parse(Parts, "c.yaml").Figures.Single(f => f.Name == "nested");
+        var after = ViewTable.Default.Parse(Parts.Replace("kind: transposed, input: 4", "kind: transposed, input: 5"), "c.yaml").Figures.Single(f => f.Name == "nested");
         Assert.NotEqual(RenderCache.KeyOf(before, "tool"), RenderCache.KeyOf(after, "tool"));
-        Assert.Equal(RenderCache.KeyOf(before, "tool"), RenderCache.KeyOf(FigureFileReader.Parse(Parts, "c.yaml").Figures.Single(f => f.Name == "nested"), "tool"));
+        Assert.Equal(RenderCache.KeyOf(before, "tool"), RenderCache.KeyOf(ViewTable.Default.Parse(Parts, "c.yaml").Figures.Single(f => f.Name == "nested"), "tool"));
     }
 
     [Fact]
     public void Explain_json_of_a_composed_figure_lists_its_parts_layouts()
     {
-        var figure = FigureFileReader.Parse(Parts, "c.yaml").Figures.Single(f => f.Name == "round_trip");
-        using var json = JsonDocument.Parse(AnimationJson.Write(figure));
+        var figure = ViewTable.Default.Parse(Parts, "c.yaml").Figures.Single(f => f.Name == "round_trip");
+        using var json = JsonDocument.Parse(new PreparedFigure(figure).Json());
         Assert.Equal(["conv", "conv_t"], json.RootElement.GetProperty("sequence").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(20, json.RootElement.GetProperty("frame_count").GetInt32());
         Assert.Equal([4, 16], json.RootElement.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("frames").GetArrayLength()));
-        Assert.Contains("sequence of 2 figures, 20 frames", FigureText.Describe(figure));
+        Assert.Contains("sequence of 2 figures, 20 frames", new PreparedFigure(figure).Describe());
     }
 }

@@ -1,3 +1,6 @@
+using ConvAnimations.Explain;
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
 using System.Text.Json;
 using ConvAnimations.Layout;
 using ConvAnimations.Spec;
@@ -49,7 +52,7 @@ public sealed class MatrixJsonTests
         {
             var figure = Parse(f, transposed);
             var animation = Layouter.Layout(figure);
-            using var json = JsonDocument.Parse(AnimationJson.Write(animation));
+            using var json = JsonDocument.Parse(View.Of(animation.Figure).Json(animation));
             var matrix = json.RootElement.GetProperty("matrix");
             var shape = matrix.GetProperty("shape").EnumerateArray().Select(e => e.GetInt32()).ToArray();
             var g = figure.Geometry;
@@ -113,7 +116,7 @@ public sealed class MatrixJsonTests
         Assert.Equal(new(9, 9), matrix.Shape);
         // Corner outputs see 4 input cells, edges 6, the centre 9.
         Assert.Equal([4, 6, 4, 6, 9, 6, 4, 6, 4], matrix.Lines(transposed: false).Select(l => l.Count));
-        var plain = AnimationJson.Write(Layouter.Layout(Figures.Parse("figures:\n  - {name: m, input: 3, kernel: 3, padding: 1}\n")));
+        var plain = new PreparedFigure(Figures.Parse("figures:\n  - {name: m, input: 3, kernel: 3, padding: 1}\n")).Json();
         Assert.DoesNotContain("matrix", plain);
     }
 }

@@ -1,3 +1,6 @@
+using ConvAnimations.Explain;
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
 using ConvAnimations.Layout;
 using ConvAnimations.Rendering;
 using ConvAnimations.Scenes;
@@ -11,7 +14,7 @@ namespace ConvAnimations.Tests.Matrix;
 /// <summary>The scenes of the matrix view, the composed figures and the diagrams: what each frame marks, and that they draw.</summary>
 public sealed class MatrixSceneTests
 {
-    private static Scene SceneOf(string yaml) => SceneBuilder.Build(Layouter.Layout(Figures.Parse($"figures:\n  - {yaml}\n")));
+    private static Scene SceneOf(string yaml) => new PreparedFigure(Figures.Parse($"figures:\n  - {yaml}\n")).Scene;
 
     /// <summary>The kernel view's two planes come first; then the matrix, x and y.</summary>
     private const int MatrixPlane = 2, XPlane = 3, YPlane = 4;
@@ -43,7 +46,7 @@ public sealed class MatrixSceneTests
     public void A_strided_transposed_figure_shows_C_transposed_with_the_columns_of_C_as_its_lines()
     {
         var figure = Figures.Parse("figures:\n  - {name: m, view: matrix, kind: transposed, input: 5, kernel: 3, stride: 2, padding: 1}\n");
-        var scene = SceneBuilder.Build(Layouter.Layout(figure));
+        var scene = new PreparedFigure(figure).Scene;
         var c = ConvolutionMatrix.Of(figure.Geometry);
         Assert.Equal(new(25, 9), scene.Planes[MatrixPlane].Size);
         Assert.Equal(new(9, 1), scene.Planes[XPlane].Size);
@@ -86,8 +89,8 @@ public sealed class MatrixSceneTests
             .Sample(t =>
             {
                 var (count, must) = t;
-                var slots = MatrixScene.Slots(count, must.Length);
-                var chosen = MatrixScene.Choose(count, slots, must);
+                var slots = MatrixView.Slots(count, must.Length);
+                var chosen = MatrixView.Choose(count, slots, must);
                 Assert.Equal(slots, chosen.Length);
                 var lines = chosen.Where(l => l >= 0).ToList();
                 Assert.Equal(lines.Order().Distinct(), lines);
@@ -106,14 +109,14 @@ public sealed class MatrixSceneTests
     [Fact]
     public void A_sequence_plays_its_parts_in_turn_on_a_canvas_large_enough_for_each()
     {
-        var file = FigureFileReader.Parse("""
+        var file = ViewTable.Default.Parse("""
             figures:
               - {name: conv, input: 4, kernel: 3}
               - {name: conv_t, kind: transposed, input: 4, kernel: 3}
               - {name: s, sequence: [conv, conv_t]}
               - {name: b, beside: [conv, conv_t]}
             """, "s.yaml");
-        var scenes = file.Figures.ToDictionary(f => f.Name, f => SceneBuilder.Build(Layouter.Layout(f)));
+        var scenes = file.Figures.ToDictionary(f => f.Name, f => new PreparedFigure(f).Scene);
         var sequence = scenes["s"];
         Assert.Equal(20, sequence.Frames.Count);
         Assert.Equal([true, true, false, false], sequence.Planes.Select(p => p.VisibleOn(3)));
@@ -141,7 +144,7 @@ public sealed class MatrixSceneTests
     {
         var hops = Figures.Parse("figures:\n  - {name: h, view: hops, input: 5, kernel: 3, stride: 2}\n");
         var subsampling = Figures.Parse("figures:\n  - {name: s, view: subsampling, input: 5, kernel: 3, stride: 2}\n");
-        var hopsScene = SceneBuilder.Build(Layouter.Layout(hops));
+        var hopsScene = new PreparedFigure(hops).Scene;
         var arrows = hopsScene.Frames.Single().Marks.OfType<Segment>().ToList();
         // k = 3, s = 2 on 5x5: one hop of two cells each way, four positions.
         Assert.Equal(2, arrows.Count);
@@ -149,7 +152,7 @@ public sealed class MatrixSceneTests
         Assert.Equal(4, hopsScene.Frames.Single().Marks.OfType<Dot>().Count());
         Assert.Contains("1 + 1 hop = 2 positions", hopsScene.Annotations.Captions.Last().Text);
 
-        var subScene = SceneBuilder.Build(Layouter.Layout(subsampling));
+        var subScene = new PreparedFigure(subsampling).Scene;
         var marks = subScene.Frames.Single().Marks;
         // The stride-1 output is 3x3: 4 kept, 5 crossed out with two strokes each.
         Assert.Equal(10, marks.OfType<Segment>().Count());

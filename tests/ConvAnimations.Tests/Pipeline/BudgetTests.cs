@@ -1,3 +1,6 @@
+using ConvAnimations.Explain;
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
 using ConvAnimations.Layout;
 using ConvAnimations.Pipeline;
 using ConvAnimations.Rendering;
@@ -20,15 +23,15 @@ public sealed class BudgetTests
     public void Frames_too_large_for_the_writers_are_refused_at_the_figure_with_a_scale_that_fits(string yaml, string size)
     {
         var figure = Parse(yaml);
-        var issue = Assert.Single(Budget.Check([figure]));
+        var issue = Assert.Single(Budget.Check([figure.Prepared()]));
         Assert.True(issue.IsError);
         Assert.StartsWith($"test.yaml:2:5: error: figure '{figure.Name}': its frames would be {size} px at scale 8", issue.ToString());
 
         var suggested = double.Parse(System.Text.RegularExpressions.Regex.Match(issue.Message, @"scale of at most ([0-9.]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         var smaller = figure with { Scale = suggested };
-        Assert.DoesNotContain(Budget.Check([smaller]), i => i.IsError);
+        Assert.DoesNotContain(Budget.Check([smaller.Prepared()]), i => i.IsError);
         // What the budget accepts can be drawn: the largest frame it allows.
-        using var renderer = new SceneRenderer(SceneBuilder.Build(Layouter.Layout(smaller)));
+        using var renderer = new SceneRenderer(new PreparedFigure(smaller).Scene);
         using var bitmap = new SKBitmap(renderer.Info);
         using var canvas = new SKCanvas(bitmap);
         renderer.DrawRaster(canvas, 0);
@@ -38,7 +41,7 @@ public sealed class BudgetTests
     public void Panels_too_large_are_refused_though_their_frames_fit()
     {
         var figure = Parse("{name: p, input: 24, kernel: 3, scale: 2, panels: {frames: [0, 1, 2, 3, 4, 5, 6, 7], columns: 8, formats: [png]}}");
-        var issue = Assert.Single(Budget.Check([figure]));
+        var issue = Assert.Single(Budget.Check([figure.Prepared()]));
         Assert.True(issue.IsError);
         Assert.Contains("its panels would be", issue.Message);
     }
@@ -46,18 +49,18 @@ public sealed class BudgetTests
     [Fact]
     public void A_figure_that_takes_long_is_warned_about_with_the_estimate_and_how_to_shrink_it()
     {
-        var issue = Assert.Single(Budget.Check([Parse("{name: slow, input: 64, kernel: 3}")]));
+        var issue = Assert.Single(Budget.Check([Parse("{name: slow, input: 64, kernel: 3}").Prepared()]));
         Assert.False(issue.IsError);
         Assert.Matches(@"^test\.yaml:2:5: warning: figure 'slow': it will take long: about \d+ min of CPU time \(3844 frames of \d+x\d+ px, 2 formats\)", issue.ToString());
         Assert.Contains("lower its scale (scale: 0.", issue.Message);
         Assert.Contains("raise its stride", issue.Message);
         Assert.Contains("--only", issue.Message);
-        Assert.Empty(Budget.Check([Parse("{name: quick, input: 64, kernel: 3, stride: 2, scale: 0.25}")]));
+        Assert.Empty(Budget.Check([Parse("{name: quick, input: 64, kernel: 3, stride: 2, scale: 0.25}").Prepared()]));
     }
 
     [Fact]
     public void The_guide_figures_are_well_within_the_budget() =>
-        Assert.Empty(Budget.Check(FigureFileReader.Read(Repo.FiguresFile).Figures));
+        Assert.Empty(Budget.Check(ViewTable.Default.Read(Repo.FiguresFile).Figures.Prepared()));
 
     [Theory]
     [InlineData("{name: s, input: 32, kernel: 3}")]
@@ -65,8 +68,7 @@ public sealed class BudgetTests
     [InlineData("{name: s, input: 40, kernel: 3, values: {seed: 1}}")]
     public void A_contact_sheet_of_many_frames_is_drawn_smaller_to_stay_within_the_budget(string yaml)
     {
-        var animation = SnapshotStore.Reduced(Layouter.Layout(Parse(yaml)));
-        var scene = SceneBuilder.Build(animation);
+        var scene = SnapshotStore.Reduced(Parse(yaml).Prepared());
         var sheet = ContactSheet.SizeOf(scene.Frames.Count, SceneRenderer.SizeOf(scene));
         Assert.InRange(sheet.Width, 1, Budget.MaxSide);
         Assert.InRange(sheet.Height, 1, Budget.MaxSide);

@@ -1,3 +1,6 @@
+using ConvAnimations.Explain;
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
 using ConvAnimations.Arithmetic;
 using ConvAnimations.Pipeline;
 using ConvAnimations.Spec;
@@ -17,7 +20,7 @@ public sealed class CacheKeyTests
     {
         [nameof(Figure.Name)] = f => f with { Name = f.Name + "x" },
         [nameof(Figure.Title)] = f => f with { Title = f.Title + "x" },
-        [nameof(Figure.Kind)] = f => f with { Kind = FigureKind.MaxPooling },
+        [nameof(Figure.Kind)] = f => f with { Kind = Kind.MaxPooling },
         [nameof(Figure.Geometry)] = f => f with { Geometry = f.Geometry with { Cols = f.Geometry.Cols with { Padding = f.Geometry.Cols.Padding + 1 } } },
         [nameof(Figure.FrameMs)] = f => f with { FrameMs = f.FrameMs + 10 },
         [nameof(Figure.Formats)] = f => f with { Formats = [.. f.Formats, OutputFormat.Webp] },
@@ -31,8 +34,9 @@ public sealed class CacheKeyTests
         },
         [nameof(Figure.Panels)] = f => f with { Panels = f.Panels! with { Columns = f.Panels.Columns + 1 } },
         [nameof(Figure.Look)] = f => f with { Look = f.Look with { Theme = f.Look.Theme with { Base = ThemeName.Print } } },
-        [nameof(Figure.View)] = f => f with { View = View.Matrix },
-        [nameof(Figure.Compose)] = f => f with { Compose = new Composition(CompositionKind.Sequence, [f]) },
+        [nameof(Figure.View)] = f => f with { View = MatrixView.Instance },
+        [nameof(Figure.Options)] = f => f with { Options = new SomeOptions(1) },
+        [nameof(Figure.Parts)] = f => f with { Parts = [f] },
         [nameof(Figure.Channels)] = f => f with { Channels = f.Channels with { In = f.Channels.In + 1 } },
     };
 
@@ -82,7 +86,7 @@ public sealed class CacheKeyTests
     [Fact]
     public void The_same_figure_read_again_has_the_same_key_wherever_it_is_written()
     {
-        var again = FigureFileReader.Read(Repo.FiguresFile).Figures.Single(f => f.Name == Numerical.Name);
+        var again = ViewTable.Default.Read(Repo.FiguresFile).Figures.Single(f => f.Name == Numerical.Name);
         Assert.NotSame(Numerical, again);
         Assert.Equal(RenderCache.KeyOf(Numerical, Tool), RenderCache.KeyOf(again, Tool));
         Assert.Equal(RenderCache.KeyOf(Numerical, Tool), RenderCache.KeyOf(Numerical with { Location = new SourceLocation("other.yaml", 99, 3) }, Tool));
@@ -95,3 +99,6 @@ public sealed class CacheKeyTests
         Assert.Contains("ffmpeg /", RenderCache.ToolIdentity());
     }
 }
+
+/// <summary>What a view's own keys might read into: here only to change a figure's options.</summary>
+internal sealed record SomeOptions(int Value) : ViewOptions;

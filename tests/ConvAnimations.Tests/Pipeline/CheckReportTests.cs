@@ -10,8 +10,8 @@ public sealed class CheckReportTests
     private static IReadOnlyList<FigureCheck> Changed(string snapshots, params string[] yaml) =>
         yaml.Select(y =>
         {
-            var animation = Layouter.Layout(Figures.Parse($"figures:\n  - {y}\n"));
-            return new FigureCheck(SnapshotStore.Check(animation, snapshots, writeMissing: false), SnapshotStore.CheckLayout(animation, snapshots, writeMissing: false));
+            var figure = Figures.Parse($"figures:\n  - {y}\n").Prepared();
+            return new FigureCheck(SnapshotStore.Check(figure, snapshots, writeMissing: false), SnapshotStore.CheckLayout(figure, snapshots, writeMissing: false));
         }).ToList();
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class CheckReportTests
         using var dir = new TempDirectory();
         var (snaps, report) = (dir.File("snaps"), dir.File("report"));
         // Accepted snapshots of a; then a changes, so the report holds its expected, actual and diff tiles.
-        SnapshotStore.Accept(Layouter.Layout(Figures.Parse("figures:\n  - {name: a, input: 4, kernel: 3}\n")), snaps);
+        SnapshotStore.Accept(Figures.Parse("figures:\n  - {name: a, input: 4, kernel: 3}\n").Prepared(), snaps);
         CheckReport.Write(report, Changed(snaps, "{name: a, input: 2, kernel: 3, padding: 1}"));
         var first = Directory.GetFiles(report, "*.png").Select(Path.GetFileName).ToList();
         Assert.Contains("a-f0000-diff.png", first);

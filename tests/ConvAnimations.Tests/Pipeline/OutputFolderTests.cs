@@ -1,3 +1,6 @@
+using ConvAnimations.Explain;
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
 using ConvAnimations.Pipeline;
 using ConvAnimations.Spec;
 using ConvAnimations.Tests.Support;
@@ -9,13 +12,13 @@ public sealed class OutputFolderTests
 {
     private static IReadOnlyList<Figure> Read(string yaml, string name)
     {
-        var file = FigureFileReader.Parse(yaml, name);
+        var file = ViewTable.Default.Parse(yaml, name);
         Assert.True(file.IsValid, string.Join("\n", file.Errors));
         return file.Figures;
     }
 
     private static Task<IReadOnlyList<FigureResult>> Render(string directory, string source, IReadOnlyList<Figure> figures) =>
-        RenderPipeline.RunAsync(figures, new RenderOptions(directory, Gallery: new GallerySource(source, figures)));
+        RenderPipeline.RunAsync(figures.Prepared(), new RenderOptions(directory, Gallery: new GallerySource(source, figures)));
 
     private static int FiguresOnPage(string directory) =>
         System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(directory, Gallery.FileName)), "<figure id=").Count;
@@ -30,12 +33,12 @@ public sealed class OutputFolderTests
 
         using (OutputLock.Acquire(dir.Path))
         {
-            var refused = await Assert.ThrowsAsync<IOException>(() => RenderPipeline.RunAsync(figures, new RenderOptions(dir.Path, Force: true)));
+            var refused = await Assert.ThrowsAsync<IOException>(() => RenderPipeline.RunAsync(figures.Prepared(), new RenderOptions(dir.Path, Force: true)));
             Assert.Equal($"another render is writing into {dir.Path}: wait for it to finish, or render into another folder", refused.Message);
         }
         Assert.Equal(before, Directory.GetFiles(dir.Path, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc));
 
-        var after = await RenderPipeline.RunAsync(figures, new RenderOptions(dir.Path, Force: true));
+        var after = await RenderPipeline.RunAsync(figures.Prepared(), new RenderOptions(dir.Path, Force: true));
         Assert.Equal(FigureOutcome.Rendered, Assert.Single(after).Outcome);
     }
 
@@ -62,7 +65,7 @@ public sealed class OutputFolderTests
 
         var after = Processes.Convanim(dir.Path, "render", "--out", "output");
         Assert.True(after.ExitCode == 0, after.Stderr);
-        OutputChecks.AllComplete(output, FigureFileReader.Read(dir.File("figures.yaml")).Figures, allowTemporaries: false);
+        OutputChecks.AllComplete(output, ViewTable.Default.Read(dir.File("figures.yaml")).Figures, allowTemporaries: false);
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using ConvAnimations.Explain;
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
 using System.Diagnostics;
 using ConvAnimations.Pipeline;
 using ConvAnimations.Spec;
@@ -8,7 +11,7 @@ namespace ConvAnimations.Tests.Pipeline;
 /// <summary>Interrupting, rerunning, and a missing, failing or starved ffmpeg: outputs are complete or untouched.</summary>
 public sealed class RobustnessTests
 {
-    internal static IReadOnlyList<Figure> GuideFigures => FigureFileReader.Read(Repo.FiguresFile).Figures;
+    internal static IReadOnlyList<Figure> GuideFigures => ViewTable.Default.Read(Repo.FiguresFile).Figures;
 
     internal static Process Start(string workingDirectory, params string[] args)
     {
@@ -74,7 +77,7 @@ public sealed class RobustnessTests
         Assert.All(children, child => Assert.False(Directory.Exists($"/proc/{child}") && !File.ReadAllText($"/proc/{child}/stat").Contains(") Z ", StringComparison.Ordinal), $"ffmpeg {child} outlived the tool"));
         Assert.Empty(Directory.GetFileSystemEntries(pipes));
         Assert.False(File.Exists(dir.File("output/long.gif")));
-        OutputChecks.AllComplete(dir.File("output"), FigureFileReader.Read(dir.File("f.yaml")).Figures, allowTemporaries: false);
+        OutputChecks.AllComplete(dir.File("output"), ViewTable.Default.Read(dir.File("f.yaml")).Figures, allowTemporaries: false);
     }
 
     /// <summary>
@@ -132,7 +135,7 @@ public sealed class RobustnessTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("FAILED     broken: ffmpeg failed: simulated encoder failure: broken frame data", result.Stderr);
         Assert.Contains("3 figures: 2 rendered, 0 unchanged, 1 failed", result.Stderr);
-        var figures = FigureFileReader.Read(dir.File("f.yaml")).Figures;
+        var figures = ViewTable.Default.Read(dir.File("f.yaml")).Figures;
         OutputChecks.AllComplete(dir.File("output"), figures, allowTemporaries: false);
         Assert.True(File.Exists(dir.File("output/first.gif")) && File.Exists(dir.File("output/third.mp4")));
         Assert.False(File.Exists(dir.File("output/broken.gif")));
@@ -176,7 +179,7 @@ public sealed class RobustnessTests
         var figure = Repo.Figure("padding_strides_odd");
         foreach (var options in new[] { new RenderOptions(onePass.Path), new RenderOptions(twoPass.Path, OnePassPaletteLimit: 0) })
         {
-            var result = Assert.Single(await RenderPipeline.RunAsync([figure], options));
+            var result = Assert.Single(await RenderPipeline.RunAsync([figure.Prepared()], options));
             Assert.True(result.Outcome == FigureOutcome.Rendered, result.Error);
         }
         Assert.Equal(File.ReadAllBytes(onePass.File("padding_strides_odd.gif")), File.ReadAllBytes(twoPass.File("padding_strides_odd.gif")));

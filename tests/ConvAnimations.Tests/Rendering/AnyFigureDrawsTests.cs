@@ -1,3 +1,7 @@
+using ConvAnimations.Explain;
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
+using ConvAnimations.Tests.Support;
 using System.Text.Json;
 using ConvAnimations.Layout;
 using ConvAnimations.Pipeline;
@@ -59,19 +63,19 @@ public sealed class AnyFigureDrawsTests
         var refused = new System.Collections.Concurrent.ConcurrentQueue<string>();
         Files.Sample(text =>
         {
-            var file = FigureFileReader.Parse(text, "any.yaml");
+            var file = ViewTable.Default.Parse(text, "any.yaml");
             if (!file.IsValid)
             {
                 Assert.All(file.Errors, e => Assert.True(e.Location.Line >= 1, $"{e} is not located"));
                 refused.Enqueue(file.Errors[0].ToString());
                 return;
             }
-            if (Budget.Check(file.Figures).Any(i => i.IsError)) return;
+            if (Budget.Check(file.Figures.Prepared()).Any(i => i.IsError)) return;
             foreach (var figure in file.Figures)
             {
-                Assert.NotEmpty(FigureText.Describe(figure));
-                JsonDocument.Parse(AnimationJson.Write(figure)).Dispose();
-                using var renderer = new SceneRenderer(SceneBuilder.Build(Layouter.Layout(figure)));
+                Assert.NotEmpty(new PreparedFigure(figure).Describe());
+                JsonDocument.Parse(new PreparedFigure(figure).Json()).Dispose();
+                using var renderer = new SceneRenderer(new PreparedFigure(figure).Scene);
                 foreach (var (format, frame) in new[] { (StillFormat.Png, 0), (StillFormat.Png, renderer.FrameCount - 1), (StillFormat.Svg, renderer.FrameCount - 1) })
                 {
                     using var stream = new MemoryStream();

@@ -17,7 +17,7 @@ public sealed class FigureSnapshotTests
     [MemberData(nameof(Names))]
     public void Frames_match_the_snapshot(string name)
     {
-        var result = SnapshotStore.Check(Repo.Animation(name), Repo.SnapshotDirectory, writeMissing: false);
+        var result = SnapshotStore.Check(Repo.Prepared(name), Repo.SnapshotDirectory, writeMissing: false);
         Assert.True(result.Status == SnapshotStatus.Matched, Describe(result));
     }
 
@@ -25,7 +25,7 @@ public sealed class FigureSnapshotTests
     [MemberData(nameof(Names))]
     public void Layout_matches_the_snapshot(string name)
     {
-        var result = SnapshotStore.CheckLayout(Repo.Animation(name), Repo.SnapshotDirectory, writeMissing: false);
+        var result = SnapshotStore.CheckLayout(Repo.Prepared(name), Repo.SnapshotDirectory, writeMissing: false);
         Assert.True(result.Status == SnapshotStatus.Matched,
             $"'{name}': {result.Detail}; compare {result.VerifiedPath} with {result.ReceivedPath} (diff -u), then scripts/accept-snapshots");
     }
@@ -34,7 +34,7 @@ public sealed class FigureSnapshotTests
     public void A_missing_snapshot_fails_and_leaves_the_received_files_for_accepting()
     {
         using var dir = new TempDirectory();
-        var animation = Repo.Animation("no_padding_no_strides");
+        var animation = Repo.Prepared("no_padding_no_strides");
         var frames = SnapshotStore.Check(animation, dir.Path, writeMissing: false);
         var layout = SnapshotStore.CheckLayout(animation, dir.Path, writeMissing: false);
         Assert.Equal(SnapshotStatus.Missing, frames.Status);

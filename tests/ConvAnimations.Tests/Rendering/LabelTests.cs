@@ -1,3 +1,6 @@
+using ConvAnimations.Explain;
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
 using ConvAnimations.Layout;
 using ConvAnimations.Rendering;
 using ConvAnimations.Scenes;
@@ -25,7 +28,7 @@ public sealed class LabelTests
     public void Captions_and_keys_lie_outside_the_maps_apart_from_each_other_inside_the_frame(string body, string labels, string style)
     {
         var figure = Support.Figures.Parse($"figures:\n  - name: f\n    labels: {labels}\n    legend: true\n    style: {style}\n    {body}\n");
-        var scene = SceneBuilder.Build(Layouter.Layout(figure));
+        var scene = new PreparedFigure(figure).Scene;
         using var renderer = new SceneRenderer(scene);
         var texts = renderer.AnnotationBounds;
         Assert.Equal(scene.Annotations.Captions.Count + scene.Annotations.Legend.Count, texts.Count);
@@ -45,7 +48,7 @@ public sealed class LabelTests
     {
         var plain = Support.Figures.Parse("figures:\n  - {name: f, input: 5, kernel: 3}\n");
         var labelled = Support.Figures.Parse("figures:\n  - {name: f, input: 5, kernel: 3, labels: full, legend: true}\n");
-        var (a, b) = (SceneBuilder.Build(Layouter.Layout(plain)), SceneBuilder.Build(Layouter.Layout(labelled)));
+        var (a, b) = (new PreparedFigure(plain).Scene, new PreparedFigure(labelled).Scene);
         Assert.Empty(a.Annotations.Captions);
         Assert.Empty(a.Annotations.Legend);
         Assert.True(SceneRenderer.SizeOf(b).Height > SceneRenderer.SizeOf(a).Height);
@@ -57,7 +60,7 @@ public sealed class LabelTests
     public void A_transposed_figure_names_the_transposed_convolutions_maps_and_its_symbols()
     {
         var figure = Support.Figures.Parse("figures:\n  - {name: f, kind: transposed, input: 6, kernel: 3, stride: 2, padding: 1, labels: full, legend: true}\n");
-        var scene = SceneBuilder.Build(Layouter.Layout(figure));
+        var scene = new PreparedFigure(figure).Scene;
         Assert.Equal(["input of the transposed convolution 3x3", "output of the transposed convolution 6x6", "k = 3, s = 2, p = 1; i' = 3, a = 1, p' = 1"],
             scene.Annotations.Captions.Select(c => c.Text));
         Assert.Equal(["input", "output", "padding", "inserted zeros", "kernel"], scene.Annotations.Legend.Select(k => k.Text));

@@ -1,3 +1,6 @@
+using ConvAnimations.Explain;
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
 using ConvAnimations.Layout;
 using ConvAnimations.Rendering;
 using ConvAnimations.Scenes;
@@ -79,7 +82,7 @@ public sealed class LegibilityTests
     [MemberData(nameof(Numerical))]
     public void Every_digit_is_at_least_9_px_tall_at_scale_1_and_every_number_fits_its_cell(string name)
     {
-        var scene = SceneBuilder.Build(Repo.Animation(name));
+        var scene = Repo.Prepared(name).Scene;
         Assert.Equal(1, scene.Scale);
         var cell = new Theme(1, scene.Theme).CellSize;
         using var font = Fonts.SerifFont();
@@ -137,7 +140,7 @@ public sealed class LookTests
     {
         var figure = Figures.Parse($"figures:\n  - {{name: f, input: 4, kernel: 3, theme: {name}}}\n");
         var theme = new Theme(1, figure.Look.Theme);
-        using var renderer = new SceneRenderer(SceneBuilder.Build(Layouter.Layout(figure)));
+        using var renderer = new SceneRenderer(new PreparedFigure(figure).Scene);
         var pixels = new byte[renderer.Info.BytesSize];
         renderer.Render(pixels, 0);
         var colours = Enumerable.Range(0, pixels.Length / 4).Select(i => new SKColor(pixels[4 * i + 2], pixels[4 * i + 1], pixels[4 * i], pixels[4 * i + 3])).ToHashSet();

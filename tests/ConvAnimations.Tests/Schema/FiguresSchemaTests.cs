@@ -1,3 +1,6 @@
+using ConvAnimations.Explain;
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
 using System.Text.Json.Nodes;
 using ConvAnimations.Spec;
 using ConvAnimations.Tests.Spec;
@@ -92,7 +95,7 @@ public sealed class FiguresSchemaTests
     [MemberData(nameof(Good))]
     public void Accepts_every_file_the_reader_accepts(int index, string yaml)
     {
-        var read = FigureFileReader.Parse(yaml, $"good{index}.yaml");
+        var read = ViewTable.Default.Parse(yaml, $"good{index}.yaml");
         Assert.True(read.IsValid, string.Join("\n", read.Errors));
         AssertValid(yaml, true);
     }
@@ -138,7 +141,7 @@ public sealed class FiguresSchemaTests
     [InlineData("figures:\n  - {name: a, input: 4, kernel: 3, title: \"tab\\there\"}")]
     public void Rejects_more_bad_values_of_one_key(string yaml)
     {
-        Assert.False(FigureFileReader.Parse(yaml, "bad.yaml").IsValid);
+        Assert.False(ViewTable.Default.Parse(yaml, "bad.yaml").IsValid);
         AssertValid(yaml, false);
     }
 
@@ -146,13 +149,14 @@ public sealed class FiguresSchemaTests
     public void Names_the_same_keys_and_words_as_the_reader()
     {
         var figure = SchemaJson["definitions"]!["figureKeys"]!["properties"]!.AsObject();
-        Assert.Equal(FigureFields.Keys.Order(), figure.Select(p => p.Key).Order());
+        Assert.Equal(FigureFields.KnownKeys(ViewTable.Default.Views).Order(), figure.Select(p => p.Key).Order());
         Assert.Equal(ValuesSpec.Keys.Order(), figure["values"]!["properties"]!.AsObject().Select(p => p.Key).Order());
         Assert.Equal(PanelsSpec.Keys.Order(), figure["panels"]!["properties"]!.AsObject().Select(p => p.Key).Order());
-        Assert.Equal(Words<FigureKind>.Names, Enum(figure["kind"]));
+        Assert.Equal(Kind.All.Select(k => k.Name), Enum(figure["kind"]));
+        Assert.Equal(ViewTable.Default.Words, Enum(figure["view"]));
         Assert.Equal(Words<FigureStyle>.Names, Enum(figure["style"]));
-        Assert.Equal(OutputFormats.Names, Enum(figure["formats"]!["items"]));
-        Assert.Equal(OutputFormats.StillNames, Enum(figure["panels"]!["properties"]!["formats"]!["items"]));
+        Assert.Equal(ConvAnimations.Spec.OutputFormat.Names, Enum(figure["formats"]!["items"]));
+        Assert.Equal(ConvAnimations.Spec.OutputFormat.PanelNames, Enum(figure["panels"]!["properties"]!["formats"]!["items"]));
         Assert.Equal(Words<PaddingWord>.Names, Enum(SchemaJson["definitions"]!["paddingAmount"]!["oneOf"]![1]));
         Assert.All(figure, key => Assert.False(string.IsNullOrWhiteSpace(key.Value!["description"]?.GetValue<string>()), $"{key.Key} has no description"));
     }
@@ -170,7 +174,7 @@ public sealed class FiguresSchemaTests
             .Sample(sample =>
             {
                 var text = sample.Item2.Aggregate(sources[sample.Item1], (t, m) => m.Apply(t));
-                if (!FigureFileReader.Parse(text, "mutated.yaml").IsValid) return true;
+                if (!ViewTable.Default.Parse(text, "mutated.yaml").IsValid) return true;
                 var result = Schema.Evaluate(Element(YamlAsJson.Convert(text)), Options);
                 return result.IsValid;
             }, iter: 1500);

@@ -1,3 +1,6 @@
+using ConvAnimations.Explain;
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
 using ConvAnimations.Spec;
 using ConvAnimations.Tests.Cli;
 using ConvAnimations.Tests.Support;
@@ -82,7 +85,7 @@ public sealed class BadInputTests
     [MemberData(nameof(Cases))]
     public void Bad_input_is_reported_with_its_place_and_rule(string yaml, int line, int column, string? figure, string words)
     {
-        var file = FigureFileReader.Parse(yaml, "test.yaml");
+        var file = ViewTable.Default.Parse(yaml, "test.yaml");
         Assert.Empty(file.Figures);
         var error = file.Errors.FirstOrDefault(e => e.Message.Contains(words, StringComparison.Ordinal));
         Assert.True(error is not null, $"no error says \"{words}\"; got:\n{string.Join("\n", file.Errors)}");
@@ -94,7 +97,7 @@ public sealed class BadInputTests
     [Fact]
     public void Every_problem_of_a_file_is_reported_at_once()
     {
-        var file = FigureFileReader.Parse("""
+        var file = ViewTable.Default.Parse("""
             figures:
               - name: a
                 input: 4
@@ -124,7 +127,7 @@ public sealed class BadInputTests
     [Fact]
     public void Defaults_apply_to_every_figure_and_figures_override_them()
     {
-        var file = FigureFileReader.Parse("""
+        var file = ViewTable.Default.Parse("""
             defaults:
               frame_ms: 500
               formats: [gif]

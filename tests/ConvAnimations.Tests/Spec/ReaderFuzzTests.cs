@@ -1,3 +1,6 @@
+using ConvAnimations.Explain;
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
 using System.Text;
 using System.Text.RegularExpressions;
 using ConvAnimations.Spec;
@@ -88,7 +91,7 @@ public sealed partial class ReaderFuzzTests
         .. BadInputTests.Cases.Select(c => (string)c[0]!),
     ];
 
-    private static readonly string[] Baselines = Sources.Select(s => Canonical(FigureFileReader.Parse(s, "fuzz.yaml"))).ToArray();
+    private static readonly string[] Baselines = Sources.Select(s => Canonical(ViewTable.Default.Parse(s, "fuzz.yaml"))).ToArray();
 
     private static readonly Gen<Mutation> OneMutation =
         Gen.Select(Gen.Enum<MutationKind>(), Gen.Int[0, 1_000_000], Gen.Int[0, 1_000_000], Gen.Int[0, 1000], (k, a, o, p) => new Mutation(k, a, o, p));
@@ -115,7 +118,7 @@ public sealed partial class ReaderFuzzTests
 
     private static void Check(string source, string text)
     {
-        var file = FigureFileReader.Parse(text, "fuzz.yaml");
+        var file = ViewTable.Default.Parse(text, "fuzz.yaml");
         // Lines as YAML counts them: CR LF, CR, LF, NEL, LS and PS each end a line.
         var lines = LineBreak().Split(text);
         Assert.True(file.IsValid == (file.Figures.Count > 0), "a file has figures exactly when it has no error");
@@ -127,16 +130,16 @@ public sealed partial class ReaderFuzzTests
             Assert.DoesNotContain(error.ToString(), c => char.IsControl(c));
         }
         var result = Canonical(file);
-        Assert.Equal(result, Canonical(FigureFileReader.Parse(text, "fuzz.yaml")));
+        Assert.Equal(result, Canonical(ViewTable.Default.Parse(text, "fuzz.yaml")));
         if (text == source) Assert.Equal(Baselines[Array.IndexOf(Sources, source)], result);
     }
 
     [Fact]
     public void The_unchanged_files_read_as_before()
     {
-        Assert.Equal(31, FigureFileReader.Parse(Sources[0], "fuzz.yaml").Figures.Count);
-        Assert.All(ConvAnimations.Tests.Schema.FiguresSchemaTests.GoodFiles, f => Assert.True(FigureFileReader.Parse(f, "fuzz.yaml").IsValid));
-        Assert.All(BadInputTests.Cases, c => Assert.False(FigureFileReader.Parse((string)c[0]!, "fuzz.yaml").IsValid));
+        Assert.Equal(31, ViewTable.Default.Parse(Sources[0], "fuzz.yaml").Figures.Count);
+        Assert.All(ConvAnimations.Tests.Schema.FiguresSchemaTests.GoodFiles, f => Assert.True(ViewTable.Default.Parse(f, "fuzz.yaml").IsValid));
+        Assert.All(BadInputTests.Cases, c => Assert.False(ViewTable.Default.Parse((string)c[0]!, "fuzz.yaml").IsValid));
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using ConvAnimations.Explain;
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
@@ -17,7 +20,7 @@ public sealed class ReaderRobustnessTests(ITestOutputHelper output)
 {
     private const string Head = "figures:\n  - name: f\n";
 
-    private static FigureFile Parse(string yaml) => FigureFileReader.Parse(yaml, "test.yaml");
+    private static FigureFile Parse(string yaml) => ViewTable.Default.Parse(yaml, "test.yaml");
 
     /// <summary>Every expected error, as (line, column, words), is reported, and nothing else.</summary>
     private static void AssertErrors(FigureFile file, params (int Line, int Column, string Words)[] expected)
@@ -209,10 +212,10 @@ public sealed class ReaderRobustnessTests(ITestOutputHelper output)
     public void Explain_json_of_the_largest_values_is_json()
     {
         var figure = Figures.Parse(Head + "    input: 2\n    kernel: 2\n    values:\n      input: [[1e6, -1e6], [1e6, 1e6]]\n      kernel: [[1e6, -1e6], [1e6, 1e6]]\n");
-        using var json = JsonDocument.Parse(AnimationJson.Write(Layouter.Layout(figure)));
+        using var json = JsonDocument.Parse(new PreparedFigure(figure).Json());
         Assert.Equal(4e12, json.RootElement.GetProperty("values").GetProperty("output")[0][0].GetDouble());
-        var infinite = TestFigures.Of(FigureKind.Convolution, figure.Geometry, new FigureValues(new double[,] { { double.PositiveInfinity, 1 }, { 1, 1 } }, new double[,] { { 1, 1 }, { 1, 1 } }));
-        using var guarded = JsonDocument.Parse(AnimationJson.Write(Layouter.Layout(infinite)));
+        var infinite = TestFigures.Of(Kind.Convolution, figure.Geometry, new FigureValues(new double[,] { { double.PositiveInfinity, 1 }, { 1, 1 } }, new double[,] { { 1, 1 }, { 1, 1 } }));
+        using var guarded = JsonDocument.Parse(new PreparedFigure(infinite).Json());
         Assert.Equal(JsonValueKind.Null, guarded.RootElement.GetProperty("values").GetProperty("grid")[0][0].ValueKind);
     }
 
@@ -248,7 +251,7 @@ public sealed class SourceFileTests
 {
     private static SpecError ReadError(string path)
     {
-        var file = FigureFileReader.Read(path);
+        var file = ViewTable.Default.Read(path);
         Assert.Empty(file.Figures);
         return Assert.Single(file.Errors);
     }
@@ -291,7 +294,7 @@ public sealed class SourceFileTests
     {
         using var dir = new TempDirectory();
         File.WriteAllBytes(dir.File("bom.yaml"), [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes("figures:\n  - {name: f, title: Café, input: 4, kernel: 3}\n")]);
-        var file = FigureFileReader.Read(dir.File("bom.yaml"));
+        var file = ViewTable.Default.Read(dir.File("bom.yaml"));
         Assert.True(file.IsValid, string.Join("\n", file.Errors));
         Assert.Equal("Café", file.Figures[0].Title);
     }

@@ -1,3 +1,5 @@
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
 using ConvAnimations.Layout;
 using ConvAnimations.Spec;
 
@@ -15,13 +17,15 @@ public static class Repo
 
     public static string SnapshotDirectory => Path.Combine(Root, "tests", "ConvAnimations.Tests", "Snapshots");
 
-    private static readonly Lazy<FigureFile> Figures = new(() => FigureFileReader.Read(FiguresFile));
+    private static readonly Lazy<FigureFile> Figures = new(() => ViewTable.Default.Read(FiguresFile));
 
     public static Figure Figure(string name) => Figures.Value.Figures.Single(f => f.Name == name);
 
     public static IEnumerable<object[]> FigureNames() => Figures.Value.Figures.Select(f => new object[] { f.Name });
 
     public static Animation Animation(string name) => Layouter.Layout(Figure(name));
+
+    public static PreparedFigure Prepared(string name) => new(Figure(name));
 
     private static string FindRoot()
     {
@@ -33,12 +37,20 @@ public static class Repo
     }
 }
 
+/// <summary>Figures made ready as every command makes them.</summary>
+public static class Preparing
+{
+    public static PreparedFigure Prepared(this Figure figure) => new(figure);
+
+    public static IReadOnlyList<PreparedFigure> Prepared(this IEnumerable<Figure> figures) => figures.Select(f => new PreparedFigure(f)).ToList();
+}
+
 /// <summary>A figure file written from text, for tests of the reader and the command line.</summary>
 public static class Figures
 {
     public static Figure Parse(string yaml)
     {
-        var file = FigureFileReader.Parse(yaml, "test.yaml");
+        var file = ViewTable.Default.Parse(yaml, "test.yaml");
         Assert.True(file.IsValid, string.Join("\n", file.Errors));
         return Assert.Single(file.Figures);
     }

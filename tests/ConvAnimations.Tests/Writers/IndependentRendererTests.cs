@@ -1,3 +1,6 @@
+using ConvAnimations.Explain;
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
 using ConvAnimations.Pipeline;
 using ConvAnimations.Rendering;
 using ConvAnimations.Scenes;
@@ -39,10 +42,10 @@ public sealed class IndependentRendererTests
     {
         using var dir = new TempDirectory();
         var figure = Figure(name, body);
-        var result = Assert.Single(await RenderPipeline.RunAsync([figure], new RenderOptions(dir.Path)));
+        var result = Assert.Single(await RenderPipeline.RunAsync([figure.Prepared()], new RenderOptions(dir.Path)));
         Assert.True(result.Outcome == FigureOutcome.Rendered, result.Error);
 
-        var size = SceneRenderer.SizeOf(SceneBuilder.Build(Layouter.Layout(figure)));
+        var size = SceneRenderer.SizeOf(new PreparedFigure(figure).Scene);
         var frames = figure.FrameCount;
         // The first, a middle and the last frame: each draws a different window, lines and output cell.
         foreach (var frame in new[] { 0, frames / 2, frames - 1 }.Distinct())
@@ -92,8 +95,8 @@ public sealed class IndependentRendererTests
         // The comparison can fail: a PNG of another frame differs from this frame's SVG by far more than 1%.
         using var dir = new TempDirectory();
         var figure = Figure("f", "input: 5\n    kernel: 3");
-        await RenderPipeline.RunAsync([figure], new RenderOptions(dir.Path));
-        var size = SceneRenderer.SizeOf(SceneBuilder.Build(Layouter.Layout(figure)));
+        await RenderPipeline.RunAsync([figure.Prepared()], new RenderOptions(dir.Path));
+        var size = SceneRenderer.SizeOf(new PreparedFigure(figure).Scene);
         using var other = IndependentReaders.Decode(FigureOutputs.FramePath(dir.Path, "f", OutputFormat.Png, 8, 9));
         using var drawn = IndependentReaders.RasterizeSvg(FigureOutputs.FramePath(dir.Path, "f", OutputFormat.Svg, 0, 9), size.Width, size.Height);
         Assert.True(IndependentReaders.ShareDiffering(other, drawn) > 0.01);

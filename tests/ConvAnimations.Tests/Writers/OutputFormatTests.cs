@@ -1,3 +1,6 @@
+using ConvAnimations.Explain;
+using ConvAnimations.Views;
+using ConvAnimations.Preparation;
 using ConvAnimations.Encoding;
 using ConvAnimations.Pipeline;
 using ConvAnimations.Rendering;
@@ -46,7 +49,7 @@ public sealed class OutputFormatTests
         {
             var (kind, style, labels, theme) = (kinds[k], styles[s], levels[l], ThemeSpec.Names[(k + s + l) % ThemeSpec.Names.Count]);
             var figure = Figures.Parse($"figures:\n  - name: f\n    style: {style}\n    theme: {theme}\n    labels: {labels}\n    legend: {(labels == "full" ? "true" : "false")}\n    {kind}\n");
-            using var renderer = new SceneRenderer(SceneBuilder.Build(Layouter.Layout(figure)));
+            using var renderer = new SceneRenderer(new PreparedFigure(figure).Scene);
             foreach (var format in new[] { StillFormat.Png, StillFormat.Svg, StillFormat.Pdf })
             {
                 using var file = new MemoryStream();
@@ -64,12 +67,12 @@ public sealed class OutputFormatTests
     {
         using var dir = new TempDirectory();
         var figure = Figure("t", "kind: transposed\n    input: 6\n    kernel: 3\n    stride: 2\n    padding: 1", "[gif, webp]");
-        await RenderPipeline.RunAsync([figure], new RenderOptions(dir.Path));
+        await RenderPipeline.RunAsync([figure.Prepared()], new RenderOptions(dir.Path));
         var webp = FigureOutputs.AnimationPath(dir.Path, "t", OutputFormat.Webp);
         var (durations, loop, width, height) = IndependentReaders.WebpInfo(webp);
         Assert.Equal(Enumerable.Repeat(250, 36), durations);
         Assert.Equal(0, loop); // 0: forever
-        var size = SceneRenderer.SizeOf(SceneBuilder.Build(Layouter.Layout(figure)));
+        var size = SceneRenderer.SizeOf(new PreparedFigure(figure).Scene);
         Assert.Equal((size.Width, size.Height), (width, height));
         Assert.True(new FileInfo(webp).Length < new FileInfo(FigureOutputs.AnimationPath(dir.Path, "t", OutputFormat.Gif)).Length);
         Assert.Equal(36, WebpFile.Read(webp).FrameCount);
@@ -81,9 +84,9 @@ public sealed class OutputFormatTests
         var figure = Figure("n", $"input: 5\n    kernel: 3\n    {Values}", "[svg, pdf, png]");
         using var first = new TempDirectory();
         using var second = new TempDirectory();
-        await RenderPipeline.RunAsync([figure], new RenderOptions(first.Path));
+        await RenderPipeline.RunAsync([figure.Prepared()], new RenderOptions(first.Path));
         await Task.Delay(1100); // a clock in the file would now show
-        await RenderPipeline.RunAsync([figure], new RenderOptions(second.Path));
+        await RenderPipeline.RunAsync([figure.Prepared()], new RenderOptions(second.Path));
         foreach (var target in FigureOutputs.Of(figure, first.Path))
         {
             var again = target.Path.Replace(first.Path, second.Path, StringComparison.Ordinal);
@@ -107,13 +110,13 @@ public sealed class OutputFormatTests
     {
         using var dir = new TempDirectory();
         var large = Figure("f", "input: 6\n    kernel: 3", "[png]"); // 16 frames
-        Assert.Equal(FigureOutcome.Rendered, Assert.Single(await RenderPipeline.RunAsync([large], new RenderOptions(dir.Path))).Outcome);
-        Assert.Equal(FigureOutcome.Unchanged, Assert.Single(await RenderPipeline.RunAsync([large], new RenderOptions(dir.Path))).Outcome);
+        Assert.Equal(FigureOutcome.Rendered, Assert.Single(await RenderPipeline.RunAsync([large.Prepared()], new RenderOptions(dir.Path))).Outcome);
+        Assert.Equal(FigureOutcome.Unchanged, Assert.Single(await RenderPipeline.RunAsync([large.Prepared()], new RenderOptions(dir.Path))).Outcome);
         File.Delete(FigureOutputs.FramePath(dir.Path, "f", OutputFormat.Png, 5, 16));
-        Assert.Equal(FigureOutcome.Rendered, Assert.Single(await RenderPipeline.RunAsync([large], new RenderOptions(dir.Path))).Outcome);
+        Assert.Equal(FigureOutcome.Rendered, Assert.Single(await RenderPipeline.RunAsync([large.Prepared()], new RenderOptions(dir.Path))).Outcome);
 
         var small = Figure("f", "input: 4\n    kernel: 3", "[png]"); // 4 frames
-        await RenderPipeline.RunAsync([small], new RenderOptions(dir.Path));
+        await RenderPipeline.RunAsync([small.Prepared()], new RenderOptions(dir.Path));
         Assert.Equal(["f_00.png", "f_01.png", "f_02.png", "f_03.png"],
             Directory.GetFiles(FigureOutputs.FramesDirectory(dir.Path, "f")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
@@ -155,7 +158,7 @@ public sealed class OutputFormatTests
         }
         Assert.StartsWith("<?xml", File.ReadAllText(dir.File("x.svg")), StringComparison.Ordinal);
         Assert.StartsWith("%PDF-", File.ReadAllText(dir.File("x.pdf")), StringComparison.Ordinal);
-        var size = SceneRenderer.SizeOf(SceneBuilder.Build(Repo.Animation("dilation")));
+        var size = SceneRenderer.SizeOf(Repo.Prepared("dilation").Scene);
         using var png = IndependentReaders.Decode(dir.File("x.png"));
         Assert.Equal((size.Width, size.Height), (png.Width, png.Height));
         var bad = InProcess.Convanim("frame", "dilation", "4", "--file", Repo.FiguresFile, "--out", dir.File("x.gif"));

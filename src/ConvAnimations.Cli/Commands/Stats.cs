@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace ConvAnimations.Cli;
+namespace ConvAnimations.Cli.Commands;
 
 /// <summary>
 /// What a run cost, for scripts/bench: wall time, the CPU time and peak memory of this process, and the CPU time of

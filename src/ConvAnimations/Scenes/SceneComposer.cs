@@ -7,8 +7,11 @@ namespace ConvAnimations.Scenes;
 /// another on one canvas large enough for each. Each part keeps its own projection; its planes are moved into place
 /// and its marks renumbered, so the renderer draws a composed scene like any other.
 /// </summary>
-internal static class SceneComposer
+public static class SceneComposer
 {
+    /// <summary>The gap between the parts of a figure side by side, in cells.</summary>
+    public const float Gap = 2;
+
     /// <summary>The parts left to right, <paramref name="gap"/> cells apart, their middles on one line.</summary>
     public static Scene Beside(IReadOnlyList<Scene> parts, float gap, double scale, ThemeSpec theme)
     {

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace ConvAnimations.Cli;
+namespace ConvAnimations.Cli.Assets;
 
 /// <summary>Text files built into the tool: init's starter file and the schema, the preview page.</summary>
 internal static class Resources

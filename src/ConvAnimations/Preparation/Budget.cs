@@ -1,16 +1,14 @@
 using System.Globalization;
-using ConvAnimations.Layout;
-using ConvAnimations.Rendering;
-using ConvAnimations.Scenes;
 using ConvAnimations.Spec;
-using ConvAnimations.Writers;
 using SkiaSharp;
 
-namespace ConvAnimations.Pipeline;
+namespace ConvAnimations.Preparation;
 
 /// <summary>What one figure costs to draw: its frames' size in pixels after <c>scale</c>, its panels' size, its frames.</summary>
 public sealed record FigureCost(Figure Figure, SKSizeI Frame, SKSizeI? Panels)
 {
+    public static FigureCost Of(PreparedFigure figure) => new(figure.Figure, figure.Size, figure.PanelsSize);
+
     public int Frames => Figure.FrameCount;
 
     public long FramePixels => (long)Frame.Width * Frame.Height;
@@ -29,19 +27,11 @@ public sealed record BudgetIssue(SourceLocation Location, string Figure, string 
         string.Concat($"{Location}: {(IsError ? "error" : "warning")}: figure '{Figure}': {Message}".Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 }
 
-/// <summary>A figures file read and checked against the budget: what every command starts from.</summary>
-/// <param name="Errors">The reader's errors, or else the budget's: none means every figure may be drawn.</param>
-/// <param name="Warnings">Figures that will take long, to be shown before any work.</param>
-public sealed record CheckedFile(FigureFile File, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings)
-{
-    public bool IsValid => Errors.Count == 0;
-}
-
 /// <summary>
 /// The one budget that decides what a figure may be, beyond what the reader checks (cells and frames): the size of
 /// its frames and panels in pixels after <c>scale</c>, which every writer and ffmpeg must be able to hold, and the
-/// time it takes. <c>validate</c> applies it, and so every command before any work: whatever it accepts, every
-/// command completes.
+/// time it takes. <see cref="FigureLoader"/> applies it, and so every command before any work: whatever it accepts,
+/// every command completes.
 /// </summary>
 public static class Budget
 {
@@ -63,25 +53,9 @@ public static class Budget
     /// <summary>The smallest scale the reader accepts.</summary>
     private const double SmallestScale = 0.25;
 
-    /// <summary>Reads a figures file and, when the reader finds no error, checks its figures against the budget.</summary>
-    public static CheckedFile Read(string path)
-    {
-        var file = FigureFileReader.Read(path);
-        if (!file.IsValid) return new CheckedFile(file, file.Errors.Select(e => e.ToString()).ToList(), []);
-        var issues = Check(file.Figures);
-        return new CheckedFile(file, issues.Where(i => i.IsError).Select(i => i.ToString()).ToList(), issues.Where(i => !i.IsError).Select(i => i.ToString()).ToList());
-    }
-
-    /// <summary>Measures a figure without drawing it: its scene is built, sized and let go.</summary>
-    public static FigureCost Measure(Figure figure)
-    {
-        var frame = SceneRenderer.SizeOf(SceneBuilder.Build(Layouter.Layout(figure)));
-        return new FigureCost(figure, frame, figure.Panels is { } panels ? PanelLayout.Size(panels, frame, figure.Scale) : null);
-    }
-
     /// <summary>Every figure over the budget (errors), and every figure that will take long (warnings), in file order.</summary>
-    public static IReadOnlyList<BudgetIssue> Check(IReadOnlyList<Figure> figures) =>
-        figures.SelectMany(f => Check(Measure(f))).ToList();
+    public static IReadOnlyList<BudgetIssue> Check(IEnumerable<PreparedFigure> figures) =>
+        figures.SelectMany(f => Check(FigureCost.Of(f))).ToList();
 
     public static IEnumerable<BudgetIssue> Check(FigureCost cost)
     {

@@ -1,8 +1,10 @@
 using ConvAnimations.Arithmetic;
+using ConvAnimations.Explain;
 using ConvAnimations.Layout;
+using ConvAnimations.Scenes;
 using ConvAnimations.Spec;
 
-namespace ConvAnimations.Scenes;
+namespace ConvAnimations.Views;
 
 /// <summary>
 /// The matrix view (the guide's section 4.1): the kernel view and beside it <c>C x = y</c> (<c>Cᵀ x = y</c> for a
@@ -12,8 +14,13 @@ namespace ConvAnimations.Scenes;
 /// numerical figure); zeros are blank cells on a light grid. Over <see cref="MaxLines"/> lines or columns, a frame
 /// shows the first and last ones and those around what it computes, with dots where lines are left out.
 /// </summary>
-internal static class MatrixScene
+public sealed class MatrixView : View
 {
+    public static readonly MatrixView Instance = new();
+
+    /// <summary>The most non-zero entries C may have (explain --json lists them all).</summary>
+    public const int MaxEntries = 1_000_000;
+
     public const int MaxLines = 64;
 
     private const int MatrixPlane = 0, XPlane = 1, YPlane = 2;
@@ -21,12 +28,55 @@ internal static class MatrixScene
     /// <summary>Sizes in cells: a weight's w and its index, numbers, the symbols of the equation.</summary>
     private const float WSize = 0.5f, IndexSize = 0.3f, NumberSize = 0.47f, SymbolSize = 0.8f;
 
-    public static Scene Build(Animation animation)
+    public override string Name => "matrix";
+
+    internal override bool Accepts(ViewRequest request, Report report)
+    {
+        var (kind, g) = (request.Kind, request.Geometry);
+        if (kind.IsPooling)
+        {
+            report.Error(request.At, "view: matrix is for kind convolution or transposed: pooling is not a matrix product (it has no weights)");
+            return false;
+        }
+        var entries = (long)g.Output.Area * g.Kernel.Area;
+        if (entries <= MaxEntries) return true;
+        report.Error(request.At, $"view: matrix: C would have up to {entries} non-zero entries ({g.Output.Area} output cells x {g.Kernel.Area} taps), " +
+                                 $"over the limit of {MaxEntries}; use a smaller input or kernel");
+        return false;
+    }
+
+    public override string Describe(Animation animation)
     {
         var figure = animation.Figure;
-        var kernelView = FigureScenes.KernelView(figure);
+        var c = ConvolutionMatrix.Of(figure.Geometry);
+        var (r, k) = (c.Shape.Rows, c.Shape.Cols);
+        return base.Describe(animation) + (figure.IsTransposed
+            ? $"matrix: y = Cᵀ x, Cᵀ {k}x{r} ({c.Entries.Count} non-zero entries); frame j computes row j of Cᵀ, column j of C\n"
+            : $"matrix: y = C x, C {r}x{k} ({c.Entries.Count} non-zero entries); frame n computes row n of C\n");
+    }
+
+    /// <summary>The kernel view's document with C's shape and non-zero entries [row, col, kr, kc], and per frame its line of C.</summary>
+    public override string Json(Animation animation)
+    {
+        var c = ConvolutionMatrix.Of(animation.Figure.Geometry);
+        var line = animation.Figure.IsTransposed ? "matrix_column" : "matrix_row";
+        var entries = c.Entries.Select(e => $"[{e.Row}, {e.Col}, {e.KernelRow}, {e.KernelCol}]").Chunk(10).Select(l => string.Join(", ", l)).ToList();
+        var list = entries.Count > 0 ? "\n    " + string.Join(",\n    ", entries) + "\n  " : "";
+        return FigureJson.Document([
+            .. FigureJson.Header(animation, Named),
+            FigureJson.Grid(animation),
+            FigureJson.Member("matrix", $"{{\"shape\": {c.Shape.Json}, \"entries\": [{list}]}}"),
+            FigureJson.Lines("frames", animation.Frames.Select(f => FigureJson.Frame(f, $", \"{line}\": {ConvolutionMatrix.LineOf(animation, f)}"))),
+            .. FigureJson.Values(animation.Values),
+        ]);
+    }
+
+    public override Scene Build(Animation animation)
+    {
+        var figure = animation.Figure;
+        var kernelView = KernelView.Instance.Build(animation);
         var matrix = Equation(animation);
-        return SceneComposer.Beside([kernelView, matrix], FigureScenes.Gap, figure.Scale, figure.Look.Theme);
+        return SceneComposer.Beside([kernelView, matrix], SceneComposer.Gap, figure.Scale, figure.Look.Theme);
     }
 
     private static Scene Equation(Animation animation)
@@ -55,10 +105,10 @@ internal static class MatrixScene
         var planes = new List<Plane>
         {
             new(new CellKind[rowSlots, colSlots], new Placement(0, matrixTop, 0), GridLine.Faint, Coloured: false, matrixLabels),
-            new(SceneBuilder.Filled(new Size2(colSlots, 1), CellKind.Input), new Placement(xLeft, xTop, 0), GridLine.Solid, Coloured: true,
+            new(MapParts.Filled(new Size2(colSlots, 1), CellKind.Input), new Placement(xLeft, xTop, 0), GridLine.Solid, Coloured: true,
                 [new Label(XPlane, 0.5f, -0.9f, "x", SymbolSize, TextAlign.Center, Surface.Background),
                  new Label(XPlane, 2f, middle - xTop, "=", SymbolSize, TextAlign.Center, Surface.Background)]),
-            new(SceneBuilder.Filled(new Size2(rowSlots, 1), CellKind.Output), new Placement(yLeft, matrixTop, 0), GridLine.Solid, Coloured: true,
+            new(MapParts.Filled(new Size2(rowSlots, 1), CellKind.Output), new Placement(yLeft, matrixTop, 0), GridLine.Solid, Coloured: true,
                 [new Label(YPlane, 0.5f, -0.9f, "y", SymbolSize, TextAlign.Center, Surface.Background)]),
         };
 
@@ -109,7 +159,7 @@ internal static class MatrixScene
 
             // x: the entries the line multiplies; y: the entry it gives.
             marks.Add(new CellFill(XPlane, used.Select(u => new Cell(colSlot[u], 0)).ToList(), Shade.Highlight));
-            marks.AddRange(VectorMarks(XPlane, cols, x, v => SceneBuilder.FormatInput(v), Shade.Input, j => used.Contains(j)));
+            marks.AddRange(VectorMarks(XPlane, cols, x, v => MapParts.FormatInput(v), Shade.Input, j => used.Contains(j)));
             marks.Add(new CellFill(YPlane, [new Cell(currentRow, 0)], Shade.Highlight));
             marks.AddRange(VectorMarks(YPlane, rows, y, figure.Look.Format, Shade.Output, j => j == current, j => !progressive || j <= current));
             return new SceneFrame(marks);
@@ -125,7 +175,7 @@ internal static class MatrixScene
         var on = new Surface(null, highlighted);
         if (kernel is not null)
         {
-            yield return new Label(MatrixPlane, cell.Col + 0.5f, cell.Row + 0.5f, SceneBuilder.FormatInput(kernel[e.KernelRow, e.KernelCol]), NumberSize, TextAlign.Center, on);
+            yield return new Label(MatrixPlane, cell.Col + 0.5f, cell.Row + 0.5f, MapParts.FormatInput(kernel[e.KernelRow, e.KernelCol]), NumberSize, TextAlign.Center, on);
             yield break;
         }
         yield return new Label(MatrixPlane, cell.Col + 0.42f, cell.Row + 0.42f, "w", WSize, TextAlign.Right, on);

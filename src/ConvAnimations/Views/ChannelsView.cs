@@ -1,10 +1,10 @@
-using System.Globalization;
-using ConvAnimations.Arithmetic;
+using ConvAnimations.Explain;
 using ConvAnimations.Layout;
+using ConvAnimations.Scenes;
 using ConvAnimations.Spec;
-using static ConvAnimations.Scenes.SceneBuilder;
+using static ConvAnimations.Scenes.MapParts;
 
-namespace ConvAnimations.Scenes;
+namespace ConvAnimations.Views;
 
 /// <summary>
 /// Places a multi-channel animation. Without numbers, as the guide's "full picture": the input maps as a stack of
@@ -14,24 +14,76 @@ namespace ConvAnimations.Scenes;
 /// Maps of the group that lie behind maps outside it (depthwise, grouped, pooling) are brought to the front of their
 /// stack for the frame, as is the current output map, so a depthwise frame shows one input map joined to one output
 /// map. With numbers, the maps lie apart and flat whatever the style (their numbers and sums must be read): input
-/// maps in a column, output maps beside them, and under both the sum for the current output cell: each input map's terms and partial sum, then the total.
+/// maps in a column, output maps beside them, and under both the sum for the current output cell: each input map's
+/// terms and partial sum, then the total. It is the sliding kernel (<c>view: kernel</c>) of several maps.
 /// </summary>
-internal static class ChannelScene
+public sealed class ChannelsView : View
 {
+    public static readonly ChannelsView Instance = new();
+
+    public override string Name => "channels";
+
+    public override string? Word => KernelView.Instance.Word;
+
+    public override MapCount Maps => MapCount.Several;
+
+    public override string? Named => null;
+
     /// <summary>How far a map lies behind the one in front of it in a stack, in cells (the guide's half cell).</summary>
     private const float Stagger = 0.5f;
 
     /// <summary>The sum's text size and line spacing, in cells: the size of the output numbers, 9 px digits at scale 1.</summary>
-    private const float SumSize = SceneBuilder.OutputSize, SumLine = 0.85f;
+    private const float SumSize = OutputSize, SumLine = 0.85f;
 
-    public static Scene Build(Animation animation)
+    public override string Describe(Animation animation) =>
+        ArithmeticText.Describe(animation, ArithmeticText.CellFrames(animation.Figure, $" of each of the {animation.Figure.Channels.Out} output maps in turn"), MapsLine(animation.Figure));
+
+    /// <summary>What the maps are and which input maps each output map reads.</summary>
+    private static string MapsLine(Figure figure)
+    {
+        var c = figure.Channels;
+        var k = figure.Geometry.Kernel;
+        if (figure.IsPooling) return $"channels: {c.In} maps, each pooled on its own into its output map (groups = {c.Groups})";
+        var weight = figure.IsTransposed ? $"{c.In}x{c.OutPerGroup}x{k.Rows}x{k.Cols}" : $"{c.Out}x{c.InPerGroup}x{k.Rows}x{k.Cols}";
+        var reads = c.Groups == 1 ? $"every output map sums all {c.In} input maps"
+            : c.Groups == c.In ? "depthwise: each output map reads one input map"
+            : $"{c.Groups} groups: each output map sums the {c.InPerGroup} input maps of its group";
+        return $"channels: in {c.In}, out {c.Out}, groups {c.Groups}: {reads}, each through its own {k.Rows}x{k.Cols} kernel (weight {weight})";
+    }
+
+    /// <summary>The single-map document with the channels, frames over every output map, and every map's numbers.</summary>
+    public override string Json(Animation animation)
+    {
+        var layout = animation.Channels!;
+        var c = layout.Channels;
+        return FigureJson.Document([
+            .. FigureJson.Header(animation, Named),
+            FigureJson.Member("channels", $"{{\"in\": {c.In}, \"out\": {c.Out}, \"groups\": {c.Groups}}}"),
+            FigureJson.Grid(animation),
+            FigureJson.Lines("frames", layout.Frames.Select(f => $"{{\"output_channel\": {f.OutputChannel}, \"input_channels\": [{string.Join(", ", f.InputChannels)}], " +
+                $"\"output\": {FigureJson.Point(f.Frame.Output)}, \"taps\": [{string.Join(", ", f.Frame.Taps.Select(FigureJson.Point))}]}}")),
+            .. Values(layout.Values),
+        ]);
+    }
+
+    private static IEnumerable<string> Values(ChannelNumbers? values)
+    {
+        if (values is null) yield break;
+        static string Maps(IEnumerable<double[,]> maps) => $"[{string.Join(", ", maps.Select(FigureJson.Matrix))}]";
+        yield return FigureJson.Member("values", "{\n" +
+            $"    \"grid\": {Maps(values.Grid)},\n" +
+            $"    \"kernel\": {(values.Kernel is null ? "null" : $"[{string.Join(", ", values.Kernel.Select(Maps))}]")},\n" +
+            $"    \"output\": {Maps(values.Output)}\n  }}");
+    }
+
+    public override Scene Build(Animation animation)
     {
         var layout = animation.Channels!;
         return layout.Values is null ? Stacked(animation, layout) : Apart(animation, layout, layout.Values);
     }
 
     /// <summary>The maps of a stack in turn blue, violet and magenta (the guide's violet behind blue), so neighbours differ.</summary>
-    internal static Shade InputShade(int channel) => (channel % 3) switch { 0 => Shade.Input, 1 => Shade.SecondInput, _ => Shade.ThirdInput };
+    private static Shade InputShade(int channel) => (channel % 3) switch { 0 => Shade.Input, 1 => Shade.SecondInput, _ => Shade.ThirdInput };
 
     /// <summary>
     /// A plane of no cells placed where a map is, to draw over every plane in its cells' coordinates: what a map
@@ -204,36 +256,31 @@ internal static class ChannelScene
     /// The sum for frame <paramref name="index"/>'s output cell, one line per input map of its group with its terms
     /// and partial sum, then the total (as d2l writes it); pooling's one map, its maximum or average.
     /// </summary>
-    internal static IReadOnlyList<string> SumLines(Animation animation, ChannelAnimation layout, ChannelNumbers values, int index)
+    private static IReadOnlyList<string> SumLines(Animation animation, ChannelAnimation layout, ChannelNumbers values, int index)
     {
         var frame = layout.Frames[index];
         var (m, group, cell) = (frame.OutputChannel, frame.InputChannels, frame.Frame);
-        var look = animation.Figure.Look;
-        var result = look.Format(values.Output[m][cell.Output.Row, cell.Output.Col]);
-        var at = $"output {m} ({cell.Output.Row}, {cell.Output.Col})";
+        var figure = animation.Figure;
+        var look = figure.Look;
+        var (row, col) = (cell.Output.Row, cell.Output.Col);
+        var result = look.Format(values.Output[m][row, col]);
+        var at = $"output {m} ({row}, {col})";
         var taps = cell.Taps;
-        if (values.Kernel is not { } kernels)
+        if (values.Kernel is not { } kernels || values.Partials is not { } partials)
         {
             var grid = values.Grid[m];
-            var inputs = taps.Where(t => animation.Figure.Kind != FigureKind.MaxPooling || animation.Grid[t.Row, t.Col] == CellKind.Input)
-                .Select(t => SceneBuilder.FormatInput(grid[t.Row, t.Col]));
-            var formula = animation.Figure.Kind == FigureKind.MaxPooling
-                ? $"max({string.Join(", ", inputs)})"
-                : $"({string.Join(" + ", inputs)}) / {taps.Count}";
-            return [$"{at} = {formula} = {result}"];
+            var inputs = taps.Select(t => (FormatInput(grid[t.Row, t.Col]), animation.Grid[t.Row, t.Col] == CellKind.Input)).ToList();
+            return [$"{at} = {figure.Kind.PoolingFormula(inputs)} = {result}"];
         }
         var lines = new List<string>();
-        var partials = new List<string>();
         for (var j = 0; j < group.Count; j++)
         {
             var (grid, kernel) = (values.Grid[group[j]], kernels[m][j]);
             var columns = kernel.GetLength(1);
-            var terms = taps.Select((t, i) => $"{SceneBuilder.FormatInput(grid[t.Row, t.Col])}\u00D7{SceneBuilder.FormatInput(kernel[i / columns, i % columns])}");
-            var partial = taps.Select((t, i) => grid[t.Row, t.Col] * kernel[i / columns, i % columns]).Sum();
-            partials.Add(look.Format(partial));
-            lines.Add($"input {group[j]}: {string.Join(" + ", terms)} = {look.Format(partial)}");
+            var terms = taps.Select((t, i) => $"{FormatInput(grid[t.Row, t.Col])}\u00D7{FormatInput(kernel[i / columns, i % columns])}");
+            lines.Add($"input {group[j]}: {string.Join(" + ", terms)} = {look.Format(partials[m][j][row, col])}");
         }
-        lines.Add(group.Count > 1 ? $"{at} = {string.Join(" + ", partials)} = {result}" : $"{at} = {result}");
+        lines.Add(group.Count > 1 ? $"{at} = {string.Join(" + ", partials[m].Select(p => look.Format(p[row, col])))} = {result}" : $"{at} = {result}");
         return lines;
     }
 
@@ -241,7 +288,7 @@ internal static class ChannelScene
     /// The width of a line of the sum in ems, a little over CMU Serif's advances (digits half an em, the signs + x =
     /// 0.78, a space a third), so that the plane holding it is wide enough without measuring text here.
     /// </summary>
-    internal static float Ems(string text) => 1.05f * text.Sum(c => c switch
+    private static float Ems(string text) => 1.05f * text.Sum(c => c switch
     {
         ' ' => 0.34f,
         '+' or '\u00D7' or '=' => 0.78f,

@@ -1,7 +1,7 @@
 using ConvAnimations.Spec;
 using SkiaSharp;
 
-namespace ConvAnimations.Writers;
+namespace ConvAnimations.Rendering;
 
 /// <summary>The paper's static figures: frames on a common grid with a small even gap, at the frames' scale.</summary>
 public static class PanelLayout

@@ -1,18 +1,17 @@
-using ConvAnimations.Cli.Commands;
 using ConvAnimations.Pipeline;
-using ConvAnimations.Spec;
+using ConvAnimations.Preparation;
 
-namespace ConvAnimations.Cli;
+namespace ConvAnimations.Cli.Commands;
 
 /// <summary>
 /// Reports a render: on a terminal one bar of all frames, redrawn in place, with the figures finished so far; when
 /// not on a terminal (logs, CI) one plain line per figure; with --quiet nothing but failures.
 /// </summary>
-internal sealed class Progress(IReadOnlyList<Figure> figures, bool quiet, Terminal terminal)
+internal sealed class Progress(IReadOnlyList<PreparedFigure> figures, bool quiet, Terminal terminal)
 {
     private const int Width = 30;
     private readonly bool _terminal = terminal.IsInteractive && !quiet;
-    private readonly int _totalFrames = figures.Sum(f => f.FrameCount);
+    private readonly int _totalFrames = figures.Sum(f => f.Figure.FrameCount);
     private readonly Lock _lock = new();
     private int _frames;
     private int _done;

@@ -20,17 +20,6 @@ public enum GridLine { Dashed, Solid, Faint, None }
 /// <summary>The colours a cell can be filled with; the theme decides what they are.</summary>
 public enum Shade { Input, Output, Highlight, SecondInput, ThirdInput, Background }
 
-public enum TextAlign { Left, Center, Right }
-
-/// <summary>What text sits on: a fill (none: the background), maybe under the highlight; the theme picks the ink from it.</summary>
-public readonly record struct Surface(Shade? Fill, bool Highlighted)
-{
-    public static readonly Surface Background = new(null, false);
-}
-
-/// <summary>A point of a plane, in its cell units (column right, row down, from its top-left corner).</summary>
-public readonly record struct PlanePoint(int Plane, float Col, float Row);
-
 /// <summary>
 /// A map of cells placed in the picture: the grid the kernel slides over, an output map. Drawn back to front in
 /// scene order, each plane opaque, so later planes hide what lies behind them.
@@ -59,30 +48,14 @@ public sealed record Plane(CellKind[,] Cells, Placement At, GridLine Grid, bool 
     public bool VisibleOn(int frame) => Visible is not { } span || span.Contains(frame);
 }
 
-/// <summary>Something drawn on one frame, on (or from) one plane, after that plane and before the next.</summary>
-public abstract record Mark(int Plane);
+/// <summary>A distance on the picture in cells, x right and y down.</summary>
+public readonly record struct Offset(float X, float Y);
 
-/// <summary>Cells filled with a shade (the kernel's taps darkened, output cells as they are computed).</summary>
-public sealed record CellFill(int Plane, IReadOnlyList<Cell> Cells, Shade Shade) : Mark(Plane);
-
-/// <summary>The solid borders of a set of cells, each shared edge once.</summary>
-public sealed record CellBorders(int Plane, IReadOnlyList<Cell> Cells) : Mark(Plane);
-
-/// <summary>Every line of a block of cells, solid (the kernel's window).</summary>
-public sealed record BlockLines(int Plane, Cell TopLeft, Size2 Size) : Mark(Plane)
+/// <summary>Frames <see cref="First"/> to <see cref="First"/> + <see cref="Count"/> - 1.</summary>
+public readonly record struct FrameSpan(int First, int Count)
 {
-    /// <summary>Dashed like a grid of padding (a map drawn again in front of others), rather than solid.</summary>
-    public bool Dashed { get; init; }
+    public bool Contains(int frame) => frame >= First && frame < First + Count;
 }
-
-/// <summary>
-/// Text lying in a plane, its digits' middle at (<see cref="Col"/>, <see cref="Row"/>), <see cref="Size"/> cells high
-/// (the font's size), sitting on <see cref="On"/>.
-/// </summary>
-public sealed record Label(int Plane, float Col, float Row, string Text, float Size, TextAlign Align, Surface On) : Mark(Plane);
-
-/// <summary>A thin line from a point of one plane to a point of a later one, hidden where it passes behind that plane.</summary>
-public sealed record Connector(PlanePoint From, PlanePoint To) : Mark(From.Plane);
 
 /// <summary>What one frame adds to the planes: its marks, listed back to front by plane.</summary>
 public sealed record SceneFrame(IReadOnlyList<Mark> Marks);

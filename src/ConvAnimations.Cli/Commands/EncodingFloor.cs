@@ -1,13 +1,11 @@
 using System.Diagnostics;
 using ConvAnimations.Encoding;
-using ConvAnimations.Layout;
+using ConvAnimations.Preparation;
 using ConvAnimations.Pipeline;
 using ConvAnimations.Rendering;
-using ConvAnimations.Scenes;
-using ConvAnimations.Spec;
 using ConvAnimations.Writers;
 
-namespace ConvAnimations.Cli;
+namespace ConvAnimations.Cli.Commands;
 
 /// <summary>
 /// The floor of a render: ffmpeg alone doing the same encoding (the same batches, command lines and parallelism)
@@ -15,7 +13,7 @@ namespace ConvAnimations.Cli;
 /// </summary>
 internal static class EncodingFloor
 {
-    public static async Task<TimeSpan> MeasureAsync(IReadOnlyList<Figure> figures, string outDir, int jobs)
+    public static async Task<TimeSpan> MeasureAsync(IReadOnlyList<PreparedFigure> figures, string outDir, int jobs)
     {
         Directory.CreateDirectory(outDir);
         var memory = Directory.CreateDirectory(Path.Combine(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(), $"convanim-floor-{Guid.NewGuid():N}")).FullName;
@@ -55,9 +53,9 @@ internal static class EncodingFloor
         }
     }
 
-    private static (EncodingJob Job, string Frames) Prepare(Figure figure, string outDir, string memory, List<(EncodingJob, string)> prepared, List<SceneRenderer> renderers)
+    private static (EncodingJob Job, string Frames) Prepare(PreparedFigure figure, string outDir, string memory, List<(EncodingJob, string)> prepared, List<SceneRenderer> renderers)
     {
-        var scene = SceneBuilder.Build(Layouter.Layout(figure));
+        var scene = figure.Scene;
         var renderer = new SceneRenderer(scene);
         renderers.Add(renderer);
         var sequence = new RasterFrames(renderer, scene);
@@ -71,8 +69,8 @@ internal static class EncodingFloor
                 file.Write(bytes);
             }
         }
-        var files = FigureOutputs.Of(figure, outDir).OfType<AnimationTarget>().Select(t => new EncodedFile(t.Format, t.Path)).ToList();
-        prepared.Add((new EncodingJob(sequence, figure.FrameMs, files), frames));
+        var files = FigureOutputs.Of(figure.Figure, outDir).OfType<AnimationTarget>().Select(t => new EncodedFile(t.Format, t.Path)).ToList();
+        prepared.Add((new EncodingJob(sequence, figure.Figure.FrameMs, files), frames));
         return prepared[^1];
     }
 

@@ -1,0 +1,51 @@
+namespace ConvAnimations.Spec;
+
+/// <summary>How a format's files are laid out: one file for the whole animation, or one file per frame.</summary>
+public enum FileLayout
+{
+    /// <summary><c>DIR/NAME.EXT</c>.</summary>
+    OnePerFigure,
+
+    /// <summary><c>DIR/NAME/NAME_NN.EXT</c>, as the original's <c>pdf/NAME_00.pdf</c>.</summary>
+    OnePerFrame,
+}
+
+/// <summary>
+/// A file format a figure can be written in, as data: its name (what figures.yaml says, and the files' extension),
+/// how its files are laid out, and whether it can hold the figure's panels. This is the one place that decides it;
+/// the writers' table (ConvAnimations.Writers) gives each format its writer.
+/// </summary>
+public sealed class OutputFormat
+{
+    public static readonly OutputFormat Gif = new("gif", FileLayout.OnePerFigure, panels: false);
+    public static readonly OutputFormat Mp4 = new("mp4", FileLayout.OnePerFigure, panels: false);
+    public static readonly OutputFormat Webp = new("webp", FileLayout.OnePerFigure, panels: false);
+    public static readonly OutputFormat Png = new("png", FileLayout.OnePerFrame, panels: true);
+    public static readonly OutputFormat Svg = new("svg", FileLayout.OnePerFrame, panels: true);
+    public static readonly OutputFormat Pdf = new("pdf", FileLayout.OnePerFrame, panels: true);
+
+    /// <summary>Every format, in the order figures.yaml documents them.</summary>
+    public static IReadOnlyList<OutputFormat> All { get; } = [Gif, Mp4, Webp, Png, Svg, Pdf];
+
+    private OutputFormat(string name, FileLayout files, bool panels) => (Name, Files, HoldsPanels) = (name, files, panels);
+
+    public string Name { get; }
+
+    public FileLayout Files { get; }
+
+    /// <summary>Whether <c>panels: {formats: [...]}</c> may name it: the panels are one picture of several frames.</summary>
+    public bool HoldsPanels { get; }
+
+    /// <summary>A picture per frame, drawn in-process (the formats <c>frame</c> writes).</summary>
+    public bool IsStill => Files == FileLayout.OnePerFrame;
+
+    public static IReadOnlyList<string> Names { get; } = All.Select(f => f.Name).ToList();
+
+    public static IReadOnlyList<string> StillNames { get; } = All.Where(f => f.IsStill).Select(f => f.Name).ToList();
+
+    public static IReadOnlyList<string> PanelNames { get; } = All.Where(f => f.HoldsPanels).Select(f => f.Name).ToList();
+
+    public static OutputFormat? Parse(string name) => All.FirstOrDefault(f => f.Name == name);
+
+    public override string ToString() => Name;
+}
