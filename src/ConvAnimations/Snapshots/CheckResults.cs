@@ -44,18 +44,20 @@ public sealed record CheckResults(IReadOnlyList<FigureCheck> Figures, IReadOnlyL
     /// <summary>One line a figure that differs (the frames with the pixels that changed, the layout's first changed line), or none.</summary>
     public static IEnumerable<string> Details(FigureCheck check)
     {
-        if (check.Outcome == FigureOutcome.Added) yield return $"no snapshot yet: {check.Frames.VerifiedPath}";
-        else if (check.Frames.Status == SnapshotStatus.Missing) yield return check.Frames.Detail ?? "no frame snapshot";
+        if (check.Outcome == FigureOutcome.Added)
+        {
+            yield return $"no snapshot yet: {Path.GetFileName(check.Frames.VerifiedPath)}, {Path.GetFileName(check.Layout.VerifiedPath)}";
+            yield break;
+        }
+        if (check.Frames.Status == SnapshotStatus.Missing) yield return $"no frame snapshot: {Path.GetFileName(check.Frames.VerifiedPath)}";
         else if (check.Frames.Status == SnapshotStatus.Changed && check.Frames.Detail is { } detail) yield return detail;
         foreach (var change in check.Frames.Changes.Where(c => c.ChangedPixels >= 0))
         {
             var pixels = change.Tile.Width * change.Tile.Height;
             yield return $"frame {change.Frame}: {change.ChangedPixels} of {pixels} pixels changed ({100.0 * change.ChangedPixels / pixels:0.#}%)";
         }
-        if (check.Outcome != FigureOutcome.Added && check.Layout.Status is SnapshotStatus.Changed or SnapshotStatus.Missing && check.Layout.Detail is { } layout)
-        {
-            yield return layout;
-        }
+        if (check.Layout.Status == SnapshotStatus.Missing) yield return $"no layout snapshot: {Path.GetFileName(check.Layout.VerifiedPath)}";
+        else if (check.Layout.Status == SnapshotStatus.Changed && check.Layout.Detail is { } layout) yield return layout;
     }
 
     public const string RemovedDetail = "a snapshot without a figure: the figure was removed or renamed";
@@ -67,6 +69,9 @@ public sealed record CheckResults(IReadOnlyList<FigureCheck> Figures, IReadOnlyL
 /// </summary>
 public sealed record ReportContext(string Suite, string WorkingDirectory, string AcceptCommand)
 {
+    /// <summary>The command that removes the snapshots of removed figures, when accepting does not.</summary>
+    public string RemoveCommand { get; init; } = AcceptCommand;
+
     /// <summary>A path as CI systems look for it: relative to the working directory, with forward slashes.</summary>
     public string Relative(string path) => Path.GetRelativePath(WorkingDirectory, path).Replace('\\', '/');
 }

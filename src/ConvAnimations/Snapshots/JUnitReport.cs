@@ -48,7 +48,7 @@ public static class JUnitReport
             foreach (var name in results.Removed)
             {
                 TestCase(xml, context.Suite, name, TimeSpan.Zero);
-                Failure(xml, FigureOutcome.Removed, CheckResults.RemovedDetail, [$"accept with: {context.AcceptCommand}"]);
+                Failure(xml, FigureOutcome.Removed, CheckResults.RemovedDetail, [$"remove its snapshots with: {context.RemoveCommand}"]);
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();
@@ -69,7 +69,8 @@ public static class JUnitReport
     {
         xml.WriteStartElement("testcase");
         xml.WriteAttributeString("name", name);
-        xml.WriteAttributeString("classname", suite);
+        // Jenkins reads the last dot of a class name as the package's end: snapshots.figures, not figures.yaml.
+        xml.WriteAttributeString("classname", $"snapshots.{Path.GetFileNameWithoutExtension(suite)}");
         xml.WriteAttributeString("time", Seconds(time));
     }
 

@@ -30,14 +30,24 @@ public static class MarkdownReport
         var text = new StringBuilder();
         var counts = Enum.GetValues<FigureOutcome>().Where(o => results.Count(o) > 0).Select(o => $"{results.Count(o)} {Word(o)}");
         text.Append($"## Snapshots of {Code(context.Suite)}: {string.Join(", ", counts.DefaultIfEmpty("no figures"))}\n\n");
-        if (results.Differences > 0) text.Append($"Accept the changes with {Code(context.AcceptCommand)}.\n\n");
-        text.Append("| figure | result | what changed |\n|---|---|---|\n");
-        var rows = results.Figures.Select(f => (f.Name, f.Outcome, Detail: f.IsUnchanged ? "" : CheckResults.Brief(f)))
-            .Concat(results.Removed.Select(name => (Name: name, Outcome: FigureOutcome.Removed, Detail: CheckResults.RemovedDetail)));
-        // The differences first, in the file's order; the unchanged after them.
-        foreach (var (name, outcome, detail) in rows.OrderBy(r => r.Outcome == FigureOutcome.Unchanged))
+        if (results.Differences > 0) text.Append($"Accept the changes with {Code(context.AcceptCommand)}.");
+        if (results.Removed.Count > 0 && context.RemoveCommand != context.AcceptCommand) text.Append($" Remove the snapshots of removed figures with {Code(context.RemoveCommand)}.");
+        if (results.Differences > 0) text.Append("\n\n");
+        var differences = results.Figures.Where(f => !f.IsUnchanged).Select(f => (f.Name, f.Outcome, Detail: CheckResults.Brief(f)))
+            .Concat(results.Removed.Select(name => (Name: name, Outcome: FigureOutcome.Removed, Detail: CheckResults.RemovedDetail))).ToList();
+        if (differences.Count > 0)
         {
-            text.Append($"| {Link(name, outcome)} | {Word(outcome)} | {Cell(detail)} |\n");
+            text.Append("| figure | result | what changed |\n|---|---|---|\n");
+            foreach (var (name, outcome, detail) in differences) text.Append($"| {Link(name, outcome)} | {Word(outcome)} | {Cell(detail)} |\n");
+            text.Append('\n');
+        }
+        // The unchanged figures folded away, so the changes come first on the page.
+        var unchanged = results.Figures.Where(f => f.IsUnchanged).ToList();
+        if (unchanged.Count > 0)
+        {
+            text.Append($"<details><summary>{unchanged.Count} unchanged</summary>\n\n| figure | result |\n|---|---|\n");
+            foreach (var check in unchanged) text.Append($"| {Code(check.Name)} | {Word(FigureOutcome.Unchanged)} |\n");
+            text.Append("\n</details>\n");
         }
         foreach (var check in results.Figures.Where(f => !f.IsUnchanged))
         {
