@@ -105,18 +105,18 @@ public sealed partial class CiReportsTests : IDisposable
     public void A_figure_of_many_changed_frames_shows_the_first_ones_and_with_only_nothing_counts_as_removed()
     {
         var yaml = _dir.File("mine.yaml");
-        File.WriteAllText(yaml, "figures:\n  - {name: many, input: 6, kernel: 2}\n  - {name: other, input: 3, kernel: 2}\n");
+        File.WriteAllText(yaml, "figures:\n  - {name: many, input: 5, kernel: 2, scale: 0.5}\n  - {name: other, input: 3, kernel: 2}\n");
         Assert.Equal(0, Convanim("snapshot", yaml).ExitCode);
-        // Another theme: every one of the 25 frames changes, at the same size. `other` is gone, but only `many` is
+        // Another theme: every one of the 16 frames changes, at the same size. `other` is gone, but only `many` is
         // checked: the snapshots of figures not looked at are not counted as removed.
-        File.WriteAllText(yaml, "figures:\n  - {name: many, input: 6, kernel: 2, theme: colorblind}\n  - {name: brand_new, input: 3, kernel: 2}\n");
+        File.WriteAllText(yaml, "figures:\n  - {name: many, input: 5, kernel: 2, scale: 0.5, theme: colorblind}\n  - {name: brand_new, input: 3, kernel: 2}\n");
         var result = Convanim("check", yaml, "--only", "many", "--report", _dir.File("html"), "--markdown", _dir.File("summary.md"));
         Assert.Equal(1, result.ExitCode);
         Assert.DoesNotContain("REMOVED", result.Stdout);
         var markdown = File.ReadAllText(_dir.File("summary.md"));
-        Assert.Contains("| [`many`](#many-changed) | changed | frames 0-24 changed |", markdown);
+        Assert.Contains("| [`many`](#many-changed) | changed | frames 0-15 changed |", markdown);
         Assert.Equal(MarkdownReport.MaxFramesShown, Regex.Matches(markdown, @"\| frame \d+ \| !\[expected").Count);
-        Assert.Contains($"and {25 - MarkdownReport.MaxFramesShown} more changed frames: `", markdown);
+        Assert.Contains($"and {16 - MarkdownReport.MaxFramesShown} more changed frames: `", markdown);
         Assert.Equal(3 * MarkdownReport.MaxFramesShown, Directory.GetFiles(_dir.File("summary-images"), "*.png").Length);
     }
 
