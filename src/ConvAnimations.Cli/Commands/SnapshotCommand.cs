@@ -10,7 +10,7 @@ internal static class SnapshotCommand
         var file = CommandParts.FileArgument();
         var snapshots = CommandParts.SnapshotsOption();
         var only = CommandParts.OnlyOption();
-        var command = new Command("snapshot", "Write (accept) the snapshots of every figure.") { file, snapshots, only };
+        var command = new Command("snapshot", "Write (accept) the snapshots of every figure, and remove those of figures no longer in the file.") { file, snapshots, only };
         return command.WithAction((result, terminal) =>
         {
             var directory = result.GetRequiredValue(snapshots);
@@ -18,6 +18,13 @@ internal static class SnapshotCommand
             var selected = CommandParts.Selected(figures, result.GetValue(only));
             foreach (var figure in selected) SnapshotStore.Accept(figure, directory);
             terminal.Out.WriteLine($"{selected.Count} snapshots written to {directory}");
+            // Accepting every figure accepts the removed ones too: their snapshots go (with --only, others are kept).
+            if (selected.Count < figures.Figures.Count) return ConvanimCommand.Success;
+            foreach (var name in SnapshotStore.VerifiedNames(directory).Except(figures.Figures.Select(f => f.Name)))
+            {
+                SnapshotStore.Remove(directory, name);
+                terminal.Out.WriteLine($"removed the snapshots of {name}, no longer in {figures.Path}");
+            }
             return ConvanimCommand.Success;
         });
     }

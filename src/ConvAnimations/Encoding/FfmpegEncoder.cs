@@ -104,7 +104,7 @@ public static class FfmpegEncoder
         }
     }
 
-    public const string MissingFfmpeg = "ffmpeg was not found on PATH: install it (Debian: apt-get install -y ffmpeg; scripts/render-all does it for you)";
+    public const string MissingFfmpeg = "ffmpeg was not found on PATH: install it (Debian: apt-get install -y ffmpeg; in a clone of the repository scripts/render-all does it for you)";
 
     /// <summary>Whether an ffmpeg executable is on PATH, checked before any work so a missing one is one clear error.</summary>
     public static bool IsInstalled() => Executable() is not null;

@@ -34,6 +34,22 @@ public static class SnapshotStore
 
     private static string LayoutPath(string directory, string name, string kind) => Path.Combine(directory, $"{name}.{kind}.json");
 
+    /// <summary>The names of the figures that have a verified snapshot (of frames or layout) in the folder.</summary>
+    public static IReadOnlyList<string> VerifiedNames(string directory) =>
+        !Directory.Exists(directory) ? []
+        : Directory.EnumerateFiles(directory, "*.verified.png").Concat(Directory.EnumerateFiles(directory, "*.verified.json"))
+            .Select(path => Path.GetFileName(path)[..Path.GetFileName(path).IndexOf(".verified.", StringComparison.Ordinal)])
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Removes every snapshot file of a figure (verified, received, diff) from the folder.</summary>
+    public static void Remove(string directory, string name)
+    {
+        foreach (var path in new[] { VerifiedPath(directory, name), ReceivedPath(directory, name), DiffPath(directory, name), LayoutPath(directory, name, "verified"), LayoutPath(directory, name, "received") })
+        {
+            File.Delete(path);
+        }
+    }
+
     /// <summary>Compares the figure's frames with its verified sheet; writes the sheet when missing and <paramref name="writeMissing"/>.</summary>
     public static SnapshotResult Check(PreparedFigure figure, string directory, bool writeMissing)
     {

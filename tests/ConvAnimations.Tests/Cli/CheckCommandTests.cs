@@ -25,7 +25,7 @@ public sealed class CheckCommandTests : IDisposable
         File.WriteAllText(dir.File("mine.yaml"), Figures);
         var missing = Run("check");
         Assert.Equal(1, missing.ExitCode);
-        Assert.Contains("CHANGED    a: no frame snapshot", missing.Stdout);
+        Assert.Contains("ADDED      a: no frame snapshot", missing.Stdout);
 
         var accepted = Run("snapshot");
         Assert.Equal(0, accepted.ExitCode);

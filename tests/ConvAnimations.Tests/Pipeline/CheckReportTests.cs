@@ -7,12 +7,12 @@ namespace ConvAnimations.Tests.Pipeline;
 /// <summary>A check report writes only into a folder of its own and removes only the files it wrote.</summary>
 public sealed class CheckReportTests
 {
-    private static IReadOnlyList<FigureCheck> Changed(string snapshots, params string[] yaml) =>
-        yaml.Select(y =>
+    private static CheckResults Changed(string snapshots, params string[] yaml) =>
+        new(yaml.Select(y =>
         {
             var figure = Figures.Parse($"figures:\n  - {y}\n").Prepared();
             return new FigureCheck(SnapshotStore.Check(figure, snapshots, writeMissing: false), SnapshotStore.CheckLayout(figure, snapshots, writeMissing: false));
-        }).ToList();
+        }).ToList());
 
     [Fact]
     public void A_folder_holding_other_files_is_refused_and_left_as_it_was()
