@@ -32,7 +32,7 @@ internal static class FrameCommand
                 throw new UsageException($"--out {path}: the file name must end in {string.Join(", ", OutputFormat.StillNames.Select(n => "." + n))}, which decides the format");
             }
             using var renderer = new SceneRenderer(figure.Scene);
-            OutputFiles.WriteAtomically(path, stream => FigureOutputs.WriteStill(new FrameTarget(still, path, frame), renderer, figure.Figure.Scale, stream));
+            OutputFiles.WriteAtomically(path, stream => new FrameTarget(still, path, frame).Write(stream, new Drawing(figure, renderer)));
             terminal.Out.WriteLine($"{path}: frame {frame} of {figure.Name}, {renderer.Size.Width}x{renderer.Size.Height}");
             return ConvanimCommand.Success;
         });

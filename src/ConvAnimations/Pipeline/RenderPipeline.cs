@@ -60,7 +60,7 @@ public static partial class RenderPipeline
         CancellationToken cancellationToken = default)
     {
         // ffmpeg only when a requested format needs it (stills alone render without it), checked before the folder is touched.
-        if (figures.Any(f => f.Figure.Formats.Any(format => FigureOutputs.WriterOf(format).Ffmpeg is not null)) && !FfmpegEncoder.IsInstalled()) throw new EncodingException(FfmpegEncoder.MissingFfmpeg);
+        if (figures.Any(f => f.Figure.Formats.Any(FigureOutputs.NeedsFfmpeg)) && !FfmpegEncoder.IsInstalled()) throw new EncodingException(FfmpegEncoder.MissingFfmpeg);
         OutputFiles.PrepareDirectory(options.OutputDirectory);
         using var writing = OutputLock.Acquire(options.OutputDirectory);
         var cache = RenderCache.Load(options.OutputDirectory);
@@ -104,10 +104,10 @@ public static partial class RenderPipeline
                 }
                 foreach (var (work, error) in batch.Items.Zip(errors)) Complete(work, error);
             });
-            // Stills are drawn beside the encoding; a figure's frames count once, from its animations if it has any.
-            var drawing = Parallel.ForEachAsync(pending.Where(w => w.Stills.Count > 0).OrderByDescending(w => w.FrameBytes), parallel, (work, token) =>
+            // Stills and documents are drawn beside the encoding; a figure's frames count once, from its animations if it has any.
+            var drawing = Parallel.ForEachAsync(pending.Where(w => w.Drawn.Count > 0).OrderByDescending(w => w.FrameBytes), parallel, (work, token) =>
             {
-                Complete(work, WriteStills(work, work.Animations.Count == 0 ? onFrame : null, token));
+                Complete(work, WriteDrawn(work, work.Animations.Count == 0 ? onFrame : null, token));
                 return ValueTask.CompletedTask;
             });
             await Task.WhenAll(encoding, drawing).ConfigureAwait(false);
@@ -154,7 +154,7 @@ public static partial class RenderPipeline
         public string Key => key;
         public IReadOnlyList<Target> Targets { get; } = FigureOutputs.Of(prepared.Figure, directory);
         public IReadOnlyList<AnimationTarget> Animations => field ??= Targets.OfType<AnimationTarget>().ToList();
-        public IReadOnlyList<Target> Stills => field ??= Targets.Where(t => t is not AnimationTarget).ToList();
+        public IReadOnlyList<DrawnTarget> Drawn => field ??= Targets.OfType<DrawnTarget>().ToList();
 
         /// <summary>The bytes of its frames, the measure of its cost.</summary>
         public long FrameBytes => FigureCost.Of(prepared).FrameBytes;
@@ -173,7 +173,7 @@ public static partial class RenderPipeline
         {
             lock (_lock)
             {
-                if (_parts < 0) _parts = (Animations.Count > 0 ? 1 : 0) + (Stills.Count > 0 ? 1 : 0);
+                if (_parts < 0) _parts = (Animations.Count > 0 ? 1 : 0) + (Drawn.Count > 0 ? 1 : 0);
                 if (error is not null) _errors.Add(error);
                 if (--_parts > 0) return null;
                 if (_errors.Count == 0) Commit();
@@ -335,17 +335,18 @@ public static partial class RenderPipeline
     }
 
     /// <summary>Draws a figure's still pictures into staged temporaries (see <see cref="Work.Stage"/>); null or what went wrong.</summary>
-    private static string? WriteStills(Work work, Action? onFrame, CancellationToken token)
+    private static string? WriteDrawn(Work work, Action? onFrame, CancellationToken token)
     {
         try
         {
             using var renderer = new SceneRenderer(work.Prepared.Scene);
-            var counted = work.Stills.OfType<FrameTarget>().FirstOrDefault()?.Format;
-            foreach (var target in work.Stills)
+            var drawing = new Drawing(work.Prepared, renderer);
+            var counted = work.Drawn.OfType<FrameTarget>().FirstOrDefault()?.Format;
+            foreach (var target in work.Drawn)
             {
                 token.ThrowIfCancellationRequested();
                 Directory.CreateDirectory(Path.GetDirectoryName(target.Path)!);
-                work.Stage(OutputFiles.WriteTemporary(target.Path, stream => FigureOutputs.WriteStill(target, renderer, work.Figure.Scale, stream)), target.Path);
+                work.Stage(OutputFiles.WriteTemporary(target.Path, stream => target.Write(stream, drawing)), target.Path);
                 if (target is FrameTarget frame && frame.Format == counted) onFrame?.Invoke();
             }
             return null;
@@ -359,7 +360,7 @@ public static partial class RenderPipeline
     /// <summary>Frame files of a format this figure writes that are no longer its frames (it had more before).</summary>
     private static void RemoveStaleFrames(Work work)
     {
-        var frames = work.Stills.OfType<FrameTarget>().Select(t => t.Path).ToHashSet();
+        var frames = work.Drawn.OfType<FrameTarget>().Select(t => t.Path).ToHashSet();
         foreach (var folder in frames.Select(Path.GetDirectoryName).Distinct())
         {
             foreach (var extension in frames.Select(Path.GetExtension).Distinct())

@@ -1,4 +1,6 @@
+using System.Globalization;
 using ConvAnimations.Encoding;
+using ConvAnimations.Preparation;
 using ConvAnimations.Rendering;
 using ConvAnimations.Spec;
 
@@ -10,11 +12,54 @@ public abstract record Target(string Path);
 /// <summary>An animation ffmpeg encodes from the figure's frames: <c>DIR/NAME.EXT</c>.</summary>
 public sealed record AnimationTarget(FfmpegFormat Format, string Path) : Target(Path);
 
+/// <summary>What an in-process writer draws from: the prepared figure and a renderer of its scene, made once a figure.</summary>
+public sealed record Drawing(PreparedFigure Figure, SceneRenderer Renderer);
+
+/// <summary>A file written in-process from the prepared figure: a still picture, or a document made from its scene.</summary>
+public abstract record DrawnTarget(string Path) : Target(Path)
+{
+    public abstract void Write(Stream stream, Drawing drawing);
+}
+
 /// <summary>One frame as a still picture: <c>DIR/NAME/NAME_NN.EXT</c>.</summary>
-public sealed record FrameTarget(StillFormat Format, string Path, int Frame) : Target(Path);
+public sealed record FrameTarget(StillFormat Format, string Path, int Frame) : DrawnTarget(Path)
+{
+    public override void Write(Stream stream, Drawing drawing) => Format.WriteFrame(stream, drawing.Renderer, Frame);
+}
 
 /// <summary>The figure's panels as a still picture: <c>DIR/NAME.panels.EXT</c>.</summary>
-public sealed record PanelsTarget(StillFormat Format, string Path, Panels Panels) : Target(Path);
+public sealed record PanelsTarget(StillFormat Format, string Path, Panels Panels) : DrawnTarget(Path)
+{
+    public override void Write(Stream stream, Drawing drawing) => Format.WritePanels(stream, drawing.Renderer, Panels, drawing.Figure.Figure.Scale);
+}
+
+/// <summary>What writes a format: the files it makes of a figure, and of its panels when the format can hold them.</summary>
+public abstract class FormatWriter
+{
+    public abstract IEnumerable<Target> Files(Figure figure, OutputFormat format, string directory);
+
+    /// <summary>The panels' file, or null when the format cannot hold panels.</summary>
+    public virtual Target? PanelsFile(Figure figure, Panels panels, OutputFormat format, string directory) => null;
+}
+
+/// <summary>ffmpeg encoding the frames' pixels into one file.</summary>
+public sealed class AnimationWriter(FfmpegFormat ffmpeg) : FormatWriter
+{
+    public override IEnumerable<Target> Files(Figure figure, OutputFormat format, string directory) =>
+        [new AnimationTarget(ffmpeg, FigureOutputs.AnimationPath(directory, figure.Name, format))];
+}
+
+/// <summary>SkiaSharp drawing each frame into a file of its own, and the panels into one.</summary>
+public sealed class StillWriter(StillFormat still) : FormatWriter
+{
+    public StillFormat Format => still;
+
+    public override IEnumerable<Target> Files(Figure figure, OutputFormat format, string directory) =>
+        Enumerable.Range(0, figure.FrameCount).Select(i => new FrameTarget(still, FigureOutputs.FramePath(directory, figure.Name, format, i, figure.FrameCount), i));
+
+    public override Target PanelsFile(Figure figure, Panels panels, OutputFormat format, string directory) =>
+        new PanelsTarget(still, FigureOutputs.PanelsPath(directory, figure.Name, format), panels);
+}
 
 /// <summary>
 /// The one table of writers: each output format (<see cref="OutputFormat"/>, which says how its files are laid out)
@@ -23,41 +68,33 @@ public sealed record PanelsTarget(StillFormat Format, string Path, Panels Panels
 /// </summary>
 public static class FigureOutputs
 {
-    /// <summary>What writes a format: ffmpeg from the frames' pixels (one file), or SkiaSharp frame by frame (and panels).</summary>
-    public sealed record Writer(FfmpegFormat? Ffmpeg, StillFormat? Still);
-
-    private static readonly Dictionary<OutputFormat, Writer> Table = new()
+    private static readonly Dictionary<OutputFormat, FormatWriter> Table = new()
     {
-        [OutputFormat.Gif] = new(FfmpegFormat.Gif, null),
-        [OutputFormat.Mp4] = new(FfmpegFormat.Mp4, null),
-        [OutputFormat.Webp] = new(FfmpegFormat.Webp, null),
-        [OutputFormat.Png] = new(null, StillFormat.Png),
-        [OutputFormat.Svg] = new(null, StillFormat.Svg),
-        [OutputFormat.Pdf] = new(null, StillFormat.Pdf),
+        [OutputFormat.Gif] = new AnimationWriter(FfmpegFormat.Gif),
+        [OutputFormat.Mp4] = new AnimationWriter(FfmpegFormat.Mp4),
+        [OutputFormat.Webp] = new AnimationWriter(FfmpegFormat.Webp),
+        [OutputFormat.Png] = new StillWriter(StillFormat.Png),
+        [OutputFormat.Svg] = new StillWriter(StillFormat.Svg),
+        [OutputFormat.Pdf] = new StillWriter(StillFormat.Pdf),
     };
 
     /// <summary>The writer of a format.</summary>
-    public static Writer WriterOf(OutputFormat format) => Table[format];
+    public static FormatWriter WriterOf(OutputFormat format) => Table[format];
 
-    /// <summary>How a still format is written; null for an animation.</summary>
-    public static StillFormat? Still(OutputFormat format) => Table[format].Still;
+    /// <summary>Whether a format is encoded by ffmpeg (which must then be installed).</summary>
+    public static bool NeedsFfmpeg(OutputFormat format) => Table[format] is AnimationWriter;
+
+    /// <summary>How a still format draws a frame; null for any other.</summary>
+    public static StillFormat? Still(OutputFormat format) => (Table[format] as StillWriter)?.Format;
 
     /// <summary>Every file <paramref name="figure"/> writes into <paramref name="directory"/>, in a stable order.</summary>
     public static IReadOnlyList<Target> Of(Figure figure, string directory)
     {
-        var targets = new List<Target>();
-        foreach (var format in figure.Formats)
-        {
-            var writer = Table[format];
-            if (writer.Ffmpeg is { } ffmpeg) targets.Add(new AnimationTarget(ffmpeg, AnimationPath(directory, figure.Name, format)));
-            if (writer.Still is { } still)
-            {
-                targets.AddRange(Enumerable.Range(0, figure.FrameCount).Select(i => new FrameTarget(still, FramePath(directory, figure.Name, format, i, figure.FrameCount), i)));
-            }
-        }
+        var targets = figure.Formats.SelectMany(format => Table[format].Files(figure, format, directory)).ToList();
         if (figure.Panels is { } panels)
         {
-            targets.AddRange(panels.Formats.Select(f => new PanelsTarget(Still(f)!, PanelsPath(directory, figure.Name, f), panels)));
+            targets.AddRange(panels.Formats.Select(f => Table[f].PanelsFile(figure, panels, f, directory)
+                ?? throw new InvalidOperationException($"the format {f} holds no panels")));
         }
         return targets;
     }
@@ -77,23 +114,7 @@ public static class FigureOutputs
     /// </summary>
     public static string FramePath(string directory, string name, OutputFormat format, int frame, int frames)
     {
-        var digits = Math.Max(2, frames.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
-        return System.IO.Path.Combine(FramesDirectory(directory, name), $"{name}_{frame.ToString(new string('0', digits), System.Globalization.CultureInfo.InvariantCulture)}.{format.Name}");
-    }
-
-    /// <summary>Writes a still target of the figure drawn by <paramref name="renderer"/> into <paramref name="stream"/>.</summary>
-    public static void WriteStill(Target target, SceneRenderer renderer, double scale, Stream stream)
-    {
-        switch (target)
-        {
-            case FrameTarget frame:
-                frame.Format.WriteFrame(stream, renderer, frame.Frame);
-                break;
-            case PanelsTarget panels:
-                panels.Format.WritePanels(stream, renderer, panels.Panels, scale);
-                break;
-            default:
-                throw new ArgumentException($"{target.Path} is not a still picture", nameof(target));
-        }
+        var digits = Math.Max(2, frames.ToString(CultureInfo.InvariantCulture).Length);
+        return System.IO.Path.Combine(FramesDirectory(directory, name), $"{name}_{frame.ToString(new string('0', digits), CultureInfo.InvariantCulture)}.{format.Name}");
     }
 }
