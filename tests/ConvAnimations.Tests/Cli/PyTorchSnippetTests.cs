@@ -1,12 +1,11 @@
-using ConvAnimations.Explain;
-using ConvAnimations.Views;
-using ConvAnimations.Preparation;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ConvAnimations.Cli.Commands;
+using ConvAnimations.Explain;
 using ConvAnimations.Layout;
 using ConvAnimations.Tests.Support;
+using ConvAnimations.Views;
 
 namespace ConvAnimations.Tests.Cli;
 

@@ -1,14 +1,14 @@
-using ConvAnimations.Explain;
-using ConvAnimations.Views;
-using ConvAnimations.Preparation;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ConvAnimations.Explain;
 using ConvAnimations.Layout;
 using ConvAnimations.Pipeline;
+using ConvAnimations.Preparation;
 using ConvAnimations.Scenes;
 using ConvAnimations.Spec;
 using ConvAnimations.Tests.Support;
+using ConvAnimations.Views;
 using CsCheck;
 
 namespace ConvAnimations.Tests.Layout;

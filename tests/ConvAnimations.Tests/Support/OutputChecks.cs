@@ -1,5 +1,5 @@
-using ConvAnimations.Encoding;
 using System.Globalization;
+using ConvAnimations.Encoding;
 using ConvAnimations.Spec;
 
 namespace ConvAnimations.Tests.Support;
