@@ -37,6 +37,25 @@ public readonly record struct Axis(int Input, int Kernel, int Stride, int Paddin
     /// <summary>The grid the transpose's kernel slides over: p' + (o-1)s+1 + p' + a.</summary>
     public int TransposedGrid => StretchedOutput + 2 * TransposedPadding + OutputPadding;
 
+    /// <summary>
+    /// The first output whose window's taps all fall in the padding (a dilated window can step over the input), or
+    /// null when every window has a tap on the input: tap t of output n lies at n·s + t·d - p of the input.
+    /// </summary>
+    public int? FirstWindowOutsideInput()
+    {
+        for (var n = 0; n < Output; n++)
+        {
+            var inside = false;
+            for (var t = 0; t < Kernel && !inside; t++)
+            {
+                var at = n * Stride + t * Dilation - Padding;
+                inside = at >= 0 && at < Input;
+            }
+            if (!inside) return n;
+        }
+        return null;
+    }
+
     /// <summary>True when at least one window fits in the padded input.</summary>
     public bool KernelFits => PaddedInput >= EffectiveKernel;
 

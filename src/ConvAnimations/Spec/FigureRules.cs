@@ -288,6 +288,11 @@ internal static class FigureRules
                 report.Error(paddingAt, $"padding{label}: {Math.Max(axis.Padding, axis.PaddingEnd)} is more than half the window ({axis.EffectiveKernel} cells): pooling pads at most half the window, as frameworks require, so no window lies in the padding alone");
                 ok = false;
             }
+            else if (kind.Reduction == Reduction.Maximum && axis.FirstWindowOutsideInput() is { } outside)
+            {
+                report.Error(paddingAt, $"padding{label}: the window of output {outside} lies in the padding alone (its taps, {axis.Dilation} cells apart, miss the input), where max pooling has no input to take: frameworks give minus infinity there; lower the padding or the dilation");
+                ok = false;
+            }
             else if (kind.IsTransposed && axis.TransposedPadding < 0)
             {
                 report.Error(paddingAt, $"padding{label}: {axis.Padding} is above d(k-1) = {axis.Dilation * (axis.Kernel - 1)}, the most a transposed figure allows (its equivalent convolution would need negative padding p' = d(k-1) - p)");

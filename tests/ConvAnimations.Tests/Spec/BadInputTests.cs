@@ -32,6 +32,8 @@ public sealed class BadInputTests
         [Head + "    input: 5\n    kernel: 3\n    padding: {top: 1, botom: 2}\n", 5, 23, "f", "unknown key 'botom' in padding (did you mean 'bottom'?)"],
         [Head + "    input: 5\n    kernel: 3\n    padding: {left: -1}\n", 5, 21, "f", "padding.left: -1 is not allowed: padding cannot be negative"],
         [Head + "    input: 5\n    kernel: 3\n    padding: sme\n", 5, 14, "f", "(did you mean 'same'?)"],
+        [Head + "    kind: max_pooling\n    input: 1\n    kernel: 2\n    dilation: 3\n    padding: 2\n", 7, 14, "f", "padding: the window of output 0 lies in the padding alone (its taps, 3 cells apart, miss the input), where max pooling has no input to take"],
+        [Head + "    input: 4\n    kernel: 3\n    view: dots\n", 5, 11, "f", "view: 'dots' is not one of kernel, matrix, hops, subsampling"],
         [Head + "    input: 6\n    kernel: 3\n    stride: 2\n    padding: 1\n    output: 4\n", 7, 13, "f", "output: 4 does not match the figure, which computes 3: o = floor((i + 2p - d(k-1) - 1)/s) + 1 = floor((6 + 2 - 2 - 1)/2) + 1 = 3"],
         [Head + "    kind: transposed\n    input: 6\n    kernel: 3\n    stride: 2\n    output: 3\n", 7, 13, "f", "a transposed figure's output is the direct input i = 6"],
         ["figures:\n  - {name: a, input: 4, kernel: 3}\n  - {name: a, input: 5, kernel: 3}\n", 3, 12, "a", "duplicate name: already used at "],
