@@ -1,0 +1,30 @@
+using ConvAnimations.Spec;
+using ConvAnimations.Tests.Support;
+using ConvAnimations.Writers;
+
+namespace ConvAnimations.Tests.Writers;
+
+/// <summary>
+/// What a format is (Spec's OutputFormat: one file a figure or one a frame, panels or not) is decided in one place;
+/// the writers' table gives each format a writer, and the writer must make exactly the files that says.
+/// </summary>
+public sealed class WriterTableTests
+{
+    public static IEnumerable<object[]> Formats => OutputFormat.All.Select(f => new object[] { f.Name });
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void Each_formats_writer_makes_the_files_its_layout_says(string name)
+    {
+        var format = OutputFormat.Parse(name)!;
+        var figure = Figures.Parse("figures:\n  - {name: t, input: 4, kernel: 2, formats: [gif]}\n");
+        var writer = FigureOutputs.WriterOf(format);
+        var files = writer.Files(figure, format, "out").ToList();
+        Assert.Equal(format.Files == FileLayout.OnePerFigure ? 1 : figure.FrameCount, files.Count);
+        Assert.Equal(files.Count, files.Select(f => f.Path).Distinct().Count());
+        Assert.All(files, f => Assert.EndsWith("." + format.Name, f.Path, StringComparison.Ordinal));
+        var panels = new Panels([0, 1], 2, [format]);
+        Assert.Equal(format.HoldsPanels, writer.PanelsFile(figure, panels, format, "out") is not null);
+        Assert.Equal(format.Files == FileLayout.OnePerFrame, format.IsStill);
+    }
+}
