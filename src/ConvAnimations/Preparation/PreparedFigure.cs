@@ -3,7 +3,6 @@ using ConvAnimations.Rendering;
 using ConvAnimations.Scenes;
 using ConvAnimations.Spec;
 using ConvAnimations.Views;
-using ConvAnimations.Writers;
 using SkiaSharp;
 
 namespace ConvAnimations.Preparation;
