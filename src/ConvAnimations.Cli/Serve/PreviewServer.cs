@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -66,11 +65,13 @@ public sealed class PreviewServer : IAsyncDisposable
     private static void Map(WebApplication app, PreviewState state, string fileName, string output)
     {
         var page = Resources.Read("preview.html");
+        var files = new OutputFolder(output);
+        app.Use(LocalRequests.Guard);
         app.MapGet("/", () => Results.Content(page, "text/html; charset=utf-8"));
         app.MapGet("/api/state", () => Results.Json(Describe(state.Current, fileName, output)));
         app.MapGet("/figures/{name}/{frame}", (string name, string frame) => Frame(state, name, frame));
         app.MapGet("/events", Events);
-        app.MapGet("/files/{**path}", (string? path) => OutputFile(output, path ?? ""));
+        app.MapGet("/files/{**path}", (string? path) => files.Serve(path ?? ""));
 
         async Task Events(HttpContext context)
         {
@@ -133,16 +134,6 @@ public sealed class PreviewServer : IAsyncDisposable
         var bytes = figure.Frame(format, index) ?? (state.Current.Find(name) is { } newer && index < newer.Figure.FrameCount ? newer.Frame(format, index) : null);
         if (bytes is null) return Results.NotFound("the figure changed");
         return Results.File(bytes, format == StillFormat.Png ? "image/png" : "image/svg+xml");
-    }
-
-    private static IResult OutputFile(string output, string relative)
-    {
-        // The route keeps an encoded slash encoded; decoded here so "..%2F" is seen for what it is.
-        var full = Path.GetFullPath(Path.Combine(output, Uri.UnescapeDataString(relative)));
-        if (!full.StartsWith(output + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return Results.BadRequest("outside the output folder");
-        if (!File.Exists(full)) return Results.NotFound();
-        var type = new FileExtensionContentTypeProvider().TryGetContentType(full, out var known) ? known : "application/octet-stream";
-        return Results.File(full, type, enableRangeProcessing: true);
     }
 
     /// <summary>Reloads the file whenever its time or size changes (editors save in place or by renaming).</summary>
