@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ConvAnimations.Cli.Serve;
+using ConvAnimations.Pipeline;
 
 namespace ConvAnimations.Cli.Commands;
 
@@ -31,9 +32,13 @@ internal static class ServeCommand
                 var current = server.Current;
                 terminal.Out.WriteLine($"serving {path} at {server.Address} ({current.Figures.Count} figures{(current.Errors.Count > 0 ? $", {current.Errors.Count} error(s)" : "")}); Ctrl-C stops");
                 foreach (var error in current.Errors) terminal.Error.WriteLine(error);
-                // Ctrl-C and SIGTERM stop the host (ASP.NET Core's console lifetime); a test stops it by cancellation.
-                await server.WaitForShutdownAsync(cancellation);
-                return ConvanimCommand.Success;
+                // Ctrl-C and SIGTERM stop the host, and end the command as they end a render; a test stops it by cancellation.
+                using var interruption = new Interruption();
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation, interruption.Token);
+                await server.WaitForShutdownAsync(stop.Token);
+                if (!interruption.Happened) return ConvanimCommand.Success;
+                terminal.Error.WriteLine("convanim serve: interrupted; stopped serving");
+                return Interruption.ExitCode;
             }
             catch (IOException e)
             {

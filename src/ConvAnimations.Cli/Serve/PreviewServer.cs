@@ -14,9 +14,10 @@ using Microsoft.Extensions.Logging;
 namespace ConvAnimations.Cli.Serve;
 
 /// <summary>
-/// `serve`: the live preview on Kestrel, bound to 127.0.0.1 only. The page (preview.html) reads /api/state, draws
-/// frames from /figures/NAME/INDEX.png or .svg (drawn in memory), hears of every reload through server-sent events at
-/// /events, and links the files a render wrote under /files/. Nothing is ever written.
+/// `serve`: the live preview on Kestrel, bound to 127.0.0.1 only and answering only requests that name it
+/// (<see cref="LocalRequests"/>). The page (preview.html) reads /api/state, draws frames from /figures/NAME/INDEX.png
+/// or .svg (drawn in memory, at the width the page shows them), hears of every reload through server-sent events at
+/// /events, and links the files a render wrote under /files/ (<see cref="OutputFolder"/>). Nothing is ever written.
 /// </summary>
 public sealed class PreviewServer : IAsyncDisposable
 {
@@ -69,7 +70,7 @@ public sealed class PreviewServer : IAsyncDisposable
         app.Use(LocalRequests.Guard);
         app.MapGet("/", () => Results.Content(page, "text/html; charset=utf-8"));
         app.MapGet("/api/state", () => Results.Json(Describe(state.Current, fileName, output)));
-        app.MapGet("/figures/{name}/{frame}", (string name, string frame) => Frame(state, name, frame));
+        app.MapGet("/figures/{name}/{frame}", (string name, string frame, string? width) => Frame(state, name, frame, width));
         app.MapGet("/events", Events);
         app.MapGet("/files/{**path}", (string? path) => files.Serve(path ?? ""));
 
@@ -121,7 +122,8 @@ public sealed class PreviewServer : IAsyncDisposable
         }),
     };
 
-    private static IResult Frame(PreviewState state, string name, string file)
+    /// <param name="width">How wide the page shows the frame, in device pixels: it is drawn at least that wide, not larger than its own size.</param>
+    private static IResult Frame(PreviewState state, string name, string file, string? width)
     {
         if (state.Current.Find(name) is not { } figure) return Results.NotFound($"no figure named '{name}'");
         var format = Path.GetExtension(file) switch { ".png" => StillFormat.Png, ".svg" => StillFormat.Svg, _ => null };
@@ -130,8 +132,14 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             return Results.BadRequest($"'{name}' has frames 0 to {figure.Figure.FrameCount - 1}");
         }
+        int? shown = null;
+        if (width is not null)
+        {
+            if (!int.TryParse(width, NumberStyles.None, CultureInfo.InvariantCulture, out var w) || w < 1) return Results.BadRequest("width is a whole number of pixels from 1");
+            shown = w;
+        }
         // Replaced by a reload while this request ran: the newer version's frame, which the page asks for next anyway.
-        var bytes = figure.Frame(format, index) ?? (state.Current.Find(name) is { } newer && index < newer.Figure.FrameCount ? newer.Frame(format, index) : null);
+        var bytes = figure.Frame(format, index, shown) ?? (state.Current.Find(name) is { } newer && index < newer.Figure.FrameCount ? newer.Frame(format, index, shown) : null);
         if (bytes is null) return Results.NotFound("the figure changed");
         return Results.File(bytes, format == StillFormat.Png ? "image/png" : "image/svg+xml");
     }
