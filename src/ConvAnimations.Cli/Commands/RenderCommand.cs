@@ -36,7 +36,7 @@ internal static class RenderCommand
             IReadOnlyList<FigureResult> results;
             try
             {
-                var options = new RenderOptions(directory, result.GetValue(force), result.GetValue(jobs) ?? 0, Gallery: new GallerySource(Path.GetFileName(path), figures.Figures));
+                var options = new RenderOptions(directory, result.GetValue(force), result.GetValue(jobs) ?? 0, Gallery: new GallerySource(Path.GetFileName(path), figures.Figures, notice => terminal.Error.WriteLine($"convanim: {notice}")));
                 results = await RenderPipeline.RunAsync(selected, options, progress.Done, progress.Frame, interruption.Token);
                 progress.Finish();
             }

@@ -131,11 +131,12 @@ public static class RenderPipeline
         var current = results.Where(r => r?.Outcome is FigureOutcome.Rendered or FigureOutcome.Unchanged).Select(r => r!.Figure.Name).ToHashSet();
         try
         {
-            Gallery.Write(directory, gallery.Name, gallery.Figures, keep: gallery.Figures.Select(f => f.Name).Where(n => !current.Contains(n)).ToHashSet());
+            Gallery.Write(directory, gallery.Name, gallery.Figures, keep: gallery.Figures.Select(f => f.Name).Where(n => !current.Contains(n)).ToHashSet(), gallery.Notice);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The figures' files are in place; a page that cannot be written is written by the next run.
+            gallery.Notice?.Invoke($"the gallery page could not be written: {e.Message}");
         }
     }
 
