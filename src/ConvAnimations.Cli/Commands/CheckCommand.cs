@@ -10,7 +10,7 @@ internal static class CheckCommand
     {
         var file = CommandParts.FileArgument();
         var snapshots = CommandParts.SnapshotsOption();
-        var report = new Option<string>("--report") { Description = "the folder of the HTML report", HelpName = "DIR", DefaultValueFactory = _ => Path.Combine("output", "check") };
+        var report = new Option<string>("--report") { Description = "the folder of the HTML report", HelpName = "DIR", DefaultValueFactory = _ => Path.Combine("output", "check") }.IsPath();
         var only = CommandParts.OnlyOption();
         var command = new Command("check", "Compare every frame and layout with the snapshots; an HTML report of the changes (exit 1 if any).")
         {
@@ -25,6 +25,7 @@ internal static class CheckCommand
                 terminal.Error.WriteLine($"convanim: {refusal}");
                 return ConvanimCommand.Failure;
             }
+            UserPaths.WritableFolder(result.GetRequiredValue(report), "--report");
             var results = new List<FigureCheck>();
             foreach (var figure in CommandParts.Selected(figures, result.GetValue(only)))
             {

@@ -19,7 +19,7 @@ internal static class FrameCommand
         {
             Description = $"the file to write; its extension ({string.Join(", ", OutputFormats.StillNames.Select(n => "." + n))}) decides the format (default NAME-INDEX.png)",
             HelpName = "FILE",
-        };
+        }.IsPath();
         var command = new Command("frame", "Draw one frame of a figure as PNG, SVG or PDF.") { name, index, file, outPath };
         return command.WithAction((result, terminal) =>
         {
@@ -34,7 +34,7 @@ internal static class FrameCommand
                 throw new UsageException($"--out {path}: the file name must end in {string.Join(", ", OutputFormats.StillNames.Select(n => "." + n))}, which decides the format");
             }
             using var renderer = new SceneRenderer(SceneBuilder.Build(Layouter.Layout(figure)));
-            OutputFiles.WriteAtomically(path, stream => FigureOutputs.WriteStill(new FrameTarget(still, path, frame), renderer, figure.Scale, stream));
+            UserPaths.WriteFile(path, "--out", p => OutputFiles.WriteAtomically(p, stream => FigureOutputs.WriteStill(new FrameTarget(still, p, frame), renderer, figure.Scale, stream)));
             terminal.Out.WriteLine($"{path}: frame {frame} of {figure.Name}, {renderer.Size.Width}x{renderer.Size.Height}");
             return ConvanimCommand.Success;
         });

@@ -13,7 +13,7 @@ internal static class ServeCommand
         var file = CommandParts.FileArgument();
         var port = new Option<int>("--port", "-p") { Description = "the port on 127.0.0.1 (0: any free port)", HelpName = "N", DefaultValueFactory = _ => DefaultPort }
             .InRange(0, 65535);
-        var outDir = new Option<string>("--out", "-o") { Description = "the folder of rendered files the page links to (read only)", HelpName = "DIR", DefaultValueFactory = _ => "output" };
+        var outDir = new Option<string>("--out", "-o") { Description = "the folder of rendered files the page links to (read only)", HelpName = "DIR", DefaultValueFactory = _ => "output" }.IsPath();
         var command = new Command("serve", "A live preview in the browser: every figure with a frame scrubber and its arithmetic; the page follows every save of FILE.")
         {
             file, port, outDir,

@@ -17,6 +17,7 @@ internal static class SnapshotCommand
             var directory = result.GetRequiredValue(snapshots);
             if (terminal.Load(result.GetRequiredValue(file)) is not { } figures) return ConvanimCommand.Failure;
             var selected = CommandParts.Selected(figures, result.GetValue(only));
+            UserPaths.WritableFolder(directory, "--snapshots");
             foreach (var figure in selected) SnapshotStore.Accept(Layouter.Layout(figure), directory);
             terminal.Out.WriteLine($"{selected.Count} snapshots written to {directory}");
             return ConvanimCommand.Success;
