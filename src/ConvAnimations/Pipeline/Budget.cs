@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConvAnimations.Encoding;
 using ConvAnimations.Layout;
 using ConvAnimations.Rendering;
 using ConvAnimations.Scenes;
@@ -9,7 +10,9 @@ using SkiaSharp;
 namespace ConvAnimations.Pipeline;
 
 /// <summary>What one figure costs to draw: its frames' size in pixels after <c>scale</c>, its panels' size, its frames.</summary>
-public sealed record FigureCost(Figure Figure, SKSizeI Frame, SKSizeI? Panels)
+/// <param name="Marks">The marks a frame draws, on average (see <see cref="Budget.Measure"/>).</param>
+/// <param name="Clips">The anti-aliased clips a frame's marks need, on average: one for each plane in front that a mark reaches under.</param>
+public sealed record FigureCost(Figure Figure, SKSizeI Frame, SKSizeI? Panels, double Marks = 0, double Clips = 0)
 {
     public int Frames => Figure.FrameCount;
 
@@ -19,7 +22,30 @@ public sealed record FigureCost(Figure Figure, SKSizeI Frame, SKSizeI? Panels)
     public long FrameBytes => FramePixels * 4 * Frames;
 
     /// <summary>The CPU time rendering it takes (tool and ffmpeg together) on a machine like the one <c>scripts/bench</c> reports.</summary>
-    public TimeSpan Estimate => TimeSpan.FromSeconds(Budget.SecondsPerMegapixel * FramePixels / 1e6 * Frames * Math.Max(1, Figure.Formats.Count));
+    public TimeSpan Estimate => TimeSpan.FromSeconds(Encoding + Drawing + Clipping);
+
+    /// <summary>Encoding every frame in every format, and drawing a frame of a few marks: in proportion to the pixels.</summary>
+    internal double Encoding => Budget.SecondsPerMegapixel * FramePixels / 1e6 * Frames * Math.Max(1, Figure.Formats.Count);
+
+    /// <summary>Drawing the marks, each time a frame is drawn.</summary>
+    internal double Drawing => Budget.SecondsPerMark * Marks * Frames * (RasterDraws + Figure.Formats.Count(f => f is OutputFormat.Svg or OutputFormat.Pdf));
+
+    /// <summary>Clipping the marks behind the planes in front of them, each time a frame is drawn as pixels (vectors are not clipped).</summary>
+    internal double Clipping => Budget.SecondsPerClipRow * Clips * Frame.Height * Frames * RasterDraws;
+
+    /// <summary>
+    /// How often each frame is drawn as pixels: once for all its animations, or, for a figure whose frames ffmpeg cannot
+    /// hold at once, once for each and once more for the GIF's palette; once more for PNG frames.
+    /// </summary>
+    private int RasterDraws
+    {
+        get
+        {
+            var animations = Figure.Formats.Count(f => !OutputFormats.IsStill(f));
+            var large = FrameBytes > FfmpegEncoder.OnePassPaletteLimit;
+            return (animations == 0 ? 0 : large ? animations + (Figure.Formats.Contains(OutputFormat.Gif) ? 1 : 0) : 1) + (Figure.Formats.Contains(OutputFormat.Png) ? 1 : 0);
+        }
+    }
 }
 
 /// <summary>A figure the budget refuses (an error) or warns about (it will take long), located at the figure.</summary>
@@ -60,6 +86,19 @@ public static class Budget
     /// <summary>CPU seconds per megapixel of frame and per format (0.009 to 0.011 measured with scripts/bench, part 3).</summary>
     internal const double SecondsPerMegapixel = 0.011;
 
+    /// <summary>CPU seconds per mark each time a frame is drawn (0.02 to 0.03 ms, measured on matrix, numerical and channel figures).</summary>
+    internal const double SecondsPerMark = 25e-6;
+
+    /// <summary>
+    /// CPU seconds per anti-aliased clip and row of the frame each time a frame is drawn as pixels (0.5 to 1.1 µs,
+    /// measured on figures of 4 to 16 stacked maps at scales 0.25 to 2, and sequences of them): what makes a frame of
+    /// many maps slow.
+    /// </summary>
+    internal const double SecondsPerClipRow = 0.7e-6;
+
+    /// <summary>On how many frames, spread over the figure, its clips are counted.</summary>
+    private const int ClipSamples = 8;
+
     /// <summary>The smallest scale the reader accepts.</summary>
     private const double SmallestScale = 0.25;
 
@@ -72,16 +111,27 @@ public static class Budget
         return new CheckedFile(file, issues.Where(i => i.IsError).Select(i => i.ToString()).ToList(), issues.Where(i => !i.IsError).Select(i => i.ToString()).ToList());
     }
 
-    /// <summary>Measures a figure without drawing it: its scene is built, sized and let go.</summary>
-    public static FigureCost Measure(Figure figure)
+    /// <summary>
+    /// Measures a figure without drawing it: its scene is built, sized and let go. With <paramref name="drawing"/>, also
+    /// what drawing a frame takes: its marks, and the clips they need, counted on a few frames by the renderer without
+    /// drawing a pixel when the scene has more planes than one map in and one out (which clip a line or two at most).
+    /// </summary>
+    public static FigureCost Measure(Figure figure, bool drawing = false)
     {
-        var frame = SceneRenderer.SizeOf(SceneBuilder.Build(Layouter.Layout(figure)));
-        return new FigureCost(figure, frame, figure.Panels is { } panels ? PanelLayout.Size(panels, frame, figure.Scale) : null);
+        var scene = SceneBuilder.Build(Layouter.Layout(figure));
+        var frame = SceneRenderer.SizeOf(scene);
+        var cost = new FigureCost(figure, frame, figure.Panels is { } panels ? PanelLayout.Size(panels, frame, figure.Scale) : null);
+        if (!drawing) return cost;
+        var marks = scene.Frames.Average(f => f.Marks.Count);
+        if (scene.Planes.Count <= 2 || !Fits(frame)) return cost with { Marks = marks };
+        using var renderer = new SceneRenderer(scene);
+        var samples = Enumerable.Range(0, ClipSamples).Select(i => (int)((long)i * scene.Frames.Count / ClipSamples)).Distinct();
+        return cost with { Marks = marks, Clips = samples.Average(renderer.Clips) };
     }
 
     /// <summary>Every figure over the budget (errors), and every figure that will take long (warnings), in file order.</summary>
     public static IReadOnlyList<BudgetIssue> Check(IReadOnlyList<Figure> figures) =>
-        figures.SelectMany(f => Check(Measure(f))).ToList();
+        figures.SelectMany(f => Check(Measure(f, drawing: true))).ToList();
 
     public static IEnumerable<BudgetIssue> Check(FigureCost cost)
     {
@@ -98,10 +148,14 @@ public static class Budget
                                (scale >= SmallestScale ? $"use a scale of at most {Number(scale)}, or {fewer}" : $"even scale {Number(SmallestScale)} is too large: use {fewer}"), error: true);
         }
         if (tooLarge || cost.Estimate <= LongRender) yield break;
-        var quicker = Math.Floor(figure.Scale * Math.Sqrt(LongRender / cost.Estimate) * 100) / 100;
-        yield return Issue($"it will take long: about {Duration(cost.Estimate)} of CPU time ({cost.Frames} frames of {cost.Frame.Width}x{cost.Frame.Height} px, {figure.Formats.Count} formats); " +
+        // Encoding grows with the pixels (the scale squared), clipping with the rows, drawing marks not at all.
+        var (a, c, b) = (cost.Encoding, cost.Clipping, cost.Drawing);
+        var limit = LongRender.TotalSeconds;
+        var quicker = b < limit ? Math.Floor(figure.Scale * (-c + Math.Sqrt(c * c + 4 * a * (limit - b))) / (2 * a) * 100) / 100 : 0;
+        var stacked = cost.Clipping > cost.Encoding ? $" (most of it clipping marks behind stacked maps: {Math.Round(cost.Clips).ToString(CultureInfo.InvariantCulture)} clips a frame)" : "";
+        yield return Issue($"it will take long: about {Duration(cost.Estimate)} of CPU time ({cost.Frames} frames of {cost.Frame.Width}x{cost.Frame.Height} px, {figure.Formats.Count} formats){stacked}; " +
                            $"to shrink it {(quicker >= SmallestScale && quicker < figure.Scale ? $"lower its scale (scale: {Number(quicker)} takes about {Duration(LongRender)}), " : "")}" +
-                           "raise its stride (fewer frames), drop formats, or leave it out of a run with --only", error: false);
+                           $"raise its stride (fewer frames), {(stacked.Length > 0 ? "draw fewer feature maps, " : "")}drop formats, or leave it out of a run with --only", error: false);
     }
 
     /// <summary>By how much a picture of <paramref name="size"/> must shrink on each side to fit (1 or more: it fits).</summary>
