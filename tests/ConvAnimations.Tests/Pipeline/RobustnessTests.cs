@@ -221,7 +221,11 @@ public sealed class KillTests
         OutputChecks.AllComplete(output, figures, allowTemporaries: false);
         Assert.Equal(figures.Count * 2, Directory.GetFiles(output, "*.gif").Length + Directory.GetFiles(output, "*.mp4").Length);
     }
+}
 
+/// <summary>kill -9 between an edit and its undoing: as slow as the kill test, so a class of its own that runs beside it.</summary>
+public sealed class KillEditTests
+{
     /// <summary>
     /// Render v1; edit to v2 (every figure changes) and kill -9 once some of v2's figures are in place; undo the edit
     /// and render: every figure's files are v1's again, byte for byte those of a clean render of v1, and no figure that
