@@ -42,7 +42,7 @@ public static partial class Gallery
     public static string? Write(string directory, string sourceName, IReadOnlyList<Figure> figures, IReadOnlySet<string>? keep = null, Action<string>? notice = null)
     {
         var (index, other) = (Path.Combine(directory, FileName), Path.Combine(directory, OtherFileName));
-        var path = new[] { index, other }.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p) || IsOurs(p));
+        var path = new[] { index, other }.FirstOrDefault(p => (!File.Exists(p) && !Directory.Exists(p)) || IsOurs(p));
         if (path != index) notice?.Invoke($"{index} was not written by convanim: it is left as it is; " + (path is null ? $"so is {other}, and no gallery page was written" : $"the gallery is {path}"));
         if (path is null) return null;
         var entries = Load(directory, path, notice);

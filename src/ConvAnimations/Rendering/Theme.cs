@@ -10,6 +10,8 @@ namespace ConvAnimations.Rendering;
 /// </summary>
 public sealed class Theme
 {
+    private readonly Palette _palette;
+
     public Theme(double scale, ThemeSpec spec)
     {
         var s = (float)scale;
@@ -36,8 +38,6 @@ public sealed class Theme
         DarkInk = Colour(_palette.DarkInk);
         LightInk = Colour(_palette.LightInk);
     }
-
-    private readonly Palette _palette;
 
     private static SKColor Colour(int rgb) => new((uint)rgb | 0xFF000000);
 
