@@ -17,7 +17,7 @@ internal static class FrameCommand
         {
             Description = $"the file to write; its extension ({string.Join(", ", OutputFormat.StillNames.Select(n => "." + n))}) decides the format (default NAME-INDEX.png)",
             HelpName = "FILE",
-        };
+        }.IsPath();
         var command = new Command("frame", "Draw one frame of a figure as PNG, SVG or PDF.") { name, index, file, outPath };
         return command.WithAction((result, terminal) =>
         {
@@ -32,7 +32,7 @@ internal static class FrameCommand
                 throw new UsageException($"--out {path}: the file name must end in {string.Join(", ", OutputFormat.StillNames.Select(n => "." + n))}, which decides the format");
             }
             using var renderer = new SceneRenderer(figure.Scene);
-            OutputFiles.WriteAtomically(path, stream => new FrameTarget(still, path, frame).Write(stream, new Drawing(figure, renderer)));
+            UserPaths.WriteFile(path, "--out", p => OutputFiles.WriteAtomically(p, stream => new FrameTarget(still, p, frame).Write(stream, new Drawing(figure, renderer))));
             terminal.Out.WriteLine($"{path}: frame {frame} of {figure.Name}, {renderer.Size.Width}x{renderer.Size.Height}");
             return ConvanimCommand.Success;
         });

@@ -11,28 +11,41 @@ namespace ConvAnimations.Pipeline;
 public sealed record GalleryEntry(string Name, string Source, string Html, IReadOnlyList<string> Files);
 
 /// <summary>What a render puts on the gallery: the file's name and all its figures (not only those rendered this time).</summary>
-public sealed record GallerySource(string Name, IReadOnlyList<Figure> Figures);
+/// <param name="Notice">Told when the page goes elsewhere or nowhere (a page the tool did not write is in the way), or its index was lost.</param>
+public sealed record GallerySource(string Name, IReadOnlyList<Figure> Figures, Action<string>? Notice = null);
 
 /// <summary>
 /// output/index.html: every figure whose files are in the folder, with its GIF, its MP4 as a video, title, parameters
 /// and output-size formula. Plain HTML with relative links and no script, so it works straight from the file system.
 /// The figures on the page are remembered in <see cref="IndexName"/>, so a render never makes the page worse: figures
 /// rendered earlier from another file into the same folder stay, and a figure that failed keeps its previous place
-/// and files.
+/// and files. The page carries a mark, and a page without it (a user's own index.html, in a GitHub Pages folder) is
+/// never replaced: the gallery goes beside it as <see cref="OtherFileName"/>, or, with that taken too, nowhere.
 /// </summary>
-public static class Gallery
+public static partial class Gallery
 {
     public const string FileName = "index.html";
 
+    /// <summary>The page's name when an index.html that the tool did not write is in the folder.</summary>
+    public const string OtherFileName = "convanim-gallery.html";
+
     public const string IndexName = ".convanim-gallery.json";
+
+    /// <summary>What tells a page of the gallery from any other: in its head, so reading the first bytes finds it.</summary>
+    private const string Mark = "<meta name=\"generator\" content=\"convanim gallery\">";
 
     /// <summary>
     /// Updates the page with the figures of <paramref name="sourceName"/> whose files are in <paramref name="directory"/>
-    /// (those named in <paramref name="keep"/>, not rendered this time, keep what the page showed of them); returns its path.
+    /// (those named in <paramref name="keep"/>, not rendered this time, keep what the page showed of them); returns its
+    /// path, or null when both its names are taken by pages the tool did not write (<paramref name="notice"/> says so).
     /// </summary>
-    public static string Write(string directory, string sourceName, IReadOnlyList<Figure> figures, IReadOnlySet<string>? keep = null)
+    public static string? Write(string directory, string sourceName, IReadOnlyList<Figure> figures, IReadOnlySet<string>? keep = null, Action<string>? notice = null)
     {
-        var entries = Load(directory);
+        var (index, other) = (Path.Combine(directory, FileName), Path.Combine(directory, OtherFileName));
+        var path = new[] { index, other }.FirstOrDefault(p => (!File.Exists(p) && !Directory.Exists(p)) || IsOurs(p));
+        if (path != index) notice?.Invoke($"{index} was not written by convanim: it is left as it is; " + (path is null ? $"so is {other}, and no gallery page was written" : $"the gallery is {path}"));
+        if (path is null) return null;
+        var entries = Load(directory, path, notice);
         var places = entries.Select((e, i) => (e.Name, i)).ToDictionary(p => p.Name, p => p.i);
         foreach (var figure in figures)
         {
@@ -40,7 +53,7 @@ public static class Gallery
             if (known && keep?.Contains(figure.Name) == true) continue;
             var files = FigureOutputs.Of(figure, directory).Where(t => File.Exists(t.Path)).Select(t => Path.GetRelativePath(directory, t.Path)).ToList();
             if (files.Count == 0) continue;
-            var entry = new GalleryEntry(figure.Name, sourceName, FigureHtml(directory, figure), files);
+            var entry = new GalleryEntry(figure.Name, sourceName, FigureHtml(directory, figure, sourceName), files);
             if (known)
             {
                 entries[at] = entry;
@@ -52,28 +65,61 @@ public static class Gallery
             }
         }
         // Only what is in the folder: a figure whose files are all gone leaves the page.
-        entries.RemoveAll(e => !e.Files.Any(f => File.Exists(Path.Combine(directory, f))));
-        OutputFiles.WriteAtomically(Path.Combine(directory, IndexName), JsonSerializer.Serialize(entries));
-        var path = Path.Combine(directory, FileName);
+        entries.RemoveAll(e => !e.Files.Any(f => File.Exists(Path.Combine(directory, f)) || Directory.Exists(Path.Combine(directory, f))));
+        // The page first: the index can be rebuilt from it, and a page that moved back to index.html leaves no old copy.
         OutputFiles.WriteAtomically(path, Page(entries));
+        if (path == index && IsOurs(other)) OutputFiles.TryDelete(other);
+        OutputFiles.WriteAtomically(Path.Combine(directory, IndexName), JsonSerializer.Serialize(entries));
         return path;
     }
 
-    private static List<GalleryEntry> Load(string directory)
+    /// <summary>Whether the file at <paramref name="path"/> is a page of the gallery (it has the mark near its start).</summary>
+    private static bool IsOurs(string path)
     {
         try
         {
+            using var file = File.OpenRead(path);
+            var head = new byte[4096];
+            return System.Text.Encoding.UTF8.GetString(head, 0, file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)).Contains(Mark, StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The figures on the page: from its index, or, when that is lost or unreadable, from the page itself.</summary>
+    private static List<GalleryEntry> Load(string directory, string page, Action<string>? notice)
+    {
+        var index = Path.Combine(directory, IndexName);
+        try
+        {
             // An index edited by hand may hold anything JSON allows: entries without their parts, or twice.
-            var entries = JsonSerializer.Deserialize<List<GalleryEntry?>>(File.ReadAllText(Path.Combine(directory, IndexName))) ?? [];
+            var entries = JsonSerializer.Deserialize<List<GalleryEntry?>>(File.ReadAllText(index)) ?? [];
             return entries.OfType<GalleryEntry>()
                 .Where(e => e is { Name: not null, Source: not null, Html: not null, Files: not null } && e.Files.All(f => f is not null))
                 .DistinctBy(e => e.Name).ToList();
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
         {
-            return [];
+            if (!IsOurs(page)) return [];
+            if (e is not FileNotFoundException) notice?.Invoke($"{index} cannot be read ({e.Message}): the gallery's figures are taken from {page}");
+            return Recover(File.ReadAllText(page));
         }
     }
+
+    /// <summary>Each figure of a page of the gallery: its block as written, its source, and the files and folders it links.</summary>
+    private static List<GalleryEntry> Recover(string page) =>
+        FigureBlock().Matches(page).Select(m => new GalleryEntry(
+                WebUtility.HtmlDecode(m.Groups[1].Value), WebUtility.HtmlDecode(m.Groups[2].Value), m.Value,
+                LinkTarget().Matches(m.Value).Select(l => Uri.UnescapeDataString(WebUtility.HtmlDecode(l.Groups[1].Value)).TrimEnd('/')).Distinct().ToList()))
+            .DistinctBy(e => e.Name).ToList();
+
+    [System.Text.RegularExpressions.GeneratedRegex("<figure id=\"([^\"]*)\" data-source=\"([^\"]*)\">.*?</figure>\n", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex FigureBlock();
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?:src|href)=\"([^\"]*)\"")]
+    private static partial System.Text.RegularExpressions.Regex LinkTarget();
 
     internal static string Page(IReadOnlyList<GalleryEntry> entries)
     {
@@ -84,6 +130,7 @@ public static class Gallery
             <html lang="en">
             <head>
             <meta charset="utf-8">
+            {{Mark}}
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Convolution arithmetic: {{E(string.Join(", ", entries.Select(e => e.Source).Distinct()))}}</title>
             <style>
@@ -114,12 +161,12 @@ public static class Gallery
     }
 
     /// <summary>One figure's part of the page, showing and linking the files of it that are in the folder.</summary>
-    private static string FigureHtml(string directory, Figure figure)
+    private static string FigureHtml(string directory, Figure figure, string source)
     {
         var html = new StringBuilder();
         var g = figure.Geometry;
         html.Append($"""
-            <figure id="{E(figure.Name)}">
+            <figure id="{E(figure.Name)}" data-source="{E(source)}">
             <figcaption><h2>{E(figure.Title)}</h2><code>{E(figure.Name)}</code></figcaption>
             <div class="media">
 

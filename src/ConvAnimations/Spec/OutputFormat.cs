@@ -10,28 +10,33 @@ public enum FileLayout
     OnePerFrame,
 }
 
+/// <summary>How a format holds a figure's frames: encoded from their pixels into an animation, as pixels, as vectors.</summary>
+public enum Medium { Animation, Raster, Vector }
+
 /// <summary>
 /// A file format a figure can be written in, as data: its name (what figures.yaml says, and the files' extension),
-/// how its files are laid out, and whether it can hold the figure's panels. This is the one place that decides it;
+/// how its files are laid out, how it holds the frames, and whether it can hold the figure's panels. This is the one place that decides it;
 /// the writers' table (ConvAnimations.Writers) gives each format its writer.
 /// </summary>
 public sealed class OutputFormat
 {
-    public static readonly OutputFormat Gif = new("gif", FileLayout.OnePerFigure, panels: false);
-    public static readonly OutputFormat Mp4 = new("mp4", FileLayout.OnePerFigure, panels: false);
-    public static readonly OutputFormat Webp = new("webp", FileLayout.OnePerFigure, panels: false);
-    public static readonly OutputFormat Png = new("png", FileLayout.OnePerFrame, panels: true);
-    public static readonly OutputFormat Svg = new("svg", FileLayout.OnePerFrame, panels: true);
-    public static readonly OutputFormat Pdf = new("pdf", FileLayout.OnePerFrame, panels: true);
+    public static readonly OutputFormat Gif = new("gif", FileLayout.OnePerFigure, Medium.Animation, panels: false);
+    public static readonly OutputFormat Mp4 = new("mp4", FileLayout.OnePerFigure, Medium.Animation, panels: false);
+    public static readonly OutputFormat Webp = new("webp", FileLayout.OnePerFigure, Medium.Animation, panels: false);
+    public static readonly OutputFormat Png = new("png", FileLayout.OnePerFrame, Medium.Raster, panels: true);
+    public static readonly OutputFormat Svg = new("svg", FileLayout.OnePerFrame, Medium.Vector, panels: true);
+    public static readonly OutputFormat Pdf = new("pdf", FileLayout.OnePerFrame, Medium.Vector, panels: true);
 
     /// <summary>Every format, in the order figures.yaml documents them.</summary>
     public static IReadOnlyList<OutputFormat> All { get; } = [Gif, Mp4, Webp, Png, Svg, Pdf];
 
-    private OutputFormat(string name, FileLayout files, bool panels) => (Name, Files, HoldsPanels) = (name, files, panels);
+    private OutputFormat(string name, FileLayout files, Medium medium, bool panels) => (Name, Files, Medium, HoldsPanels) = (name, files, medium, panels);
 
     public string Name { get; }
 
     public FileLayout Files { get; }
+
+    public Medium Medium { get; }
 
     /// <summary>Whether <c>panels: {formats: [...]}</c> may name it: the panels are one picture of several frames.</summary>
     public bool HoldsPanels { get; }

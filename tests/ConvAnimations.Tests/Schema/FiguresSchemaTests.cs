@@ -59,7 +59,7 @@ public sealed class FiguresSchemaTests
             in_channels: 4
             out_channels: 2
             groups: 2
-            theme: {base: solarized-dark, input: "#268bd2", highlight: "#b58900"}
+            theme: {base: solarized-dark, input: "#1d4e89", highlight: "#b58900"}
             labels: full
             legend: true
           - name: two_maps

@@ -26,5 +26,6 @@ public sealed class WriterTableTests
         var panels = new Panels([0, 1], 2, [format]);
         Assert.Equal(format.HoldsPanels, writer.PanelsFile(figure, panels, format, "out") is not null);
         Assert.Equal(format.Files == FileLayout.OnePerFrame, format.IsStill);
+        Assert.Equal(format.Medium == Medium.Animation, FigureOutputs.NeedsFfmpeg(format));
     }
 }
