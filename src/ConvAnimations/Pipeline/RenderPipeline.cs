@@ -360,7 +360,7 @@ public static partial class RenderPipeline
     /// <summary>Frame files of a format this figure writes that are no longer its frames (it had more before).</summary>
     private static void RemoveStaleFrames(Work work)
     {
-        var frames = work.Drawn.OfType<FrameTarget>().Select(t => t.Path).ToHashSet();
+        var frames = work.Drawn.Where(t => t is IFrameFile).Select(t => t.Path).ToHashSet();
         foreach (var folder in frames.Select(Path.GetDirectoryName).Distinct())
         {
             foreach (var extension in frames.Select(Path.GetExtension).Distinct())
