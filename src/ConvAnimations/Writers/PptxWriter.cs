@@ -73,15 +73,16 @@ internal sealed class PowerPointDeck(PlacedScene scene, string name)
         using var package = new MemoryStream();
         using (var document = PresentationDocument.Create(package, PresentationDocumentType.Presentation))
         {
-            var presentation = document.AddPresentationPart();
+            // Every relationship named here: the library would draw random names, and the bytes would change.
+            var presentation = document.AddNewPart<PresentationPart>("application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml", "rId1");
             var master = presentation.AddNewPart<SlideMasterPart>("rId1");
-            var theme = master.AddNewPart<ThemePart>("rId2");
+            var theme = presentation.AddNewPart<ThemePart>("rId2");
             Feed(theme, Theme());
+            master.AddPart(theme, "rId2");
             var layout = master.AddNewPart<SlideLayoutPart>("rId1");
             Feed(layout, Layout());
             layout.AddPart(master, "rId1");
             Feed(master, Master());
-            presentation.AddPart(theme, "rId2");
             Feed(presentation.AddNewPart<PresentationPropertiesPart>("rId3"), $"<p:presentationPr {Namespaces}/>");
             for (var s = 0; s < slides.Count; s++)
             {

@@ -136,6 +136,8 @@ internal sealed class TikzPicture : IMarkVisitor<string>
         Line(@"\tikzset{");
         foreach (var style in Styles(panels.Select(p => p.Frame))) Line($"  {style},");
         Line("}");
+        Line("% The document's own changes, which survive a new render: \\tikzset{convanim/.style={input cell/.style={fill=red}}}");
+        Line(@"\tikzset{convanim/.try}");
         Line("% The page");
         Line($@"\path[use as bounding box, fill=background] (0,0) rectangle ({C(page.Width)},{C(page.Height)});");
         foreach (var (frame, origin) in panels)
@@ -424,7 +426,9 @@ internal sealed class TikzPicture : IMarkVisitor<string>
             {
                 var s = key.Swatch;
                 Line($@"\path[{(key.Entry.Fill is { } f ? CellStyle(f) + ", draw=none" : "blank")}] {box};");
-                Line($@"\draw[dashed key] ({C(s.Left)},{C(s.Top)}) -- ({C(s.Right)},{C(s.Top)}) ({C(s.Right)},{C(s.Top)}) -- ({C(s.Right)},{C(s.Bottom)}) ({C(s.Right)},{C(s.Bottom)}) -- ({C(s.Left)},{C(s.Bottom)}) ({C(s.Left)},{C(s.Bottom)}) -- ({C(s.Left)},{C(s.Top)});");
+                // Each side on its own, so its dashes start at its corner.
+                (string X, string Y)[] corners = [(C(s.Left), C(s.Top)), (C(s.Right), C(s.Top)), (C(s.Right), C(s.Bottom)), (C(s.Left), C(s.Bottom))];
+                for (var i = 0; i < 4; i++) Line($@"\draw[dashed key] ({corners[i].X},{corners[i].Y}) -- ({corners[(i + 1) % 4].X},{corners[(i + 1) % 4].Y});");
             }
             else
             {
