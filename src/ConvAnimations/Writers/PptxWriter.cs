@@ -112,7 +112,7 @@ internal sealed class PowerPointDeck(PlacedScene scene, string name)
         using var target = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
         foreach (var entry in source.Entries)
         {
-            var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+            var copy = target.CreateEntry(entry.FullName, CompressionLevel.Fastest);
             copy.LastWriteTime = new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
             using var from = entry.Open();
             using var to = copy.Open();

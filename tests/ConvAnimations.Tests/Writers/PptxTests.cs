@@ -134,15 +134,29 @@ public sealed class PptxTests
         }
     }
 
-    /// <summary>Many decks converted to PDF by one LibreOffice, with a profile of its own.</summary>
+    /// <summary>
+    /// Many decks converted to PDF by one LibreOffice, with a profile of its own and, besides the machine's fonts, the
+    /// font the decks ask for (CMU Serif, the frames' font, which the project ships), as on a lecturer's machine that
+    /// has it: the comparison is of the shapes and the text's places, not of a substitute font's widths.
+    /// </summary>
     private static class LibreOffice
     {
         public static Dictionary<string, string> ToPdf(string directory, IReadOnlyList<string> decks)
         {
             var output = Path.Combine(directory, "libreoffice");
             var profile = new Uri(Path.Combine(directory, "libreoffice-profile")).AbsoluteUri;
+            var fonts = Path.Combine(directory, "fonts.conf");
+            File.WriteAllText(fonts, $"""
+                <?xml version="1.0"?>
+                <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+                <fontconfig>
+                  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+                  <dir>{Path.Combine(Repo.Root, "src", "ConvAnimations", "Assets", "Fonts")}</dir>
+                  <cachedir>{Path.Combine(directory, "fontconfig-cache")}</cachedir>
+                </fontconfig>
+                """);
             var result = Processes.Run("soffice", [$"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", output, .. decks],
-                directory, timeout: TimeSpan.FromMinutes(20));
+                directory, new Dictionary<string, string> { ["FONTCONFIG_FILE"] = fonts }, TimeSpan.FromMinutes(20));
             Assert.True(result.ExitCode == 0, $"soffice: {result.Stdout}{result.Stderr}");
             return decks.ToDictionary(d => d, d =>
             {
