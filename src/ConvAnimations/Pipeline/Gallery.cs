@@ -188,7 +188,10 @@ public static partial class Gallery
         }
         var links = targets.OfType<AnimationTarget>().Select(t => (Text: Path.GetExtension(t.Path)[1..], t.Path))
             .Concat(panels.Select(t => (Text: $"panels ({Path.GetExtension(t.Path)[1..]})", t.Path)))
-            .Concat(targets.OfType<FrameTarget>().GroupBy(t => Path.GetExtension(t.Path)).Select(g => (Text: $"{Plural.Of(g.Count(), "frame")} ({g.Key[1..]})", Path: Path.GetDirectoryName(g.First().Path)! + "/")))
+            // Documents of the scene (a PowerPoint deck, TikZ source) by their extension too.
+            .Concat(targets.OfType<DrawnTarget>().Where(t => t is not IFrameFile and not PanelsTarget)
+                .Select(t => (Text: t.Path.EndsWith($".panels{Path.GetExtension(t.Path)}", StringComparison.Ordinal) ? $"panels ({Path.GetExtension(t.Path)[1..]})" : Path.GetExtension(t.Path)[1..], t.Path)))
+            .Concat(targets.Where(t => t is IFrameFile).GroupBy(t => Path.GetExtension(t.Path)).Select(g => (Text: $"{Plural.Of(g.Count(), "frame")} ({g.Key[1..]})", Path: Path.GetDirectoryName(g.First().Path)! + "/")))
             .ToList();
         html.Append("<div class=\"files\">");
         foreach (var (text, path) in links) html.Append($"<a href=\"{Link(directory, path)}\">{E(text)}</a>");

@@ -27,8 +27,14 @@ public sealed class OutputFormat
     public static readonly OutputFormat Svg = new("svg", FileLayout.OnePerFrame, Medium.Vector, panels: true);
     public static readonly OutputFormat Pdf = new("pdf", FileLayout.OnePerFrame, Medium.Vector, panels: true);
 
+    /// <summary>TikZ source a paper edits: <c>NAME_NN.tikz</c> to <c>\input</c>, and <c>NAME_NN.tex</c> beside it that compiles alone.</summary>
+    public static readonly OutputFormat Tikz = new("tikz", FileLayout.OnePerFrame, Medium.Vector, panels: true);
+
+    /// <summary>A PowerPoint deck of native shapes, a slide per frame (the panels: one slide).</summary>
+    public static readonly OutputFormat Pptx = new("pptx", FileLayout.OnePerFigure, Medium.Vector, panels: true);
+
     /// <summary>Every format, in the order figures.yaml documents them.</summary>
-    public static IReadOnlyList<OutputFormat> All { get; } = [Gif, Mp4, Webp, Png, Svg, Pdf];
+    public static IReadOnlyList<OutputFormat> All { get; } = [Gif, Mp4, Webp, Png, Svg, Pdf, Tikz, Pptx];
 
     private OutputFormat(string name, FileLayout files, Medium medium, bool panels) => (Name, Files, Medium, HoldsPanels) = (name, files, medium, panels);
 

@@ -20,11 +20,20 @@ public sealed class WriterTableTests
         var figure = Figures.Parse("figures:\n  - {name: t, input: 4, kernel: 2, formats: [gif]}\n");
         var writer = FigureOutputs.WriterOf(format);
         var files = writer.Files(figure, format, "out").ToList();
-        Assert.Equal(format.Files == FileLayout.OnePerFigure ? 1 : figure.FrameCount, files.Count);
         Assert.Equal(files.Count, files.Select(f => f.Path).Distinct().Count());
-        Assert.All(files, f => Assert.EndsWith("." + format.Name, f.Path, StringComparison.Ordinal));
+        var named = files.Where(f => f.Path.EndsWith("." + format.Name, StringComparison.Ordinal)).ToList();
+        if (format.Files == FileLayout.OnePerFigure)
+        {
+            Assert.Equal(Path.Combine("out", "t." + format.Name), Assert.Single(named).Path);
+        }
+        else
+        {
+            // A file a frame in the figure's folder (a format may write a companion beside each, as TikZ's .tex).
+            Assert.Equal(Enumerable.Range(0, figure.FrameCount), named.Select(f => Assert.IsAssignableFrom<IFrameFile>(f).Frame));
+            Assert.All(files, f => Assert.Equal(Path.Combine("out", "t"), Path.GetDirectoryName(f.Path)));
+        }
         var panels = new Panels([0, 1], 2, [format]);
-        Assert.Equal(format.HoldsPanels, writer.PanelsFile(figure, panels, format, "out") is not null);
+        Assert.Equal(format.HoldsPanels, writer.PanelsFiles(figure, panels, format, "out").Any());
         Assert.Equal(format.Files == FileLayout.OnePerFrame, format.IsStill);
         Assert.Equal(format.Medium == Medium.Animation, FigureOutputs.NeedsFfmpeg(format));
     }
