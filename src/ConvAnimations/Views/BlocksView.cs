@@ -95,15 +95,15 @@ public sealed class BlocksView : View
             mapPlane[m] = planes.Count;
             planes.Add(new Plane(new CellKind[map.Rows, map.Cols], at, GridLine.None, Coloured: true, [])
                 { Unit = new Units(front.Rows / map.Rows, front.Cols / map.Cols), Visible = visible });
-            planes.Add(Words(chain, m, planes, planes.Count, look.Labels) with { Visible = visible });
         }
         var lines = planes.Count;
-        planes.Add(Overlay([]));
+        // A plane of no cells, over all, in the picture's cells: the lines between the blocks lie on it.
+        planes.Add(new Plane(new CellKind[0, 0], new Placement(0, 0, 0), GridLine.None, Coloured: true, []));
 
         var frames = Enumerable.Range(0, FrameCount(figure))
             .Select(f => new SceneFrame(Shown(figure, f).SelectMany(l => Window(chain, l, planes, mapPlane, lines)).OrderBy(mark => mark.Plane).ToList()))
             .ToList();
-        return new Scene(FigureStyle.Flat, planes, frames, figure.Scale, look.Theme, new Annotations([], look.Legend ? Legend(chain) : []));
+        return new Scene(FigureStyle.Flat, planes, frames, figure.Scale, look.Theme, new Annotations(Words(chain, mapPlane, look.Labels), look.Legend ? Legend(chain) : []));
     }
 
     /// <summary>The cells of a block's faces and their shade: the input's blue, a convolution's cyan, pooling's violet, a transpose's magenta.</summary>
@@ -116,35 +116,23 @@ public sealed class BlocksView : View
             _ => (CellKind.Output, Shade.Input),
         };
 
-    /// <summary>An upright plane of no cells, in the picture's cells: words and lines placed anywhere on it.</summary>
-    private static Plane Overlay(IReadOnlyList<Label> labels) => new(new CellKind[0, 0], new Placement(0, 0, 0), GridLine.None, Coloured: true, labels);
-
     /// <summary>Where a point of a plane (its columns and rows) falls on the picture, in cells.</summary>
     private static (float X, float Y) OnPicture(Plane plane, float col, float row) => PlaneMaps.Of(plane, FigureStyle.Flat).Map(col, row);
 
     /// <summary>
-    /// The words of block <paramref name="m"/>, on a plane of their own (numbered <paramref name="index"/>): its true
-    /// sizes under it (maps x rows x cols), its name over it (labels: maps and more) and its layer's parameters under
-    /// the sizes (labels: full). The block's faces are the three planes before its map's, its front last.
+    /// The words of each block, centred on it in the bands over and under the blocks (each shown with its block): its
+    /// name over it (labels: maps and more), its true sizes under it (maps x rows x cols, always), and under those the
+    /// parameters of the layer that made it (labels: full), moved down a line where they would meet a neighbour's.
     /// </summary>
-    private static Plane Words(ChainLayout chain, int m, IReadOnlyList<Plane> planes, int index, Labels labels)
+    private static List<Caption> Words(ChainLayout chain, int[] mapPlane, Labels labels)
     {
-        var faces = planes.Skip(planes.Count - 4).Take(3).ToList();
-        var corners = faces.SelectMany(p => new[] { (0f, 0f), (1f, 0f), (1f, 1f), (0f, 1f) }.Select(c => OnPicture(p, c.Item1, c.Item2))).ToList();
-        var front = faces[2];
-        var (left, right) = (OnPicture(front, 0, 1).X, OnPicture(front, 1, 1).X);
-        var (top, bottom) = (corners.Min(c => c.Y), corners.Max(c => c.Y));
-        var under = (left + right) / 2;
-        var words = new List<Label> { new(index, under, bottom + 0.7f, $"{chain.Channels(m)}x{chain.Map(m).Dimensions}", OutputSize, TextAlign.Center, Surface.Background) };
-        if (labels != Labels.None)
-        {
-            words.Add(new Label(index, (corners.Min(c => c.X) + corners.Max(c => c.X)) / 2, top - 0.6f, chain.Title(m), OutputSize, TextAlign.Center, Surface.Background));
-        }
-        if (labels == Labels.Full && m > 0)
-        {
-            words.Add(new Label(index, under, bottom + 1.4f, Parameters(chain.Layers[m - 1]), OutputSize, TextAlign.Center, Surface.Background));
-        }
-        return Overlay(words);
+        var blocks = Enumerable.Range(0, chain.Count + 1).ToList();
+        return
+        [
+            .. labels == Labels.None ? [] : blocks.Select(m => new Caption(chain.Title(m), Band.Above, mapPlane[m])),
+            .. blocks.Select(m => new Caption($"{chain.Channels(m)}x{chain.Map(m).Dimensions}", Band.Below, mapPlane[m])),
+            .. labels == Labels.Full ? blocks.Skip(1).Select(m => new Caption(Parameters(chain.Layers[m - 1]), Band.Below, mapPlane[m])) : [],
+        ];
     }
 
     /// <summary>
