@@ -40,11 +40,7 @@ public static class ChainText
         text.AppendLine("sizes, layer by layer:");
         for (var l = 1; l <= chain.Count; l++)
         {
-            var layer = chain.Layers[l - 1];
-            // A chain of rows says nothing of its rows, which stay one cell.
-            var formulas = chain.OneRow ? [layer.IsTransposed ? Formulas.TransposedOutput(layer.Geometry.Cols) : Formulas.DirectOutput(layer.Geometry.Cols)]
-                : ArithmeticText.OutputFormulas(layer);
-            foreach (var formula in formulas) text.AppendLine($"  layer {l}: {formula}");
+            foreach (var formula in SizeFormulas(chain, l)) text.AppendLine($"  layer {l}: {formula}");
         }
         text.AppendLine();
         text.AppendLine($"receptive fields, layer by layer (Araujo et al.: {Recurrences}; p is the padding before):");
@@ -95,6 +91,18 @@ public static class ChainText
                    $"\"receptive_field\": [{rowSpans.Largest}, {colSpans.Largest}], \"jump\": [{Json(rows?.Jump)}, {Json(cols?.Jump)}], \"start\": [{Json(rows?.Start)}, {Json(cols?.Start)}]}}";
         }));
     }
+
+    /// <summary>Layer <paramref name="layer"/>'s output size formula, per axis when they differ; a chain of rows says nothing of its rows, which stay one cell.</summary>
+    public static IReadOnlyList<string> SizeFormulas(ChainLayout chain, int layer)
+    {
+        var figure = chain.Layers[layer - 1];
+        var cols = figure.Geometry.Cols;
+        return chain.OneRow ? [figure.IsTransposed ? Formulas.TransposedOutput(cols) : Formulas.DirectOutput(cols)] : ArithmeticText.OutputFormulas(figure);
+    }
+
+    /// <summary>What layer <paramref name="layer"/> is called: "layer 2", with its title when it has one of its own ("layer 2 (C3: convolution 5x5)").</summary>
+    public static string Named(ChainLayout chain, int layer) =>
+        chain.Title(layer) == $"layer {layer}" ? $"layer {layer}" : $"layer {layer} ({chain.Title(layer)})";
 
     /// <summary>Why a layer's outputs have no uniform jump, and the sizes of their receptive fields.</summary>
     private static string Uneven(IReadOnlyList<ChainAxis> layers, int layer, bool first)

@@ -27,8 +27,8 @@ public static class PyTorchChain
         {
             var layer = chain.Layers[l - 1];
             var pytorch = PyTorchLayer.Of(layer, $"layer {l}", layer.Kind.Reduction == Spec.Reduction.Maximum ? "nn.ConstantPad2d" : "nn.ZeroPad2d");
-            text.AppendLine($"    # layer {l} ({layer.Title}): {layer.Kind.Name}, {chain.Shape(l - 1)} -> {chain.Shape(l)}");
-            foreach (var formula in ArithmeticText.OutputFormulas(layer)) text.AppendLine($"    # {formula}");
+            text.AppendLine($"    # {ChainText.Named(chain, l)}: {layer.Kind.Name}, {chain.Shape(l - 1)} -> {chain.Shape(l)}");
+            foreach (var formula in ChainText.SizeFormulas(chain, l)) text.AppendLine($"    # {formula}");
             foreach (var comment in pytorch.Comments) text.AppendLine($"    # {comment}");
             var module = pytorch.Pad is { } pad
                 ? $"nn.Sequential({(pad.Value.Length > 0 ? $"nn.ConstantPad2d({pad.Sides}, float(\"-inf\"))" : $"nn.ZeroPad2d({pad.Sides})")}, {pytorch.Module})"

@@ -9,8 +9,8 @@ namespace ConvAnimations.Views;
 
 /// <summary>
 /// <c>view: blocks</c>: a chain as feature-map blocks, the way PlotNeuralNet draws a network, but every size computed.
-/// Each map is an upright block facing the viewer, as high as its rows, as wide as its columns and as deep as its
-/// number of feature maps, at sizes that read (the square root of the true ones) and with the true sizes written
+/// Each map is a block facing the viewer, as high as its rows, as wide as its columns and as deep (receding up and to
+/// the right) as its number of feature maps, at sizes that read (the square root of the true ones) and with the true sizes written
 /// under it; blocks run from the input on the left, coloured by the layer that made them. Each layer's window is
 /// drawn on the block it reads, in that block's cells, where the window of the middle output cell lies, and joined
 /// by four lines to that cell on the next block; a transposed layer's, on the block it writes, where the middle input
@@ -53,9 +53,6 @@ public sealed class BlocksView : View
     /// <summary>A block's height or width in cells for a map of <paramref name="cells"/> cells along it.</summary>
     private static float Side(int cells) => 1.2f * MathF.Sqrt(cells);
 
-    /// <summary>How far a block's depth recedes to the right on the picture, per cell of depth (the flat picture's cabinet projection).</summary>
-    private const float Recedes = 0.36f;
-
     /// <summary>A block's depth in cells for <paramref name="maps"/> feature maps.</summary>
     private static float Depth(int maps) => 0.5f + 0.75f * MathF.Sqrt(maps);
 
@@ -72,12 +69,12 @@ public sealed class BlocksView : View
         for (var m = 0; m <= count; m++)
         {
             var (size, depth) = (chain.Map(m), Depth(chain.Channels(m)));
-            if (m > 0) x += places[m - 1].Front.Cols + Recedes * places[m - 1].Depth + Gap;
+            if (m > 0) x += places[m - 1].Front.Cols + PlaneMaps.Recedes * places[m - 1].Depth + Gap;
             places.Add((x, new Units(Side(size.Rows), Side(size.Cols)), depth));
         }
 
-        // Each block its top, side and front, then the map's cells over its front (where windows are drawn) and its
-        // words; the lines last, over all.
+        // Each block its top, side and front, then a plane of the map's cells over its front, where windows are drawn;
+        // the lines last, over all. Its words are in the bands over and under the blocks.
         var planes = new List<Plane>();
         var mapPlane = new int[count + 1];
         for (var m = 0; m <= count; m++)

@@ -21,11 +21,8 @@ public sealed class StackView : View
 {
     public static readonly StackView Instance = new();
 
-    /// <summary>Rows of a 1-D stack, from one to the next: two cells apart, as a 1-D kernel view puts its output row.</summary>
-    private const float RowPitch = 3;
-
-    /// <summary>The room between the planes of a flat 2-D stack, in cells.</summary>
-    private const float FlatGap = 1.5f;
+    /// <summary>The room between the planes of a flat stack, in cells: rows of units two cells apart, as a 1-D kernel view puts its output row.</summary>
+    private const float FlatGap = 2;
 
     public override string Name => "stack";
 
@@ -62,7 +59,7 @@ public sealed class StackView : View
 
         // Map m's plane: the grid of the layer that reads it, the input's cells blue and every output's cyan; the last map alone.
         var planes = new List<Plane>();
-        var places = Places(chain, style, oneRow);
+        var places = Places(chain, style);
         for (var m = 0; m <= count; m++)
         {
             planes.Add(new Plane(PlaneCells(chain, m), places[m], m == count ? GridLine.Solid : GridLine.Dashed, Coloured: true, []));
@@ -89,11 +86,11 @@ public sealed class StackView : View
     private static Cell OnPlane(ChainLayout chain, int m, Cell cell) => m == chain.Count ? cell : chain.OnGrid(m, cell);
 
     /// <summary>
-    /// Where each map's plane lies: the middle of its map's cells on one vertical line, the input at the bottom. Rows
-    /// of units <see cref="RowPitch"/> apart; planes of a flat stack one under the other; slanted planes raised by the
-    /// lower plane's size and one, as the guide raises its output plane.
+    /// Where each map's plane lies: the middle of its map's cells on one vertical line, the input at the bottom. Planes
+    /// of a flat stack (rows of units too) <see cref="FlatGap"/> apart; slanted planes raised by the lower plane's size
+    /// and one, as the guide raises its output plane.
     /// </summary>
-    private static List<Placement> Places(ChainLayout chain, FigureStyle style, bool oneRow)
+    private static Placement[] Places(ChainLayout chain, FigureStyle style)
     {
         var count = chain.Count;
         var sizes = Enumerable.Range(0, count + 1).Select(m => m == count ? chain.Map(m) : chain.Layout(m + 1).GridSize).ToList();
@@ -102,16 +99,22 @@ public sealed class StackView : View
             var (first, last) = (OnPlane(chain, m, new Cell(0, 0)), OnPlane(chain, m, new Cell(chain.Map(m).Rows - 1, chain.Map(m).Cols - 1)));
             return ((first.Row + last.Row + 1) / 2f, (first.Col + last.Col + 1) / 2f);
         }).ToList();
-        var places = new List<Placement>();
-        var (y, elevation) = (0f, 0f);
-        for (var m = count; m >= 0 && style == FigureStyle.Flat; m--)
+        var places = new Placement[count + 1];
+        if (style == FigureStyle.Flat)
         {
-            places.Insert(0, new Placement(-middles[m].Item2, oneRow ? (count - m) * RowPitch : y, 0));
-            y += sizes[m].Rows + FlatGap;
+            // From the top down: each plane under the one above.
+            var y = 0f;
+            for (var m = count; m >= 0; m--)
+            {
+                places[m] = new Placement(-middles[m].Item2, y, 0);
+                y += sizes[m].Rows + FlatGap;
+            }
+            return places;
         }
-        for (var m = 0; m <= count && style == FigureStyle.Isometric; m++)
+        var elevation = 0f;
+        for (var m = 0; m <= count; m++)
         {
-            places.Add(new Placement(-middles[m].Item2, middles[m].Item1 - sizes[m].Rows, elevation));
+            places[m] = new Placement(-middles[m].Item2, middles[m].Item1 - sizes[m].Rows, elevation);
             elevation += Math.Max(sizes[m].Rows, sizes[m].Cols) + 1;
         }
         return places;
