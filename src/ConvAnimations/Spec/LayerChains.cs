@@ -72,7 +72,7 @@ internal static class LayerChains
 
         var drawn = new Drawn(f.FrameMs.Value, f.Formats.Value, f.Scale.Value, f.Style.Value ?? FigureStyle.Isometric, f.Look);
         // Each layer's input is the layer before's output: once one is wrong, the later ones are checked key by key only.
-        (Size2 Size, int Maps, string From)? input = ok ? (f.Input.Value, maps.Value, "the chain's input") : null;
+        (Size2 Size, int Maps, string From)? input = f.Input is { Given: true, Ok: true } && maps.Ok ? (f.Input.Value, maps.Value, "the chain's input") : null;
         var layers = new List<Figure>();
         var names = new Dictionary<string, int>();
         for (var i = 0; i < items.Count; i++)

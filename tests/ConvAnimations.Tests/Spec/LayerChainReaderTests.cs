@@ -71,6 +71,15 @@ public sealed class LayerChainReaderTests
     }
 
     [Fact]
+    public void A_wrong_key_of_the_chain_does_not_hide_its_layers_errors()
+    {
+        var file = ViewTable.Default.Parse("figures:\n  - name: c\n    input: 3\n    theme: dusk\n    layers:\n      - {kernel: 5}\n", "chain.yaml");
+        Assert.Equal(2, file.Errors.Count);
+        Assert.StartsWith("theme: 'dusk' is not a theme", file.Errors[0].Message);
+        Assert.StartsWith("layer 1 (its 3x3 input is the chain's input): kernel: the window spans d(k-1)+1 = 5 cells", file.Errors[1].Message);
+    }
+
+    [Fact]
     public void Each_layer_reads_what_the_one_before_produced_and_keeps_its_maps_unless_told()
     {
         var file = ViewTable.Default.Parse("""
