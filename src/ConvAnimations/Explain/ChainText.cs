@@ -44,8 +44,8 @@ public static class ChainText
         }
         text.AppendLine();
         text.AppendLine($"receptive fields, layer by layer (Araujo et al.: {Recurrences}; p is the padding before):");
-        var axes = chain.OneRow ? [("", chain.Cols, chain.ColFields)]
-            : chain.Rows.SequenceEqual(chain.Cols) ? [("", chain.Cols, chain.ColFields)]
+        // One axis when both are the same, or the rows stay one cell; else rows and cols.
+        var axes = chain.OneRow || chain.Rows.SequenceEqual(chain.Cols) ? [("", chain.Cols, chain.ColFields)]
             : new[] { ("rows", chain.Rows, chain.RowFields), ("cols", chain.Cols, chain.ColFields) };
         foreach (var (label, layers, fields) in axes)
         {
