@@ -18,7 +18,7 @@ internal static class ListCommand
         {
             if (terminal.Load(result.GetRequiredValue(file)) is not { } figures) return ConvanimCommand.Failure;
             string[] header = ["name", "kind", "maps", "input", "kernel", "stride", "padding", "dilation", "output", "frames"];
-            var rows = figures.Figures.Select(p => p.Figure).Select(f => new[]
+            var rows = figures.Figures.Select(p => p.Figure).Select(f => f.View.ForLayers ? ChainRow(f) : new[]
             {
                 // A composed figure's sizes are its first part's: its kind column says it is composed.
                 f.Name, KindOf(f), MapsOf(f.Channels), $"{f.AnimatedInput}", $"{f.Geometry.Kernel}", $"{f.Geometry.Stride}",
@@ -34,6 +34,13 @@ internal static class ListCommand
     private static string KindOf(Figure figure) =>
         figure.Parts.Count > 0 ? figure.View.Name
         : figure.Kind.Name + (View.Of(figure).Named is { } view ? $" ({view})" : "");
+
+    /// <summary>A chain of layers: its layers and view, its input and its last layer's output; each layer's operation is its own.</summary>
+    private static string[] ChainRow(Figure f) =>
+    [
+        f.Name, $"{Plural.Of(f.Parts.Count, "layer")} ({f.View.Name})", MapsOf(f.Channels), $"{f.AnimatedInput}", "-", "-", "-", "-",
+        $"{f.Parts[^1].AnimatedOutput}", f.FrameCount.ToString(CultureInfo.InvariantCulture),
+    ];
 
     /// <summary>Feature maps in and out, and the groups when there are several: "1 -> 1", "2 -> 3", "3 -> 3 in 3 groups".</summary>
     private static string MapsOf(Channels channels) =>

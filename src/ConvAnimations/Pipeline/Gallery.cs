@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using ConvAnimations.Explain;
+using ConvAnimations.Layout;
 using ConvAnimations.Spec;
 using ConvAnimations.Writers;
 
@@ -198,8 +199,9 @@ public static partial class Gallery
         html.Append("</div>\n");
         if (figure.Parts.Count > 0)
         {
-            // A composed figure is described by its parts, each with a figure of its own on the page.
-            html.Append($"<dl><dt>{E(figure.View.Name)}</dt><dd>{E(string.Join(", ", figure.Parts.Select(p => p.Name)))} ({Plural.Of(figure.FrameCount, "frame")})</dd></dl>\n</figure>\n");
+            // A composed figure is described by its parts, each with a figure of its own on the page; a chain by the sizes of its maps.
+            var parts = figure.View.ForLayers ? Sizes(new ChainLayout(figure)) : string.Join(", ", figure.Parts.Select(p => p.Name));
+            html.Append($"<dl><dt>{E(figure.View.Name)}</dt><dd>{E(parts)} ({Plural.Of(figure.FrameCount, "frame")})</dd></dl>\n</figure>\n");
             return html.ToString();
         }
         html.Append($"""
@@ -215,6 +217,9 @@ public static partial class Gallery
         html.Append("</figure>\n");
         return html.ToString();
     }
+
+    /// <summary>A chain's maps, the input first: "8x8 \u2192 4x4 \u2192 2x2".</summary>
+    private static string Sizes(ChainLayout chain) => string.Join(" \u2192 ", Enumerable.Range(0, chain.Count + 1).Select(chain.Shape));
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 

@@ -48,13 +48,14 @@ public static class MapParts
             }
             yield break;
         }
-        foreach (var (dr, dc) in new[] { (0, 0), (0, 1), (1, 0), (1, 1) })
-        {
-            yield return new Connector(
-                new PlanePoint(from, frame.Window.Col + dc * window.Cols, frame.Window.Row + dr * window.Rows),
-                new PlanePoint(to, frame.Output.Col + dc, frame.Output.Row + dr));
-        }
+        foreach (var connector in Connectors(from, frame.Window, window, to, frame.Output, new Size2(1, 1))) yield return connector;
     }
+
+    /// <summary>The four thin lines joining the corners of a block of cells on one plane to those of a block on a later plane.</summary>
+    public static IEnumerable<Connector> Connectors(int from, Cell fromCorner, Size2 fromSize, int to, Cell toCorner, Size2 toSize) =>
+        new[] { (0, 0), (0, 1), (1, 0), (1, 1) }.Select(corner => new Connector(
+            new PlanePoint(from, fromCorner.Col + corner.Item2 * fromSize.Cols, fromCorner.Row + corner.Item1 * fromSize.Rows),
+            new PlanePoint(to, toCorner.Col + corner.Item2 * toSize.Cols, toCorner.Row + corner.Item1 * toSize.Rows)));
 
     /// <summary>
     /// A number of the grid: centred, or up and to the left when kernel <paramref name="weights"/> share its cell

@@ -83,7 +83,10 @@ public sealed record Figure(
     /// <summary>What its view read of the keys it adds (null when it adds none).</summary>
     public ViewOptions? Options { get; init; }
 
-    /// <summary>A composed figure's parts (its own kind and geometry are its first part's); empty for any other.</summary>
+    /// <summary>
+    /// A composed figure's parts, or a chain's layers (<c>layers:</c>), each a figure of its own; the figure's own kind
+    /// and geometry are its first part's. Empty for any other.
+    /// </summary>
     public IReadOnlyList<Figure> Parts { get; init; } = [];
 
     /// <summary>Its feature maps: how many in and out, in how many groups (one of each by default).</summary>

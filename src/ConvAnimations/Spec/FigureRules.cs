@@ -58,7 +58,7 @@ internal sealed record FigureFields(
     [
         "name", "title", "kind", "input", "transposed_input", "output_padding", "kernel", "stride", "padding",
         "dilation", "output", "frame_ms", "formats", "scale", "style", "values", "panels", "theme", "labels", "legend",
-        "reveal", "decimals", "view", .. ChannelFields.Keys,
+        "reveal", "decimals", "view", .. ChannelFields.Keys, LayerChains.Key,
     ];
 
     /// <summary>Every key a figure may have: these, the keys of the views, and the keys that compose figures.</summary>
@@ -227,8 +227,11 @@ internal static class FigureRules
         return ok;
     }
 
-    /// <summary>The arithmetic of the figure from its sizes, with the rules that need several of them.</summary>
-    private static Geometry? Geometry(FigureFields f, KeySource keys)
+    /// <summary>
+    /// The arithmetic of the figure from its sizes, with the rules that need several of them (a layer of a chain is
+    /// checked by them too, its input given as its <c>input</c> or, for a transposed layer, its <c>transposed_input</c>).
+    /// </summary>
+    internal static Geometry? Geometry(FigureFields f, KeySource keys)
     {
         var report = keys.Report;
         if (!(f.Kind.Ok && f.Kernel.Ok && f.Stride.Ok && f.Dilation.Ok && f.Padding.Ok && f.Input.Ok && f.TransposedInput.Ok && f.OutputPadding.Ok)) return null;

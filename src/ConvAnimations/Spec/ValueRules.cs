@@ -8,21 +8,24 @@ namespace ConvAnimations.Spec;
 /// Where the errors of one figure (or of the defaults) go. A muted report swallows them: a value taken from the
 /// defaults was already checked there, and an error about a value phase one could not read depends on that error.
 /// </summary>
-internal sealed class Report(string path, string? figure, List<SpecError>? errors)
+internal sealed class Report(string path, string? figure, List<SpecError>? errors, string context = "")
 {
     public string? Figure => figure;
 
-    public Report Muted => new(path, figure, null);
+    public Report Muted => new(path, figure, null, context);
 
     /// <summary>The same file's errors, about the figure named <paramref name="name"/>.</summary>
-    public Report For(string? name) => new(path, name, errors);
+    public Report For(string? name) => new(path, name, errors, context);
+
+    /// <summary>The same errors, each message opening with <paramref name="where"/> (a layer of a chain: "layer 3: ").</summary>
+    public Report Within(string where) => new(path, figure, errors, where);
 
     public SourceLocation At(RawNode node) => new(path, node.Line, node.Column);
 
     public void Error(RawNode at, string message)
     {
         if (errors is null || at is RawBroken) return;
-        errors.Add(new SpecError(At(at), figure, message));
+        errors.Add(new SpecError(At(at), figure, context + message));
     }
 
     /// <summary>Reports every key of <paramref name="map"/> that is not <paramref name="known"/>; true when there is none.</summary>

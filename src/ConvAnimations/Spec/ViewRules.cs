@@ -29,6 +29,9 @@ public abstract class ViewRules
     /// <summary>One map in and one out, or several (the same word may name one view of each).</summary>
     public virtual MapCount Maps => MapCount.One;
 
+    /// <summary>It draws a chain of layers (a figure with <c>layers:</c>) rather than one operation.</summary>
+    public virtual bool ForLayers => false;
+
     /// <summary>The key that makes a figure of the file's figures (sequence, beside), or null.</summary>
     public virtual string? ComposedBy => null;
 
@@ -75,6 +78,11 @@ internal static class ViewChoice
     {
         var maps = channels.IsMulti ? MapCount.Several : MapCount.One;
         var named = views.Where(v => v.Word == word.Value).ToList();
+        if (named.Count > 0 && named.All(v => v.ForLayers))
+        {
+            report.Error(word.At ?? figure, $"view: {word.Value} draws a chain of layers: give 'layers' (a list of operations such as [{{kernel: 3}}, {{kernel: 3, stride: 2}}]) instead of one operation's keys");
+            return (views.FirstOrDefault(v => !v.ForLayers && v.Maps == maps) ?? named[0], false);
+        }
         if (named.FirstOrDefault(v => v.Maps == maps) is { } view) return (view, true);
         report.Error(word.At ?? figure, maps == MapCount.Several
             ? $"view: {word.Value} draws one input map and one output map: leave out in_channels, out_channels and groups (or use view: {views[0].Word})"

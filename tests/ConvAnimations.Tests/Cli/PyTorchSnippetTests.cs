@@ -45,7 +45,7 @@ public sealed partial class PyTorchSnippetTests
     ];
 
     public static IEnumerable<object[]> Cases() =>
-        // Multi-channel figures' snippets are checked by ChannelTests; composed figures have none.
+        // Multi-channel figures' snippets are checked by ChannelTests, chains' by ChainPyTorchTests; composed figures have none.
         Repo.FigureNames().Where(n => Repo.Figure((string)n[0]) is { Channels.IsMulti: false, Parts.Count: 0 }).Select(n => new object[] { "figures.yaml", (string)n[0] })
             .Concat(ExtraNames.Select(n => new object[] { "extra", n }));
 

@@ -77,6 +77,24 @@ public sealed class FiguresSchemaTests
           - {name: both, beside: [matrix, pooled], title: Side by side}
           - {name: after, sequence: [hops, both]}
         """,
+        // Chains of layers, with every key a layer takes.
+        """
+        defaults: {kernel: 3, view: blocks}
+        figures:
+          - name: chain
+            title: A chain
+            input: [1, 16]
+            in_channels: 2
+            view: stack
+            style: flat
+            labels: sizes
+            layers:
+              - {name: first, title: Causal, kind: convolution, kernel: [1, 2], stride: 1, padding: causal, dilation: [1, 2], out_channels: 4, groups: 2}
+              - {kind: transposed, kernel: [1, 3], stride: [1, 2], padding: [0, 1], output_padding: [0, 1]}
+              - {kind: max_pooling, kernel: [1, 2], stride: [1, 2], padding: {left: 1}}
+          - {name: blocks, input: 12, reveal: progressive, legend: true, layers: [{out_channels: 3}, {kind: average_pooling, kernel: 2, stride: 2}]}
+          - {name: both, beside: [chain, blocks]}
+        """,
         .. CommandLineFigures(),
     ];
 
@@ -150,6 +168,7 @@ public sealed class FiguresSchemaTests
         Assert.Equal(FigureFields.KnownKeys(ViewTable.Default.Views).Order(), figure.Select(p => p.Key).Order());
         Assert.Equal(ValuesSpec.Keys.Order(), figure["values"]!["properties"]!.AsObject().Select(p => p.Key).Order());
         Assert.Equal(PanelsSpec.Keys.Order(), figure["panels"]!["properties"]!.AsObject().Select(p => p.Key).Order());
+        Assert.Equal(LayerChains.LayerKeys.Order(), figure["layers"]!["items"]!["properties"]!.AsObject().Select(p => p.Key).Order());
         Assert.Equal(Kind.All.Select(k => k.Name), Enum(figure["kind"]));
         Assert.Equal(ViewTable.Default.Words, Enum(figure["view"]));
         Assert.Equal(Words<FigureStyle>.Names, Enum(figure["style"]));
