@@ -26,6 +26,7 @@ public static class ArithmeticText
             if (label.Length > 0) text.AppendLine($"{label}:");
             var padding = axis.IsSymmetric ? $"p = {axis.Padding}" : $"p = {axis.Padding} before, {axis.PaddingEnd} after";
             text.AppendLine($"{indent}{figure.Kind.Operation}: i = {axis.Input}, k = {axis.Kernel}, s = {axis.Stride}, {padding}, d = {axis.Dilation}");
+            if (PaddingWordText(figure, label, axis) is { } word) text.AppendLine($"{indent}  padding: {word}");
             text.AppendLine($"{indent}  {Formulas.DirectOutput(axis)}");
             if (!figure.IsTransposed)
             {
@@ -45,6 +46,15 @@ public static class ArithmeticText
         foreach (var row in grid) text.AppendLine($"  {row}");
         return text.ToString();
     }
+
+    /// <summary>What the padding word of an axis means, with its numbers: which of TensorFlow's SAME and the guide's half it is.</summary>
+    private static string? PaddingWordText(Figure figure, string label, Axis axis) =>
+        (label == "cols" ? figure.PaddingWords.Cols : figure.PaddingWords.Rows) switch
+        {
+            PaddingWord.Same => Formulas.SamePadding(axis),
+            PaddingWord.Half => Formulas.HalfPadding(axis),
+            _ => null,
+        };
 
     /// <summary>The frames of a figure that computes one output cell a frame.</summary>
     public static string CellFrames(Figure figure, string each = "") =>

@@ -68,18 +68,26 @@ internal sealed record PaddingSpec(RawNode At, PaddingAmount Rows, PaddingAmount
         return false;
     }
 
-    /// <summary>The padding in cells for a kernel spreading over d(k-1)+1 cells on each axis.</summary>
+    /// <summary>
+    /// The padding in cells of each axis: numbers as written; words from the kernel's span d(k-1)+1 and, for same
+    /// (TensorFlow's SAME), from the input and stride too.
+    /// </summary>
+    /// <param name="input">The input the padding is for: the direct convolution's (TensorFlow's SAME depends on it).</param>
     /// <param name="oneRow">Whether the input is a single row (a 1-D figure, the only kind causal padding suits).</param>
-    public (PaddingSides Rows, PaddingSides Cols)? Resolve(Size2 kernel, Size2 dilation, bool oneRow, Report report)
+    public (PaddingSides Rows, PaddingSides Cols)? Resolve(Size2 input, Size2 kernel, Size2 stride, Size2 dilation, bool oneRow, Report report)
     {
-        var rows = Cells(Rows, dilation.Rows * (kernel.Rows - 1), oneRow, report);
+        var rows = Cells(Rows, input.Rows, kernel.Rows, stride.Rows, dilation.Rows, oneRow, report);
         // One word for both axes is reported once.
-        var cols = rows is null && Cols.At == Rows.At ? null : Cells(Cols, dilation.Cols * (kernel.Cols - 1), oneRow, report);
+        var cols = rows is null && Cols.At == Rows.At ? null : Cells(Cols, input.Cols, kernel.Cols, stride.Cols, dilation.Cols, oneRow, report);
         return rows is { } r && cols is { } c ? (r, c) : null;
     }
 
-    private static PaddingSides? Cells(PaddingAmount amount, int spread, bool oneRow, Report report)
+    /// <summary>The words as written for each axis (null where a number was written).</summary>
+    public PaddingWords Words => new(Rows.Word, Cols.Word);
+
+    private static PaddingSides? Cells(PaddingAmount amount, int input, int kernel, int stride, int dilation, bool oneRow, Report report)
     {
+        var spread = dilation * (kernel - 1);
         switch (amount.Word)
         {
             case null:
@@ -88,8 +96,12 @@ internal sealed record PaddingSpec(RawNode At, PaddingAmount Rows, PaddingAmount
                 return new PaddingSides(0, 0);
             case PaddingWord.Full:
                 return new PaddingSides(spread, spread);
-            case PaddingWord.Same or PaddingWord.Half:
-                return new PaddingSides(spread / 2, spread - spread / 2);
+            case PaddingWord.Same:
+                var (before, after) = Axis.SamePadding(input, kernel, stride, dilation);
+                return new PaddingSides(before, after);
+            case PaddingWord.Half:
+                var (first, last) = Axis.HalfPadding(kernel, dilation);
+                return new PaddingSides(first, last);
             case PaddingWord.Causal when oneRow:
                 return new PaddingSides(spread, 0);
             default:

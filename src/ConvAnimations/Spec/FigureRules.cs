@@ -67,7 +67,7 @@ internal sealed record FigureFields(
 
     public static FigureFields Read(KeySource keys) => new(
         keys.Read("title", "", ValueRules.Title),
-        keys.Read("kind", Spec.Kind.Convolution, Name("kind", Spec.Kind.All.Select(k => k.Name).ToList(), Spec.Kind.Parse, Spec.Kind.Convolution)),
+        keys.Read("kind", Spec.Kind.Convolution, Name("kind", Spec.Kind.All.Select(k => k.Name).ToList(), Spec.Kind.Parse, Spec.Kind.Convolution, Unsupported.Kind)),
         keys.Read("frame_ms", 1000, FrameMsRule),
         keys.Read<IReadOnlyList<OutputFormat>>("formats", [OutputFormat.Gif, OutputFormat.Mp4], ValueRules.Formats("formats", OutputFormat.Names)),
         keys.Read("scale", 1.0, ScaleRule),
@@ -168,7 +168,7 @@ internal static class FigureRules
         if (name is null || geometry is null || view is null || !valid) return (null, nameNode, name);
         var style = fields.Style.Value ?? (values is null ? FigureStyle.Isometric : FigureStyle.Flat);
         var figure = new Figure(name, fields.Title.Given ? fields.Title.Value : name, kind, geometry, fields.FrameMs.Value,
-            fields.Formats.Value, fields.Scale.Value, style, values, report.At(node)) { Look = fields.Look, View = view, Options = options, Channels = channels! };
+            fields.Formats.Value, fields.Scale.Value, style, values, report.At(node)) { Look = fields.Look, View = view, Options = options, Channels = channels!, PaddingWords = fields.Padding.Value?.Words ?? default };
         if (fields.Panels.Value is not { } panelsSpec) return (figure, nameNode, name);
         var panels = panelsSpec.Resolve(figure.FrameCount, report);
         return (panels is null ? null : figure with { Panels = panels }, nameNode, name);
@@ -234,11 +234,18 @@ internal static class FigureRules
         if (!(f.Kind.Ok && f.Kernel.Ok && f.Stride.Ok && f.Dilation.Ok && f.Padding.Ok && f.Input.Ok && f.TransposedInput.Ok && f.OutputPadding.Ok)) return null;
         var (kind, kernel, stride, dilation) = (f.Kind.Value, f.Kernel.Value, f.Stride.Value, f.Dilation.Value);
         var oneRow = f.TransposedInput.Given ? f.TransposedInput.Value.Rows == 1 : f.Input.Value.Rows == 1;
-        var sides = f.Padding.Value is { } spec ? spec.Resolve(kernel, dilation, oneRow, report) : (new PaddingSides(0, 0), new PaddingSides(0, 0));
+        // TensorFlow's SAME pads for the direct convolution's input; given the transposed input i', that is i' s
+        // (Conv2DTranspose's output with padding="same").
+        var direct = f.TransposedInput.Given ? new Size2(f.TransposedInput.Value.Rows * stride.Rows, f.TransposedInput.Value.Cols * stride.Cols) : f.Input.Value;
+        var sides = f.Padding.Value is { } spec ? spec.Resolve(direct, kernel, stride, dilation, oneRow, report) : (new PaddingSides(0, 0), new PaddingSides(0, 0));
         if (sides is not var (rowsPadding, colsPadding)) return null;
         if (kind.IsTransposed && (rowsPadding.Before != rowsPadding.After || colsPadding.Before != colsPadding.After))
         {
-            report.Error(f.Padding.At!, "padding: a transposed figure pads both sides alike (ConvTranspose2d has no other padding); give one number per axis");
+            var words = f.Padding.Value!.Words;
+            report.Error(f.Padding.At!, words.Rows == PaddingWord.Same || words.Cols == PaddingWord.Same
+                ? $"padding: same is TensorFlow's SAME, which here pads {rowsPadding.Before} before and {rowsPadding.After} after (rows), {colsPadding.Before} and {colsPadding.After} (cols); " +
+                  "a transposed figure pads both sides alike (ConvTranspose2d has no other padding): give a number per axis, or half (the guide's d(k-1)/2 on each side)"
+                : "padding: a transposed figure pads both sides alike (ConvTranspose2d has no other padding); give one number per axis");
             return null;
         }
         var p = new Size2(rowsPadding.Before, colsPadding.Before);

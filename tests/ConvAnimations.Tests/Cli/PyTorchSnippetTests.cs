@@ -43,12 +43,28 @@ public sealed partial class PyTorchSnippetTests
           - {name: max_pad, kind: max_pooling, input: [5, 6], kernel: [3, 2], stride: [2, 1], padding: [1, 1], values: {seed: 9}}
           - {name: avg_pad, kind: average_pooling, input: 5, kernel: 3, stride: 2, padding: 1, values: {seed: 2}}
           - {name: plain_t, kind: transposed, input: 6, kernel: 3, stride: 2, padding: 1}
+          - {name: tf_same, input: 6, kernel: 3, stride: 2, padding: same, values: {seed: 4}}
+          - {name: tf_same_even, input: [5, 7], kernel: [4, 2], padding: same, values: {seed: 6}}
+          - {name: causal, input: [1, 8], kernel: [1, 3], dilation: [1, 2], padding: causal, values: {seed: 8}}
+          - {name: sides_max, kind: max_pooling, input: [5, 6], kernel: 3, padding: {top: 1, left: 1}, values: {seed: 10}}
+          - {name: sides_avg, kind: average_pooling, input: 5, kernel: 2, stride: 2, padding: same, values: {seed: 12}}
+          - {name: dilated_avg, kind: average_pooling, input: 5, kernel: 2, dilation: 2, values: {seed: 14}}
+          - {name: dilated_avg_same, kind: average_pooling, input: 6, kernel: 2, dilation: 2, padding: same, values: {seed: 15}}
         """;
+
+    private static readonly string[] ExtraNames =
+        ["rect_t", "rect_c", "framework_t", "max_pad", "avg_pad", "plain_t", "tf_same", "tf_same_even", "causal", "sides_max", "sides_avg", "dilated_avg", "dilated_avg_same"];
+
+    [GeneratedRegex(@"^y = layer\(F\.pad\(x, \((\d+), (\d+), (\d+), (\d+)\)(, value=float\(""-inf""\))?\)\)$", RegexOptions.Multiline)]
+    private static partial Regex FunctionalPad();
+
+    [GeneratedRegex(@"^\s*layer\.weight\.fill_\(1 / (\d+)\)$", RegexOptions.Multiline)]
+    private static partial Regex EqualWeights();
 
     public static IEnumerable<object[]> Cases() =>
         // Multi-channel figures' snippets are checked by ChannelTests.
         Repo.FigureNames().Where(n => !Repo.Figure((string)n[0]).Channels.IsMulti).Select(n => new object[] { "figures.yaml", (string)n[0] })
-            .Concat(new[] { "rect_t", "rect_c", "framework_t", "max_pad", "avg_pad", "plain_t" }.Select(n => new object[] { "extra", n }));
+            .Concat(ExtraNames.Select(n => new object[] { "extra", n }));
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -61,14 +77,27 @@ public sealed partial class PyTorchSnippetTests
         var layer = Layer().Match(snippet);
         Assert.True(layer.Success, snippet);
         var (type, args) = (layer.Groups[1].Value, layer.Groups[2].Value);
+        // AvgPool2d has no dilation: a dilated average is a convolution of equal weights 1/k^2 (PyTorch's documented layers).
+        var averageAsConvolution = figure.Kind.Name == "average_pooling" && figure.Geometry.Dilation != Arithmetic.Size2.Square(1);
         Assert.Equal(figure.Kind.Name switch
         {
             "convolution" => "Conv2d",
             "transposed" => "ConvTranspose2d",
             "max_pooling" => "MaxPool2d",
-            _ => "AvgPool2d",
+            _ => averageAsConvolution ? "Conv2d" : "AvgPool2d",
         }, type);
         var pairs = PairArgument().Matches(args).ToDictionary(m => m.Groups[1].Value, m => (int.Parse(m.Groups[2].Value), int.Parse(m.Groups[3].Value)));
+        // padding="same" (stride 1 only): d(k-1) in all, total // 2 before and the rest after, as PyTorch's _conv_forward pads.
+        var same = args.Contains("padding=\"same\"", StringComparison.Ordinal);
+        if (same) Assert.Equal((1, 1), pairs["stride"]);
+        var pad = FunctionalPad().Match(snippet);
+        (int Top, int Bottom, int Left, int Right) sides = pad.Success
+            ? (int.Parse(pad.Groups[3].Value), int.Parse(pad.Groups[4].Value), int.Parse(pad.Groups[1].Value), int.Parse(pad.Groups[2].Value))
+            : same ? SameSides(pairs) : (pairs["padding"].Item1, pairs["padding"].Item1, pairs["padding"].Item2, pairs["padding"].Item2);
+        if (pad.Success || same) Assert.Equal((0, 0), pairs.GetValueOrDefault("padding", (0, 0)));
+        // The framework pads as the figure does, side by side.
+        var g = figure.Geometry;
+        if (type != "ConvTranspose2d") Assert.Equal((g.Rows.Padding, g.Rows.PaddingEnd, g.Cols.Padding, g.Cols.PaddingEnd), sides);
         if (type == "AvgPool2d") Assert.Contains("count_include_pad=True", args);
         var input = Input().Match(snippet);
         Assert.True(input.Success, snippet);
@@ -78,12 +107,14 @@ public sealed partial class PyTorchSnippetTests
         int Out(int axis)
         {
             int Get(string key, int fallback) => pairs.TryGetValue(key, out var p) ? (axis == 0 ? p.Item1 : p.Item2) : fallback;
-            var (i, k, s, p, d) = (axis == 0 ? inSize.Item1 : inSize.Item2, Get("kernel_size", -1), Get("stride", -1), Get("padding", -1), Get("dilation", 1));
+            var (i, k, s, d) = (axis == 0 ? inSize.Item1 : inSize.Item2, Get("kernel_size", -1), Get("stride", -1), Get("dilation", 1));
+            // Both sides: the layer's padding twice, or F.pad's or "same"'s sides.
+            var p2 = axis == 0 ? sides.Top + sides.Bottom : sides.Left + sides.Right;
             return type switch
             {
-                "ConvTranspose2d" => (i - 1) * s - 2 * p + d * (k - 1) + Get("output_padding", -1) + 1,
-                "AvgPool2d" => (i + 2 * p - k) / s + 1,
-                _ => (i + 2 * p - d * (k - 1) - 1) / s + 1,
+                "ConvTranspose2d" => (i - 1) * s - p2 + d * (k - 1) + Get("output_padding", -1) + 1,
+                "AvgPool2d" => (i + p2 - k) / s + 1,
+                _ => (i + p2 - d * (k - 1) - 1) / s + 1,
             };
         }
         Assert.Equal((figure.AnimatedInput.Rows, figure.AnimatedInput.Cols), inSize);
@@ -99,8 +130,16 @@ public sealed partial class PyTorchSnippetTests
         var x = Matrix(input.Groups[1].Value);
         var expected = Matrix(Expected().Match(snippet).Groups[1].Value);
         var weight = Weight().Match(snippet) is { Success: true } w ? Matrix(w.Groups[1].Value) : null;
+        if (EqualWeights().Match(snippet) is { Success: true } equal)
+        {
+            var (kr, kc) = pairs["kernel_size"];
+            Assert.Equal(kr * kc, int.Parse(equal.Groups[1].Value));
+            weight = new double[kr, kc];
+            for (var a = 0; a < kr; a++)
+            for (var b = 0; b < kc; b++) weight[a, b] = 1.0 / (kr * kc);
+        }
         Assert.Equal(type is "Conv2d" or "ConvTranspose2d", weight is not null);
-        var actual = Model(type, x, weight, pairs, (Out(0), Out(1)));
+        var actual = Model(type, x, weight, pairs, sides, (Out(0), Out(1)));
         for (var r = 0; r < actual.GetLength(0); r++)
         for (var c = 0; c < actual.GetLength(1); c++)
         {
@@ -134,10 +173,21 @@ public sealed partial class PyTorchSnippetTests
         return m;
     }
 
-    /// <summary>PyTorch's semantics, written from its documentation: cross-correlation, the transpose as scatter-add and crop, -inf and zero padding for pooling.</summary>
-    private static double[,] Model(string type, double[,] x, double[,]? w, Dictionary<string, (int, int)> args, (int Rows, int Cols) size)
+    private static (int, int, int, int) SameSides(Dictionary<string, (int, int)> args)
     {
-        var (k, s, p, d) = (args["kernel_size"], args["stride"], args["padding"], args.GetValueOrDefault("dilation", (1, 1)));
+        var (k, d) = (args["kernel_size"], args.GetValueOrDefault("dilation", (1, 1)));
+        var (rows, cols) = (d.Item1 * (k.Item1 - 1), d.Item2 * (k.Item2 - 1));
+        return (rows / 2, rows - rows / 2, cols / 2, cols - cols / 2);
+    }
+
+    /// <summary>
+    /// PyTorch's semantics, written from its documentation: cross-correlation, the transpose as scatter-add and crop,
+    /// -inf and zero padding for pooling; the input padded by the given sides first (the layer's padding, F.pad's or
+    /// "same"'s: F.pad's value only matters for max pooling, which takes no padding cell either way).
+    /// </summary>
+    private static double[,] Model(string type, double[,] x, double[,]? w, Dictionary<string, (int, int)> args, (int Top, int Bottom, int Left, int Right) sides, (int Rows, int Cols) size)
+    {
+        var (k, s, p, d) = (args["kernel_size"], args["stride"], (sides.Top, sides.Left), args.GetValueOrDefault("dilation", (1, 1)));
         var y = new double[size.Rows, size.Cols];
         if (type == "ConvTranspose2d")
         {
