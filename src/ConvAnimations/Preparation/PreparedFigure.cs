@@ -25,7 +25,7 @@ public sealed class PreparedFigure
         Figure = figure;
         View = View.Of(figure);
         _animation = new(() => View.Layout(figure));
-        _scene = new(() => View.Build(Animation));
+        _scene = new(() => View.Shown(Animation));
         _size = new(() => SceneRenderer.SizeOf(Scene));
     }
 

@@ -106,6 +106,9 @@ public sealed record Figure(
     /// <summary>The map the figure fills frame by frame: for a transposed figure, the direct input.</summary>
     public Size2 AnimatedOutput => Kind.AnimatedOutput(Geometry);
 
-    /// <summary>How many frames its view plays.</summary>
-    public int FrameCount => View.FrameCount(this);
+    /// <summary>The frames it shows when <c>play:</c> chooses some (null: every frame its view plays).</summary>
+    public Play? Play { get; init; }
+
+    /// <summary>How many frames it shows: those <c>play:</c> chose, or every frame its view plays.</summary>
+    public int FrameCount => Play?.Frames.Count ?? View.FrameCount(this);
 }

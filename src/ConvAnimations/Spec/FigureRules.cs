@@ -52,13 +52,14 @@ internal sealed record FigureFields(
     Field<Labels> Labels,
     Field<bool> Legend,
     Field<Reveal> Reveal,
-    Field<int> Decimals)
+    Field<int> Decimals,
+    Field<PlaySpec?> Play)
 {
     public static readonly string[] Keys =
     [
         "name", "title", "kind", "input", "transposed_input", "output_padding", "kernel", "stride", "padding",
         "dilation", "output", "frame_ms", "formats", "scale", "style", "values", "panels", "theme", "labels", "legend",
-        "reveal", "decimals", "view", .. ChannelFields.Keys,
+        "reveal", "decimals", "view", .. ChannelFields.Keys, "play",
     ];
 
     /// <summary>Every key a figure may have: these, the keys of the views, and the keys that compose figures.</summary>
@@ -86,13 +87,14 @@ internal sealed record FigureFields(
         keys.Read("labels", Spec.Labels.None, Word<Labels>("labels")),
         keys.Read("legend", false, LookRules.Legend),
         keys.Read("reveal", Spec.Reveal.All, Word<Reveal>("reveal")),
-        keys.Read("decimals", 1, LookRules.Decimals));
+        keys.Read("decimals", 1, LookRules.Decimals),
+        keys.Read<PlaySpec?>("play", null, PlaySpec.Read));
 
     public bool AllOk => new[]
     {
         Title.Ok, Kind.Ok, FrameMs.Ok, Formats.Ok, Scale.Ok, Style.Ok, Input.Ok, TransposedInput.Ok, OutputPadding.Ok,
         Kernel.Ok, Stride.Ok, Dilation.Ok, Output.Ok, Padding.Ok, Values.Ok, Panels.Ok, Theme.Ok, Labels.Ok, Legend.Ok,
-        Reveal.Ok, Decimals.Ok,
+        Reveal.Ok, Decimals.Ok, Play.Ok,
     }.All(ok => ok);
 
     public Look Look => new(Theme.Value, Labels.Value, Legend.Value, Reveal.Value, Decimals.Value);
@@ -169,9 +171,19 @@ internal static class FigureRules
         var style = fields.Style.Value ?? (values is null ? FigureStyle.Isometric : FigureStyle.Flat);
         var figure = new Figure(name, fields.Title.Given ? fields.Title.Value : name, kind, geometry, fields.FrameMs.Value,
             fields.Formats.Value, fields.Scale.Value, style, values, report.At(node)) { Look = fields.Look, View = view, Options = options, Channels = channels!, PaddingWords = fields.Padding.Value?.Words ?? default };
-        if (fields.Panels.Value is not { } panelsSpec) return (figure, nameNode, name);
-        var panels = panelsSpec.Resolve(figure.FrameCount, report);
-        return (panels is null ? null : figure with { Panels = panels }, nameNode, name);
+        return (Played(figure, fields.Play.Value, fields.Panels.Value, report), nameNode, name);
+    }
+
+    /// <summary>The figure with the frames <c>play:</c> chooses, then its panels, which number the frames it shows; null when either is wrong.</summary>
+    public static Figure? Played(Figure figure, PlaySpec? play, PanelsSpec? panels, Report report)
+    {
+        if (play is not null)
+        {
+            if (play.Resolve(figure.View, figure, figure.View.FrameCount(figure), report) is not { } frames) return null;
+            figure = figure with { Play = frames };
+        }
+        if (panels is null) return figure;
+        return panels.Resolve(figure.FrameCount, report) is { } resolved ? figure with { Panels = resolved } : null;
     }
 
     /// <summary>A figure gives no key that only other views take (the defaults may: they serve every view).</summary>

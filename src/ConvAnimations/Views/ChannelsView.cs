@@ -60,7 +60,7 @@ public sealed class ChannelsView : View
             .. FigureJson.Header(animation, Named),
             FigureJson.Member("channels", $"{{\"in\": {c.In}, \"out\": {c.Out}, \"groups\": {c.Groups}}}"),
             FigureJson.Grid(animation),
-            FigureJson.Lines("frames", layout.Frames.Select(f => $"{{\"output_channel\": {f.OutputChannel}, \"input_channels\": [{string.Join(", ", f.InputChannels)}], " +
+            .. FigureJson.Frames(animation.Figure, layout.Frames.Select(f => $"{{\"output_channel\": {f.OutputChannel}, \"input_channels\": [{string.Join(", ", f.InputChannels)}], " +
                 $"\"output\": {FigureJson.Point(f.Frame.Output)}, \"taps\": [{string.Join(", ", f.Frame.Taps.Select(FigureJson.Point))}]}}")),
             .. Values(layout.Values),
         ]);
