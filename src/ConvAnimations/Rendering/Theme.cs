@@ -15,21 +15,37 @@ public sealed class Theme
     /// background, the input and output fills, each also under the highlight (text takes the darker or the lighter
     /// ink, whichever contrasts more). The guide's base03 lines and text are darkened a little (#001F27) to hold
     /// 4.5:1 on its blue. colorblind takes Okabe and Ito's sky blue and orange, which deuteranopes and protanopes
-    /// tell apart (they differ along the blue-yellow axis); print is greys two to one apart in luminance.
-    /// The second and third input maps of a stack (then again blue, second, third) take the guide's violet behind its
-    /// blue, and Solarized's magenta; in each palette colours its lines keep at least 3:1 with (WCAG's contrast for
-    /// shapes; no text sits on them: the maps of a numerical figure are all the input colour).
+    /// tell apart (they differ along the blue-yellow axis); print is greys, its highlight heavier so that every
+    /// pair of them is apart in luminance alone.
+    /// Every pair of fills a reader must tell apart (padding, inserted zeros, input, output, each under the kernel's
+    /// highlight, and the maps of a stack) differs by at least <see cref="MinimumDistance"/> in CIEDE2000, also as
+    /// deuteranopes and protanopes see the colorblind theme and in luminance alone for print (tested over these
+    /// tables). The eight input maps of a stack: the guide's blue, its violet behind it, then Solarized's other
+    /// accents (cyan is the output's); Okabe and Ito's colours and two of Paul Tol's for colorblind (all eight apart
+    /// for deuteranopes and protanopes too); print has room for two greys apart from the others, which alternate
+    /// (a stack's maps are numbered when labelled). Lines keep at least 3:1 with every map (WCAG's contrast for shapes).
     /// </summary>
     private static readonly Dictionary<ThemeName, Palette> Palettes = new()
     {
-        [ThemeName.SolarizedLight] = new("#FFFFFF", "#268BD2", "#2AA198", "#001F27", "#073642", 0.4f, "#001F27", "#FFFFFF", "#6C71C4", "#D33682"),
-        [ThemeName.SolarizedDark] = new("#002B36", "#1A5F91", "#17695F", "#EEE8D5", "#FDF6E3", 0.3f, "#000000", "#FDF6E3", "#3F4484", "#8C2459"),
-        [ThemeName.Colorblind] = new("#FFFFFF", "#56B4E9", "#E69F00", "#000000", "#000000", 0.4f, "#000000", "#FFFFFF", "#CC79A7", "#009E73"),
-        [ThemeName.Print] = new("#FFFFFF", "#C8C8C8", "#8A8A8A", "#000000", "#000000", 0.4f, "#000000", "#FFFFFF", "#E8E8E8", "#ABABAB"),
+        [ThemeName.SolarizedLight] = new("#FFFFFF", "#268BD2", "#2AA198", "#001F27", "#073642", 0.4f, "#001F27", "#FFFFFF", "#D5CDB6",
+            ["#6C71C4", "#D33682", "#B58900", "#859900", "#CB4B16", "#93A1A1", "#DC322F"]),
+        [ThemeName.SolarizedDark] = new("#002B36", "#1A5F91", "#17695F", "#EEE8D5", "#FDF6E3", 0.3f, "#000000", "#FDF6E3", "#3B3A2E",
+            ["#3F4484", "#8C2459", "#7A5C00", "#5A6800", "#8F3510", "#4A5A60", "#2E6B2E"]),
+        [ThemeName.Colorblind] = new("#FFFFFF", "#56B4E9", "#E69F00", "#000000", "#000000", 0.4f, "#000000", "#FFFFFF", "#C8C8C8",
+            ["#CC79A7", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#994455", "#99DDFF"]),
+        [ThemeName.Print] = new("#FFFFFF", "#CFCFCF", "#A7A7A7", "#000000", "#000000", 0.58f, "#000000", "#FFFFFF", "#878787",
+            ["#646464", "#CFCFCF", "#646464", "#CFCFCF", "#646464", "#CFCFCF", "#646464"]),
     };
 
+    /// <summary>
+    /// The least CIEDE2000 distance between two fills a reader must tell apart: Solarized's own closest accents (orange
+    /// and red) are 10.1 apart, Okabe and Ito's closest 21.7.
+    /// </summary>
+    public const double MinimumDistance = 10;
+
+    /// <param name="OtherInputs">The second to eighth input maps of a stack.</param>
     private sealed record Palette(string Background, string Input, string Output, string Lines, string Highlight, float HighlightAlpha, string DarkInk, string LightInk,
-        string SecondInput, string ThirdInput);
+        string Zeros, string[] OtherInputs);
 
     public Theme(double scale, ThemeSpec spec)
     {
@@ -47,8 +63,8 @@ public sealed class Theme
         Background = Pick(ThemeColour.Background, palette.Background);
         Input = Pick(ThemeColour.Input, palette.Input);
         Output = Pick(ThemeColour.Output, palette.Output);
-        SecondInput = SKColor.Parse(palette.SecondInput);
-        ThirdInput = SKColor.Parse(palette.ThirdInput);
+        InsertedZeros = SKColor.Parse(palette.Zeros);
+        InputMaps = [Input, .. palette.OtherInputs.Select(SKColor.Parse)];
         Lines = Pick(ThemeColour.Lines, palette.Lines);
         // SkiaSharp's SVG writer drops the opacity of a pure black fill (it leaves out both attributes), which would
         // make the highlight opaque in SVG: #010101 looks the same and keeps it translucent.
@@ -74,8 +90,14 @@ public sealed class Theme
     public SKColor Background { get; }
     public SKColor Input { get; }
     public SKColor Output { get; }
-    public SKColor SecondInput { get; }
-    public SKColor ThirdInput { get; }
+    public SKColor SecondInput => InputMaps[1];
+    public SKColor ThirdInput => InputMaps[2];
+
+    /// <summary>The fill of the zeros a transposed figure inserts between input cells: apart from padding's blank.</summary>
+    public SKColor InsertedZeros { get; }
+
+    /// <summary>The input maps of a stack, in turn (<see cref="Shades.InputMaps"/>): the first is <see cref="Input"/>.</summary>
+    public IReadOnlyList<SKColor> InputMaps { get; }
     public SKColor Lines { get; }
 
     /// <summary>Translucent: it darkens (or, in the dark theme, lightens) what it covers.</summary>
@@ -86,12 +108,11 @@ public sealed class Theme
 
     public SKColor ColourOf(Shade shade) => shade switch
     {
-        Shade.Input => Input,
         Shade.Output => Output,
-        Shade.SecondInput => SecondInput,
-        Shade.ThirdInput => ThirdInput,
         Shade.Background => Background,
-        _ => Highlight,
+        Shade.InsertedZero => InsertedZeros,
+        Shade.Highlight => Highlight,
+        _ => InputMaps[Shades.InputMaps.ToList().IndexOf(shade)],
     };
 
     /// <summary>The colour a surface shows: its fill (or the background), under the highlight if highlighted.</summary>
@@ -126,7 +147,7 @@ public sealed class Theme
     }
 
     /// <summary>A translucent colour over an opaque one, as source-over blending draws it.</summary>
-    private static SKColor Over(SKColor under, SKColor over)
+    public static SKColor Over(SKColor under, SKColor over)
     {
         var a = over.Alpha / 255f;
         byte Mix(byte u, byte o) => (byte)Math.Round(u * (1 - a) + o * a);

@@ -192,7 +192,9 @@ internal static class FigureRules
         var ok = true;
         foreach (var key in node.Keys.Where(k => !view.Keys.Contains(k.Value)))
         {
-            var takers = views.Where(v => v.Keys.Contains(key.Value)).Select(v => $"view: {v.Word ?? v.Name}").Distinct().ToList();
+            // The same word may name a view of one map and one of several: say which.
+            var takers = views.Where(v => v.Keys.Contains(key.Value))
+                .Select(v => $"view: {v.Word ?? v.Name}" + (v.Word == view.Word && v.Maps == MapCount.Several ? " with several feature maps (in_channels, out_channels)" : "")).Distinct().ToList();
             if (takers.Count == 0) continue;
             report.Error(key, $"'{key.Value}' is for {string.Join(" or ", takers)}, not view: {view.Word ?? view.Name}");
             ok = false;
