@@ -26,10 +26,15 @@ public sealed class SceneRenderer : IDisposable
     private (string Key, SKBitmap Bitmap)? _background;
     private (IntPtr Pixels, SKBitmap Bitmap, SKCanvas Canvas)? _target;
 
-    public SceneRenderer(Scene scene)
+    public SceneRenderer(Scene scene) : this(scene, new Theme(scene.Scale, scene.Theme))
+    {
+    }
+
+    /// <summary>A renderer with sizes of its own (<see cref="Theme.WithSizes"/>): a page for a paper.</summary>
+    public SceneRenderer(Scene scene, Theme theme)
     {
         _scene = scene;
-        _theme = new Theme(scene.Scale, scene.Theme);
+        _theme = theme;
         using (var font = Fonts.SerifFont()) _projection = Projection.For(scene, _theme, font);
         _glyphs = new Glyphs(_projection);
         _outlines = scene.Planes.Select((p, i) => _projection.Outline(i, p.Size)).ToArray();

@@ -79,13 +79,24 @@ public sealed class Theme
     public SKColor Faint => Lines.WithAlpha(64);
 
     public float CellSize { get; }
-    public float Margin { get; }
-    public float ThickLine { get; }
-    public float ThinLine { get; }
+    public float Margin { get; private init; }
+    public float ThickLine { get; private init; }
+    public float ThinLine { get; private init; }
     public float[] Dash { get; }
 
     /// <summary>The font size of captions and the legend: 9 px digits at scale 1, like the numbers.</summary>
-    public float TextSize { get; }
+    public float TextSize { get; private init; }
+
+    /// <summary>The same colours with text, lines (and margin) of the given sizes, whatever the scale (a page for a paper).</summary>
+    public Theme WithSizes(float text, float thick, float thin, float? margin = null) =>
+        new(this) { TextSize = text, ThickLine = thick, ThinLine = thin, Margin = margin ?? Margin };
+
+    private Theme(Theme other)
+    {
+        (CellSize, Margin, ThickLine, ThinLine, Dash, TextSize) = (other.CellSize, other.Margin, other.ThickLine, other.ThinLine, other.Dash, other.TextSize);
+        (Background, Input, Output, InsertedZeros, InputMaps, Lines, Highlight, DarkInk, LightInk) =
+            (other.Background, other.Input, other.Output, other.InsertedZeros, other.InputMaps, other.Lines, other.Highlight, other.DarkInk, other.LightInk);
+    }
 
     public SKColor Background { get; }
     public SKColor Input { get; }

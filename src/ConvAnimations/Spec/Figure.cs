@@ -40,6 +40,9 @@ public readonly record struct PaddingWords(PaddingWord? Rows, PaddingWord? Cols)
 /// <summary>A static figure of several frames side by side, like the paper's: which frames, how many a row, which formats.</summary>
 public sealed record Panels(IReadOnlyList<int> Frames, int Columns, IReadOnlyList<OutputFormat> Formats)
 {
+    /// <summary>A page for a paper: its width, its text size and letters under the panels (null: frames at their own scale).</summary>
+    public PanelPaper? Paper { get; init; }
+
     public int Rows => (Frames.Count + Columns - 1) / Columns;
 }
 

@@ -226,7 +226,10 @@ internal sealed record ValuesSpec(RawMap At, RawNode? Input, RawNode? Kernel, Ra
 /// <summary>The 'panels' key as written; <see cref="Resolve"/> checks its frames once the figure's frame count is known.</summary>
 internal sealed record PanelsSpec(IReadOnlyList<(int Index, RawNode At)>? Frames, int? Columns, IReadOnlyList<OutputFormat> Formats)
 {
-    public static readonly string[] Keys = ["frames", "columns", "formats"];
+    public static readonly string[] Keys = ["frames", "columns", "formats", .. PaperRules.Keys];
+
+    /// <summary>The page for a paper (<c>width</c>, <c>text</c>, <c>letters</c>), when a width is given.</summary>
+    public PanelPaper? Paper { get; init; }
 
     /// <summary>The paper's static figure: frames side by side (default all, in one row), as PDF unless told.</summary>
     public static bool Read(RawNode node, Report report, out PanelsSpec? spec)
@@ -273,7 +276,8 @@ internal sealed record PanelsSpec(IReadOnlyList<(int Index, RawNode At)>? Frames
         }
         IReadOnlyList<OutputFormat> formats = [OutputFormat.Pdf];
         if (map["formats"] is { } formatsNode) ok &= ValueRules.Formats("panels.formats", OutputFormat.PanelNames)(formatsNode, report, out formats);
-        spec = new PanelsSpec(frames, columns, formats);
+        ok &= PaperRules.Read(map, report, out var paper);
+        spec = new PanelsSpec(frames, columns, formats) { Paper = paper };
         return ok;
     }
 
@@ -287,7 +291,7 @@ internal sealed record PanelsSpec(IReadOnlyList<(int Index, RawNode At)>? Frames
             ok = false;
         }
         var frames = Frames?.Select(f => f.Index).ToList() ?? Enumerable.Range(0, frameCount).ToList();
-        return ok ? new Panels(frames, Math.Clamp(Columns ?? frames.Count, 1, Math.Max(1, frames.Count)), Formats) : null;
+        return ok ? new Panels(frames, Math.Clamp(Columns ?? frames.Count, 1, Math.Max(1, frames.Count)), Formats) { Paper = Paper } : null;
     }
 }
 

@@ -99,7 +99,8 @@ public sealed class PlayTests
         // Frames 1 and 3 are part a's (its frames 0-3 of 0-6), frames 4 and 5 part b's: shown as 0, 1 and 2, 3.
         Assert.All(some.Scene.Planes.Take(2), p => Assert.True(p.VisibleOn(0) && p.VisibleOn(1) && !p.VisibleOn(2)));
         Assert.All(some.Scene.Planes.Skip(2), p => Assert.True(!p.VisibleOn(1) && p.VisibleOn(2) && p.VisibleOn(3)));
-        Assert.Equal([0, 1], file.Figures.Single(f => f.Name == "rows").Play!.Frames);
+        // Side by side: the longest first row of the parts (b's three frames, which are its first row).
+        Assert.Equal([0, 1, 2], file.Figures.Single(f => f.Name == "rows").Play!.Frames);
     }
 
     public static TheoryData<string, int, int, string> Bad => new()

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using ConvAnimations.Preparation;
+using ConvAnimations.Rendering;
+using ConvAnimations.Spec;
+using ConvAnimations.Tests.Support;
+using ConvAnimations.Views;
+using ConvAnimations.Writers;
+using SkiaSharp;
+
+namespace ConvAnimations.Tests.Writers;
+
+/// <summary>
+/// panels: {width, text, letters} makes a page for a paper: its width as asked, and every text of it the stated size
+/// when included at that width, measured from the PDF as poppler draws it (the glyphs' height against the page width).
+/// </summary>
+public sealed class PaperPanelsTests
+{
+    private static Figure Parse(string figure) => Figures.Parse($"figures:\n  - {figure}\n");
+
+    [Theory]
+    [InlineData("120mm", 8, 340.157)]
+    [InlineData("3.5in", 10, 252)]
+    [InlineData("9cm", 6, 255.118)]
+    public void Letters_under_the_panels_are_the_stated_size_at_the_stated_width(string width, int text, double points)
+    {
+        var figure = Parse($"{{name: f, input: 5, kernel: 3, stride: 2, padding: 1, panels: {{frames: [0, 1, 2, 3], columns: 2, width: {width}, text: {text}pt, letters: true}}}}");
+        using var dir = new TempDirectory();
+        var pdf = dir.File("f.pdf");
+        Write(figure, pdf);
+
+        var info = Processes.Run("pdfinfo", [pdf]).Stdout;
+        var size = System.Text.RegularExpressions.Regex.Match(info, @"Page size:\s+([0-9.]+) x ([0-9.]+) pts");
+        var pageWidth = double.Parse(size.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(pageWidth, points - 0.5, points + 0.5);
+
+        // Poppler at 10 px a point; the lowest line of ink is the letters: "(a)" spans the parentheses' height.
+        Processes.Run("pdftoppm", ["-r", "720", "-gray", "-png", "-singlefile", pdf, dir.File("page")]);
+        using var page = SKBitmap.Decode(dir.File("page.png"));
+        var (top, bottom) = LowestLine(page);
+        var measured = (bottom - top + 1) / (double)page.Width * points;
+        using var font = Fonts.SerifFont();
+        font.Size = text;
+        using var outline = font.GetTextPath("(a)", new SKPoint(0, 0));
+        var bounds = outline.TightBounds;
+        Assert.True(Math.Abs(measured / bounds.Height - 1) < 0.03, $"the letters are {measured:0.00} pt high in the PDF, {bounds.Height:0.00} pt at {text} pt");
+        // CMU Serif's parentheses span 1 em: the letters are the stated size.
+        Assert.InRange(bounds.Height / text, 0.95, 1.05);
+    }
+
+    [Fact]
+    public void Labels_and_legend_appear_once_under_the_panels_and_the_panels_fill_the_width()
+    {
+        var figure = Parse("{name: f, kind: transposed, input: 6, kernel: 3, stride: 2, padding: 1, labels: full, legend: true, theme: print, panels: {columns: 2, frames: [0, 1, 2, 3], width: 120mm, letters: true}}");
+        var prepared = new PreparedFigure(figure);
+        using var page = new PaperPanels(prepared.Scene, figure.Panels!);
+        Assert.Equal(340, page.Size.Width);
+        // Two panels a row take the width less the margins and the gap.
+        Assert.InRange(2 * page.Frame.Width, 340 - 2 * 8 - 4 - 8, 340 - 2 * 8 - 4);
+        using var dir = new TempDirectory();
+        var svg = dir.File("f.svg");
+        Write(figure, svg, OutputFormat.Svg);
+        var text = File.ReadAllText(svg);
+        Assert.Contains("width=\"34", text);
+    }
+
+    [Fact]
+    public void Text_and_letters_need_a_width_and_lengths_need_their_unit()
+    {
+        foreach (var (panels, message) in new[]
+        {
+            ("{letters: true}", "panels: text and letters make a page for a paper, which needs its width"),
+            ("{width: 120}", "panels.width: expected a length with its unit, such as 120mm"),
+            ("{width: 60cm}", "panels.width: 60cm is out of range: use 1in to 20in"),
+            ("{width: 12cm, text: 30pt}", "panels.text: 30pt is out of range"),
+            ("{width: 12cm, letters: yes}", "panels.letters: expected true or false"),
+        })
+        {
+            var file = ViewTable.Default.Parse($"figures:\n  - {{name: f, input: 5, kernel: 3, panels: {panels}}}\n", "test.yaml");
+            Assert.Contains(file.Errors, e => e.Message.Contains(message, StringComparison.Ordinal));
+        }
+    }
+
+    private static void Write(Figure figure, string path, OutputFormat? format = null)
+    {
+        var prepared = new PreparedFigure(figure);
+        using var renderer = new SceneRenderer(prepared.Scene);
+        using var stream = File.Create(path);
+        new PanelsTarget(FigureOutputs.Still(format ?? OutputFormat.Pdf)!, path, figure.Panels!).Write(stream, new Drawing(prepared, renderer));
+    }
+
+    /// <summary>The rows of the lowest band of ink on a page: from its top to its bottom.</summary>
+    private static (int Top, int Bottom) LowestLine(SKBitmap page)
+    {
+        bool Ink(int y) => Enumerable.Range(0, page.Width).Any(x => page.GetPixel(x, y).Red < 160);
+        var bottom = page.Height - 1;
+        while (bottom > 0 && !Ink(bottom)) bottom--;
+        var top = bottom;
+        while (top > 0 && Ink(top - 1)) top--;
+        return (top, bottom);
+    }
+}
