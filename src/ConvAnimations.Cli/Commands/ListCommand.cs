@@ -22,7 +22,7 @@ internal static class ListCommand
             {
                 // A composed figure's sizes are its first part's: its kind column says it is composed.
                 f.Name, KindOf(f), MapsOf(f.Channels), $"{f.AnimatedInput}", $"{f.Geometry.Kernel}", $"{f.Geometry.Stride}",
-                $"{f.Geometry.Padding}", $"{f.Geometry.Dilation}", $"{f.AnimatedOutput}", FramesOf(f),
+                f.Geometry.PaddingText, $"{f.Geometry.Dilation}", $"{f.AnimatedOutput}", FramesOf(f),
             }).Prepend(header).ToList();
             var widths = header.Select((_, i) => rows.Max(r => r[i].Length)).ToArray();
             foreach (var row in rows) terminal.Out.WriteLine(string.Join("  ", row.Select((v, i) => v.PadRight(widths[i]))).TrimEnd());

@@ -46,6 +46,7 @@ public sealed class PaperPanels : IDisposable
         var panel = bare with { Scale = scale };
         _panel = new SceneRenderer(panel, new Theme(scale, scene.Theme).WithSizes(text, ThickLine, ThinLine));
         _frame = _panel.Size;
+        Cell = new Theme(scale, scene.Theme).CellSize;
 
         // The page: a blank slot for each panel with its letter under it, the captions as a line, the legend.
         var letters = paper.Letters ? text * 1.5f : 0;
@@ -68,6 +69,9 @@ public sealed class PaperPanels : IDisposable
 
     /// <summary>The size of each panel's frame, in points.</summary>
     public SKSizeI Frame => _frame;
+
+    /// <summary>A cell of the panels, in points.</summary>
+    public float Cell { get; private set; }
 
     /// <summary>Draws the page at the canvas's origin, all vectors.</summary>
     public void Draw(SKCanvas canvas)
@@ -98,14 +102,19 @@ public sealed class PaperPanels : IDisposable
         foreach (var caption in captions.Where(c => c.Plane is null)) yield return caption.Text;
     }
 
-    /// <summary>Text broken into lines no wider than <paramref name="width"/> at <paramref name="size"/>, between words.</summary>
+    /// <summary>
+    /// Text broken into lines no wider than <paramref name="width"/> at <paramref name="size"/>: after a comma or a
+    /// semicolon, so that "s = 2" stays on one line (between words only within a part longer than a line).
+    /// </summary>
     private static IEnumerable<string> Lines(string text, float size, float width)
     {
         if (text.Length == 0) yield break;
         using var font = Fonts.SerifFont();
         font.Size = size;
+        var parts = System.Text.RegularExpressions.Regex.Split(text, "(?<=[,;]) ")
+            .SelectMany(part => font.MeasureText(part) > width ? part.Split(' ') : [part]);
         var line = "";
-        foreach (var word in text.Split(' '))
+        foreach (var word in parts)
         {
             var longer = line.Length == 0 ? word : $"{line} {word}";
             if (line.Length > 0 && font.MeasureText(longer) > width)

@@ -89,7 +89,7 @@ public sealed class PaperPanelsTests
     }
 
     /// <summary>The rows of the lowest band of ink on a page: from its top to its bottom.</summary>
-    private static (int Top, int Bottom) LowestLine(SKBitmap page)
+    internal static (int Top, int Bottom) LowestLine(SKBitmap page)
     {
         bool Ink(int y) => Enumerable.Range(0, page.Width).Any(x => page.GetPixel(x, y).Red < 160);
         var bottom = page.Height - 1;
@@ -97,5 +97,63 @@ public sealed class PaperPanelsTests
         var top = bottom;
         while (top > 0 && Ink(top - 1)) top--;
         return (top, bottom);
+    }
+}
+
+/// <summary>A page for a paper included in LaTeX at its width: its letters as high as LaTeX's own at the stated size.</summary>
+public sealed class PaperInLatexTests
+{
+    [Fact]
+    public void Included_at_its_width_the_letters_match_latexs_own_at_the_stated_size()
+    {
+        using var dir = new TempDirectory();
+        var figure = Figures.Parse("figures:\n  - {name: f, input: 5, kernel: 3, panels: {frames: [0, 1], columns: 2, width: 120mm, text: 8pt, letters: true}}\n");
+        var prepared = new PreparedFigure(figure);
+        using (var renderer = new SceneRenderer(prepared.Scene))
+        using (var stream = File.Create(dir.File("panels.pdf")))
+        {
+            new PanelsTarget(FigureOutputs.Still(OutputFormat.Pdf)!, dir.File("panels.pdf"), figure.Panels!).Write(stream, new Drawing(prepared, renderer));
+        }
+        // The figure on a page of its own at width=120mm, and on the next page LaTeX's "(a)" at 8 pt in Computer
+        // Modern, whose CMU Serif is the font we ship.
+        File.WriteAllText(dir.File("page.tex"), """
+            \documentclass{article}
+            \usepackage[paperwidth=140mm,paperheight=120mm,margin=10mm]{geometry}
+            \usepackage{graphicx}
+            \pagestyle{empty}
+            \begin{document}
+            \noindent\includegraphics[width=120mm]{panels.pdf}
+            \newpage
+            \noindent{\fontsize{8}{10}\selectfont (a)}
+            \end{document}
+            """);
+        var latex = Processes.Run("pdflatex", ["-interaction=nonstopmode", "-halt-on-error", "page.tex"], dir.Path);
+        Assert.True(latex.ExitCode == 0, latex.Stdout);
+        Processes.Run("pdftoppm", ["-r", "720", "-gray", "-png", dir.File("page.pdf"), dir.File("p")]);
+        var pages = Directory.GetFiles(dir.Path, "p-*.png").Order().ToList();
+        Assert.Equal(2, pages.Count);
+        // Ours: the lowest line of ink (the letters); LaTeX's: its only line.
+        static double Height(string file)
+        {
+            using var page = SKBitmap.Decode(file);
+            var (top, bottom) = PaperPanelsTests.LowestLine(page);
+            return bottom - top + 1;
+        }
+        var (ours, theirs) = (Height(pages[0]), Height(pages[1]));
+        Assert.True(Math.Abs(ours / theirs - 1) < 0.03, $"(a) is {ours} px high in the figure, {theirs} px as LaTeX sets it at 8 pt");
+    }
+}
+
+/// <summary>Numbers in the cells of a page for a paper too small to read are warned about, with what to change.</summary>
+public sealed class PaperLegibilityTests
+{
+    [Fact]
+    public void Numbers_smaller_than_5_pt_are_warned_about()
+    {
+        const string Figure = "{name: n, input: 5, kernel: 3, padding: 1, values: {seed: 1}, panels: {frames: [0, 1, 2], columns: COLUMNS, width: 120mm}}";
+        var crowded = FigureLoader.Parse($"figures:\n  - {Figure.Replace("COLUMNS", "3")}\n", "test.yaml");
+        var warning = Assert.Single(crowded.Warnings);
+        Assert.Matches(@"test\.yaml:2:5: warning: figure 'n': panels: the numbers in the cells would be [0-9.]+ pt on a page 340.2 pt wide in 3 columns", warning);
+        Assert.Empty(FigureLoader.Parse($"figures:\n  - {Figure.Replace("COLUMNS", "1")}\n", "test.yaml").Warnings);
     }
 }
