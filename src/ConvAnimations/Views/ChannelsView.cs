@@ -238,10 +238,14 @@ public sealed class ChannelsView : View
         var textRows = (int)Math.Ceiling(lines * SumLine + 0.3f);
         var textWidth = Math.Max(textCols, outputX + output.Cols);
 
+        // Labelled, each map's number stands to the left of its first row (its cells hold numbers of their own).
+        var labelled = figure.Look.Labels != Labels.None;
+        IEnumerable<Label> MapNumber(int plane, int k) =>
+            labelled ? [new Label(plane, -0.2f, 0.5f, $"{k + 1}", NumberSize, TextAlign.Right, Surface.Background)] : [];
         var planes = new List<Plane>();
         for (var n = 0; n < cIn; n++)
         {
-            var numbers = Cells(grid).Select(c => InputNumber(n, values.Grid[n], c, animation, weights, highlighted: false)).ToList();
+            var numbers = Cells(grid).Select(c => InputNumber(n, values.Grid[n], c, animation, weights, highlighted: false)).Concat(MapNumber(n, n)).ToList();
             planes.Add(new Plane(animation.Grid, At(0, InTop(n)), GridLine.Dashed, true, numbers));
         }
         var outputCells = Filled(output, CellKind.Output);
@@ -249,7 +253,7 @@ public sealed class ChannelsView : View
         {
             var plane = cIn + m;
             var numbers = progressive ? [] : Cells(output).Select(c => OutputNumber(plane, values.Output[m], c, figure, highlighted: false)).ToList();
-            planes.Add(new Plane(outputCells, At(outputX, OutTop(m)), GridLine.Solid, !progressive, numbers));
+            planes.Add(new Plane(outputCells, At(outputX, OutTop(m)), GridLine.Solid, !progressive, [.. numbers, .. MapNumber(plane, m)]));
         }
         var textPlane = cIn + cOut;
         var textAt = new Placement(0, height + 1, 0);
@@ -300,7 +304,8 @@ public sealed class ChannelsView : View
         var look = figure.Look;
         var (row, col) = (cell.Output.Row, cell.Output.Col);
         var result = look.Format(values.Output[m][row, col]);
-        var at = $"output {m} ({row}, {col})";
+        // Maps counted from 1, as the pictures number them; cells (row, col) from 0, as explain --json does.
+        var at = $"output map {m + 1} ({row}, {col})";
         var taps = cell.Taps;
         if (values.Kernel is not { } kernels || values.Partials is not { } partials)
         {
@@ -314,7 +319,7 @@ public sealed class ChannelsView : View
             var (grid, kernel) = (values.Grid[group[j]], kernels[m][j]);
             var columns = kernel.GetLength(1);
             var terms = taps.Select((t, i) => $"{FormatInput(grid[t.Row, t.Col])}\u00D7{FormatInput(kernel[i / columns, i % columns])}");
-            lines.Add($"input {group[j]}: {string.Join(" + ", terms)} = {look.Format(partials[m][j][row, col])}");
+            lines.Add($"input map {group[j] + 1}: {string.Join(" + ", terms)} = {look.Format(partials[m][j][row, col])}");
         }
         lines.Add(group.Count > 1 ? $"{at} = {string.Join(" + ", partials[m].Select(p => look.Format(p[row, col])))} = {result}" : $"{at} = {result}");
         return lines;

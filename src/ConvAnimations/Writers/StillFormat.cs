@@ -75,6 +75,21 @@ public abstract class StillFormat
 
     private sealed class SvgFormat : VectorFormat
     {
+        /// <summary>A page for a paper in points: its size in pt, its drawing in a view box of as many units.</summary>
+        protected override void WritePage(Stream stream, SKSize size, Action<SKCanvas> draw)
+        {
+            using var buffer = new MemoryStream();
+            Write(buffer, size, draw);
+            var svg = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+            var (width, height) = (Number(size.Width), Number(size.Height));
+            var root = System.Text.RegularExpressions.Regex.Match(svg, "<svg [^>]*>");
+            var sized = System.Text.RegularExpressions.Regex.Replace(root.Value, @"width=""[^""]*"" height=""[^""]*""",
+                $"width=\"{width}pt\" height=\"{height}pt\" viewBox=\"0 0 {width} {height}\"");
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(svg[..root.Index] + sized + svg[(root.Index + root.Length)..]));
+        }
+
+        private static string Number(float value) => value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+
         protected override void Write(Stream stream, SKSize size, Action<SKCanvas> draw)
         {
             // The canvas writes the closing tags when disposed, so it must be disposed before the stream is used.

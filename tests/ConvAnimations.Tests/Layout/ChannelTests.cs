@@ -143,9 +143,9 @@ public sealed class ChannelTests
 
         var scene = View.Of(animation.Figure).Build(animation);
         var frame = scene.Frames[4].Marks.OfType<Label>().Select(l => l.Text).ToList();
-        Assert.Contains("input 0: 0\u00D70 + 1\u00D71 + 3\u00D72 + 1\u00D72 + 2\u00D72 + 2\u00D70 + 0\u00D70 + 0\u00D71 + 2\u00D72 = 17", frame);
-        Assert.Contains(frame, t => t.StartsWith("input 1: ", StringComparison.Ordinal) && t.EndsWith(" = 8", StringComparison.Ordinal));
-        Assert.Contains($"output 0 (1, 1) = 17 + 8 = {expected[0][1, 1]}", frame);
+        Assert.Contains("input map 1: 0\u00D70 + 1\u00D71 + 3\u00D72 + 1\u00D72 + 2\u00D72 + 2\u00D70 + 0\u00D70 + 0\u00D71 + 2\u00D72 = 17", frame);
+        Assert.Contains(frame, t => t.StartsWith("input map 2: ", StringComparison.Ordinal) && t.EndsWith(" = 8", StringComparison.Ordinal));
+        Assert.Contains($"output map 1 (1, 1) = 17 + 8 = {expected[0][1, 1]}", frame);
     }
 
     [Theory]
