@@ -60,6 +60,24 @@ public readonly record struct Axis(int Input, int Kernel, int Stride, int Paddin
     public bool KernelFits => PaddedInput >= EffectiveKernel;
 
     /// <summary>
+    /// TensorFlow's SAME padding: the output is ceil(i/s), the padding the least that gives it,
+    /// total = max((ceil(i/s) - 1)s + d(k-1) + 1 - i, 0), total/2 before and the odd cell after.
+    /// </summary>
+    public static (int Before, int After) SamePadding(int input, int kernel, int stride, int dilation)
+    {
+        var output = (input + stride - 1) / stride;
+        var total = Math.Max((output - 1) * stride + dilation * (kernel - 1) + 1 - input, 0);
+        return (total / 2, total - total / 2);
+    }
+
+    /// <summary>The guide's half padding: d(k-1) split in two, the odd cell after (the output keeps the input's size at stride 1).</summary>
+    public static (int Before, int After) HalfPadding(int kernel, int dilation)
+    {
+        var total = dilation * (kernel - 1);
+        return (total / 2, total - total / 2);
+    }
+
+    /// <summary>
     /// PyTorch's ConvTranspose2d size: (i'-1)s - 2p + d(k-1) + output_padding + 1, which is the direct input size i
     /// of the convolution whose transpose has input i'.
     /// </summary>

@@ -136,6 +136,7 @@ public static class Budget
         var stacked = cost.Clipping > cost.Encoding ? $" (most of it clipping marks behind stacked maps: {Math.Round(cost.Clips).ToString(CultureInfo.InvariantCulture)} clips a frame)" : "";
         yield return Issue($"it will take long: about {Duration(cost.Estimate)} of CPU time ({cost.Frames} frames of {cost.Frame.Width}x{cost.Frame.Height} px, {figure.Formats.Count} formats){stacked}; " +
                            $"to shrink it {(quicker >= SmallestScale && quicker < figure.Scale ? $"lower its scale (scale: {Number(quicker)} takes about {Duration(LongRender)}), " : "")}" +
+                           $"{(figure.Play is null ? "show fewer frames with play: (first_row, {every: N} or a list such as [0, 1, \"8-15\"]), " : "")}" +
                            $"raise its stride (fewer frames), {(stacked.Length > 0 ? "draw fewer feature maps, " : "")}drop formats, or leave it out of a run with --only", error: false);
     }
 

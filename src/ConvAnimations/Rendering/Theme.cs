@@ -7,7 +7,7 @@ namespace ConvAnimations.Rendering;
 /// <summary>
 /// Every colour and size of a figure. Sizes are in pixels at the figure's scale, after the guide's look as measured
 /// on its published GIFs (cells about 29.5 px, a 21 px margin, lines 1.7 and 0.8 px). Colours come from the figure's
-/// theme: a palette and the colours it overrides.
+/// theme: its palette (<see cref="Palette"/>, which the reader checks too) and the colours it overrides.
 /// </summary>
 public sealed class Theme
 {
@@ -23,13 +23,12 @@ public sealed class Theme
         Dash = [6.5f * s, 4.5f * s];
         TextSize = 14f * s;
 
-        // The palette (Spec/Palette.cs) is also what the reader checks the contrast of a theme's colours on.
         _palette = Palette.Of(spec);
         Background = Colour(_palette.Background);
         Input = Colour(_palette.Input);
         Output = Colour(_palette.Output);
-        SecondInput = Colour(_palette.SecondInput);
-        ThirdInput = Colour(_palette.ThirdInput);
+        InsertedZeros = Colour(_palette.Zeros);
+        InputMaps = [Input, .. _palette.OtherInputs.Select(Colour)];
         Lines = Colour(_palette.Lines);
         // SkiaSharp's SVG writer drops the opacity of a pure black fill (it leaves out both attributes), which would
         // make the highlight opaque in SVG: #010101 looks the same and keeps it translucent.
@@ -44,23 +43,44 @@ public sealed class Theme
 
     private static int Rgb(SKColor colour) => (colour.Red << 16) | (colour.Green << 8) | colour.Blue;
 
+    /// <summary>The least CIEDE2000 distance between fills a reader must tell apart (<see cref="Palette.MinimumDistance"/>).</summary>
+    public const double MinimumDistance = Palette.MinimumDistance;
+
     /// <summary>The light grid of a matrix's zeros: the lines' colour, faded.</summary>
     public SKColor Faint => Lines.WithAlpha(64);
 
     public float CellSize { get; }
-    public float Margin { get; }
-    public float ThickLine { get; }
-    public float ThinLine { get; }
+    public float Margin { get; private init; }
+    public float ThickLine { get; private init; }
+    public float ThinLine { get; private init; }
     public float[] Dash { get; }
 
     /// <summary>The font size of captions and the legend: 9 px digits at scale 1, like the numbers.</summary>
-    public float TextSize { get; }
+    public float TextSize { get; private init; }
+
+    /// <summary>The same colours with text, lines (and margin) of the given sizes, whatever the scale (a page for a paper).</summary>
+    public Theme WithSizes(float text, float thick, float thin, float? margin = null) =>
+        new(this) { TextSize = text, ThickLine = thick, ThinLine = thin, Margin = margin ?? Margin };
+
+    private Theme(Theme other)
+    {
+        _palette = other._palette;
+        (CellSize, Margin, ThickLine, ThinLine, Dash, TextSize) = (other.CellSize, other.Margin, other.ThickLine, other.ThinLine, other.Dash, other.TextSize);
+        (Background, Input, Output, InsertedZeros, InputMaps, Lines, Highlight, DarkInk, LightInk) =
+            (other.Background, other.Input, other.Output, other.InsertedZeros, other.InputMaps, other.Lines, other.Highlight, other.DarkInk, other.LightInk);
+    }
 
     public SKColor Background { get; }
     public SKColor Input { get; }
     public SKColor Output { get; }
-    public SKColor SecondInput { get; }
-    public SKColor ThirdInput { get; }
+    public SKColor SecondInput => InputMaps[1];
+    public SKColor ThirdInput => InputMaps[2];
+
+    /// <summary>The fill of the zeros a transposed figure inserts between input cells: apart from padding's blank.</summary>
+    public SKColor InsertedZeros { get; }
+
+    /// <summary>The input maps of a stack, in turn (<see cref="Shades.InputMaps"/>): the first is <see cref="Input"/>.</summary>
+    public IReadOnlyList<SKColor> InputMaps { get; }
     public SKColor Lines { get; }
 
     /// <summary>Translucent: it darkens (or, in the dark theme, lightens) what it covers.</summary>
@@ -71,19 +91,18 @@ public sealed class Theme
 
     public SKColor ColourOf(Shade shade) => shade switch
     {
-        Shade.Input => Input,
         Shade.Output => Output,
-        Shade.SecondInput => SecondInput,
-        Shade.ThirdInput => ThirdInput,
         Shade.Background => Background,
-        _ => Highlight,
+        Shade.InsertedZero => InsertedZeros,
+        Shade.Highlight => Highlight,
+        _ => InputMaps[Shades.InputMaps.ToList().IndexOf(shade)],
     };
 
     /// <summary>The colour a surface shows: its fill (or the background), under the highlight if highlighted.</summary>
     public SKColor ColourOf(Surface surface)
     {
         var under = surface.Fill is { } fill ? ColourOf(fill) : Background;
-        return surface.Highlighted ? Colour(Palette.Over(Rgb(under), Rgb(Highlight), Highlight.Alpha)) : under;
+        return surface.Highlighted ? Over(under, Highlight) : under;
     }
 
     /// <summary>The ink for text on a surface: the darker or the lighter, whichever contrasts more with it.</summary>
@@ -91,6 +110,9 @@ public sealed class Theme
 
     /// <summary>WCAG 2's contrast ratio of two opaque colours, from 1 to 21.</summary>
     public static double Contrast(SKColor a, SKColor b) => Palette.Contrast(Rgb(a), Rgb(b));
+
+    /// <summary>A translucent colour over an opaque one, as source-over blending draws it.</summary>
+    public static SKColor Over(SKColor under, SKColor over) => Colour(Palette.Over(Rgb(under), Rgb(over), over.Alpha));
 }
 
 /// <summary>The fonts the project ships; never the system's, so frames are identical on every machine.</summary>

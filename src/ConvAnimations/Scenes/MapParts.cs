@@ -65,8 +65,9 @@ public static class MapParts
         new(plane, cell.Col + (weights ? 0.38f : 0.5f), cell.Row + (weights ? 0.4f : 0.5f), FormatInput(grid[cell.Row, cell.Col]),
             InputSize, TextAlign.Center, SurfaceOf(animation.Grid[cell.Row, cell.Col], highlighted));
 
-    /// <summary>The surface of a cell of the grid: input cells are coloured, padding and inserted zeros blank.</summary>
-    private static Surface SurfaceOf(CellKind kind, bool highlighted) => new(kind == CellKind.Input ? Shade.Input : null, highlighted);
+    /// <summary>The surface of a cell of the grid: input cells and inserted zeros are coloured, padding blank.</summary>
+    private static Surface SurfaceOf(CellKind kind, bool highlighted) =>
+        new(kind switch { CellKind.Input => Shade.Input, CellKind.InsertedZero => Shade.InsertedZero, _ => null }, highlighted);
 
     public static IEnumerable<Cell> Cells(Size2 size) =>
         Enumerable.Range(0, size.Rows).SelectMany(r => Enumerable.Range(0, size.Cols).Select(c => new Cell(r, c)));
@@ -90,7 +91,7 @@ public static class MapParts
     {
         var kinds = animation.Grid.Cast<CellKind>().ToHashSet();
         if (kinds.Contains(CellKind.Padding)) yield return new LegendEntry("padding", null, true);
-        if (kinds.Contains(CellKind.InsertedZero)) yield return new LegendEntry("inserted zeros", null, true);
+        if (kinds.Contains(CellKind.InsertedZero)) yield return new LegendEntry("inserted zeros", Shade.InsertedZero, true);
         yield return new LegendEntry(animation.Figure.IsPooling ? "pooling window" : "kernel", Shade.Highlight, false);
     }
 

@@ -30,7 +30,7 @@ public readonly record struct Units(float Rows, float Cols)
 }
 
 /// <summary>The colours a cell can be filled with; the theme decides what they are.</summary>
-public enum Shade { Input, Output, Highlight, SecondInput, ThirdInput, Background }
+public enum Shade { Input, Output, Highlight, SecondInput, ThirdInput, Background, InsertedZero, FourthInput, FifthInput, SixthInput, SeventhInput, EighthInput }
 
 /// <summary>
 /// A map of cells placed in the picture: the grid the kernel slides over, an output map. Drawn back to front in

@@ -115,7 +115,8 @@ internal static partial class ValueRules
                 pair = (rows, cols);
                 return rowsOk && colsOk;
             case RawList list:
-                report.Error(node, $"{key}: expected a number or [rows, cols], got a list of {list.Items.Count}");
+                report.Error(node, $"{key}: expected a number or [rows, cols], got a list of {list.Items.Count}" +
+                    (list.Items.Count == 3 ? " (figures are 2-D: the depth of a tensor is its feature maps, in_channels and out_channels)" : ""));
                 return false;
             case RawScalar:
                 var ok = item(node, report, out var both);
@@ -154,7 +155,8 @@ internal static partial class ValueRules
     }
 
     /// <summary>One of the names of a table, such as the kinds' or the views'; <paramref name="fallback"/> when it is not.</summary>
-    public static ValueRule<T> Name<T>(string key, IReadOnlyList<string> names, Func<string, T?> parse, T fallback) where T : class => (RawNode node, Report report, out T value) =>
+    /// <param name="hint">What to say of a word it does not have, instead of the nearest one (null: nothing specific).</param>
+    public static ValueRule<T> Name<T>(string key, IReadOnlyList<string> names, Func<string, T?> parse, T fallback, Func<string, string?>? hint = null) where T : class => (RawNode node, Report report, out T value) =>
     {
         var text = (node as RawScalar)?.Value ?? "";
         if (parse(text) is { } found)
@@ -163,7 +165,8 @@ internal static partial class ValueRules
             return true;
         }
         value = fallback;
-        report.Error(node, $"{key}: '{(node is RawScalar ? text : RawYaml.Describe(node))}' is not one of {string.Join(", ", names)}{Suggestions.DidYouMean(text, names)}");
+        var why = hint?.Invoke(text) is { } known ? $": {known}" : Suggestions.DidYouMean(text, names);
+        report.Error(node, $"{key}: '{(node is RawScalar ? text : RawYaml.Describe(node))}' is not one of {string.Join(", ", names)}{why}");
         return false;
     };
 

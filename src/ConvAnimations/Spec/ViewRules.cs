@@ -44,6 +44,18 @@ public abstract class ViewRules
     /// <summary>How many frames it plays: one per output cell of every output map, unless it says otherwise.</summary>
     public virtual int FrameCount(Figure figure) => figure.AnimatedOutput.Area * figure.Channels.Out;
 
+    /// <summary>
+    /// The frames of <c>play: first_row</c>: those of the first row of each output map (all of them for a frame count
+    /// of its own, such as a diagram's one).
+    /// </summary>
+    public virtual IReadOnlyList<int> FirstRow(Figure figure)
+    {
+        var output = figure.AnimatedOutput;
+        var frames = FrameCount(figure);
+        if (frames != output.Area * figure.Channels.Out) return Enumerable.Range(0, Math.Min(frames, output.Cols)).ToList();
+        return Enumerable.Range(0, figure.Channels.Out).SelectMany(m => Enumerable.Range(m * output.Area, output.Cols)).ToList();
+    }
+
     /// <summary>Whether a figure suits it; reports every reason it does not at the request's place.</summary>
     internal virtual bool Accepts(ViewRequest request, Report report) => true;
 

@@ -40,7 +40,7 @@ public sealed class BlocksView : View
     /// <summary>The chain's document, and per frame the layers whose windows it draws.</summary>
     public override string Json(Animation animation) => FigureJson.Document([
         .. ChainText.Json(animation, Named),
-        FigureJson.Lines("frames", Enumerable.Range(0, FrameCount(animation.Figure)).Select(f => $"{{\"layers\": [{string.Join(", ", Shown(animation.Figure, f))}]}}")),
+        .. FigureJson.Frames(animation.Figure, Enumerable.Range(0, FrameCount(animation.Figure)).Select(f => $"{{\"layers\": [{string.Join(", ", Shown(animation.Figure, f))}]}}")),
     ]);
 
     public override string PyTorch(Animation animation) => PyTorchChain.Write(animation);

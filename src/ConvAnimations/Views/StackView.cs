@@ -32,6 +32,9 @@ public sealed class StackView : View
 
     public override int FrameCount(Figure figure) => figure.Parts[^1].AnimatedOutput.Area;
 
+    /// <summary>The first row of the last layer's output.</summary>
+    public override IReadOnlyList<int> FirstRow(Figure figure) => Enumerable.Range(0, figure.Parts[^1].AnimatedOutput.Cols).ToList();
+
     public override Animation Layout(Figure figure) => ChainLayout.Animate(figure);
 
     public override string Describe(Animation animation) =>
@@ -44,7 +47,7 @@ public sealed class StackView : View
         var top = chain.Map(chain.Count);
         var frames = MapParts.Cells(top).Select(cell => $"{{\"output\": {FigureJson.Point(cell)}, \"receptive\": [" +
             string.Join(", ", chain.Receptive(cell).SelectMany((cells, m) => cells.Select(c => $"[{m}, {c.Row}, {c.Col}]"))) + "]}");
-        return FigureJson.Document([.. ChainText.Json(animation, Named), FigureJson.Lines("frames", frames)]);
+        return FigureJson.Document([.. ChainText.Json(animation, Named), .. FigureJson.Frames(animation.Figure, frames)]);
     }
 
     public override string PyTorch(Animation animation) => PyTorchChain.Write(animation);

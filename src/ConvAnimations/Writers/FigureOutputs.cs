@@ -36,7 +36,16 @@ public sealed record FrameTarget(StillFormat Format, string Path, int Frame) : D
 /// <summary>The figure's panels as a still picture: <c>DIR/NAME.panels.EXT</c>.</summary>
 public sealed record PanelsTarget(StillFormat Format, string Path, Panels Panels) : DrawnTarget(Path)
 {
-    public override void Write(Stream stream, Drawing drawing) => Format.WritePanels(stream, drawing.Renderer, Panels, drawing.Figure.Figure.Scale);
+    public override void Write(Stream stream, Drawing drawing)
+    {
+        if (Panels.Paper is null)
+        {
+            Format.WritePanels(stream, drawing.Renderer, Panels, drawing.Figure.Figure.Scale);
+            return;
+        }
+        using var page = new PaperPanels(drawing.Figure.Scene, Panels);
+        Format.WritePaper(stream, page);
+    }
 }
 
 /// <summary>What writes a format: the files it makes of a figure, and of its panels when the format can hold them.</summary>

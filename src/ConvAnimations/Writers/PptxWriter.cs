@@ -150,7 +150,9 @@ internal sealed class PowerPointDeck(PlacedScene scene, string name)
 
     /// <summary>
     /// The theme: its colour scheme is the figure's theme (lt1 the background, dk1 the lines, dk2 and lt2 the inks,
-    /// accent1 input, accent2 output, accent3 the highlight, accent4 and accent5 the maps behind), its font the guide's.
+    /// accent1 input, accent2 output, accent3 the highlight, accent4 and accent5 the second and third maps of a stack,
+    /// accent6 the inserted zeros, hlink and folHlink the fourth and fifth maps: a stack's sixth to eighth maps are the
+    /// only colours beyond the scheme's twelve), its font the guide's.
     /// </summary>
     private string Theme()
     {
@@ -158,8 +160,8 @@ internal sealed class PowerPointDeck(PlacedScene scene, string name)
         static string Rgb(SKColor c) => $"<a:srgbClr val=\"{c.Red:X2}{c.Green:X2}{c.Blue:X2}\"/>";
         var colours = $"<a:dk1>{Rgb(t.Lines)}</a:dk1><a:lt1>{Rgb(t.Background)}</a:lt1><a:dk2>{Rgb(t.DarkInk)}</a:dk2><a:lt2>{Rgb(t.LightInk)}</a:lt2>" +
             $"<a:accent1>{Rgb(t.Input)}</a:accent1><a:accent2>{Rgb(t.Output)}</a:accent2><a:accent3>{Rgb(t.Highlight.WithAlpha(255))}</a:accent3>" +
-            $"<a:accent4>{Rgb(t.SecondInput)}</a:accent4><a:accent5>{Rgb(t.ThirdInput)}</a:accent5><a:accent6>{Rgb(t.Lines)}</a:accent6>" +
-            $"<a:hlink>{Rgb(t.Input)}</a:hlink><a:folHlink>{Rgb(t.Output)}</a:folHlink>";
+            $"<a:accent4>{Rgb(t.SecondInput)}</a:accent4><a:accent5>{Rgb(t.ThirdInput)}</a:accent5><a:accent6>{Rgb(t.InsertedZeros)}</a:accent6>" +
+            $"<a:hlink>{Rgb(t.InputMaps[3])}</a:hlink><a:folHlink>{Rgb(t.InputMaps[4])}</a:folHlink>";
         const string Font = "<a:latin typeface=\"CMU Serif\" panose=\"02000603000000000000\" pitchFamily=\"18\" charset=\"0\"/><a:ea typeface=\"\"/><a:cs typeface=\"\"/>";
         const string Fill = "<a:solidFill><a:schemeClr val=\"phClr\"/></a:solidFill>";
         const string Line = "<a:ln w=\"12700\"><a:solidFill><a:schemeClr val=\"phClr\"/></a:solidFill></a:ln>";
@@ -376,23 +378,31 @@ internal sealed class PowerPointDeck(PlacedScene scene, string name)
             Annotations();
         }
 
-        private static string CellSlot(Shade shade) => shade switch
+        /// <summary>The theme colour a shade is, or null for the colours beyond the theme's slots (a stack's sixth map on).</summary>
+        private static string? CellSlot(Shade shade) => shade switch
         {
+            Shade.Input => "accent1",
             Shade.Output => "accent2",
             Shade.SecondInput => "accent4",
             Shade.ThirdInput => "accent5",
             Shade.Background => "bg1",
             Shade.Highlight => "accent3",
-            _ => "accent1",
+            Shade.InsertedZero => "accent6",
+            Shade.FourthInput => "hlink",
+            Shade.FifthInput => "folHlink",
+            _ => null,
         };
 
-        private string Fill(Shade shade) => Colour(CellSlot(shade), shade == Shade.Highlight ? Theme.Highlight.Alpha / 255.0 : 1);
+        private string Fill(Shade shade) => CellSlot(shade) is { } slot
+            ? Colour(slot, shade == Shade.Highlight ? Theme.Highlight.Alpha / 255.0 : 1)
+            : $"<a:srgbClr val=\"{Theme.ColourOf(shade).Red:X2}{Theme.ColourOf(shade).Green:X2}{Theme.ColourOf(shade).Blue:X2}\"/>";
 
         private static string CellName(Shade shade) => shade switch
         {
             Shade.Output => "output cell",
-            Shade.SecondInput or Shade.ThirdInput => "input cell behind",
-            _ => "input cell",
+            Shade.Input => "input cell",
+            Shade.InsertedZero => "inserted zero",
+            _ => "input cell behind",
         };
 
         /// <summary>What a plane shows on every frame, in the renderer's order (see SceneRenderer.PlaneSteps).</summary>
@@ -402,6 +412,9 @@ internal sealed class PowerPointDeck(PlacedScene scene, string name)
             var (rows, cols) = (plane.Size.Rows, plane.Size.Cols);
             if (rows == 0 || cols == 0) return;
             if (!plane.Coloured || plane.Opaque) _shapes.Polygon("blank", Corners(index, new Cell(0, 0), rows, cols), Colour("bg1"), null);
+            // Inserted zeros are filled under the dashed grid: blank cells still, apart from padding.
+            var zeros = plane.Coloured ? PlacedScene.CellsOf(plane).Where(c => c.Kind == CellKind.InsertedZero).ToList() : [];
+            foreach (var (cell, _) in zeros) _shapes.Polygon($"inserted zero ({cell.Row}, {cell.Col})", Corners(index, cell), Fill(Shade.InsertedZero), null);
             if (plane.Grid == GridLine.Dashed) GridLines(index, new Cell(0, 0), rows, cols, "grid line", Dashed(Theme.Dash));
             if (plane.Grid == GridLine.Faint) GridLines(index, new Cell(0, 0), rows, cols, "grid line", Stroke(Colour("tx1", Theme.Faint.Alpha / 255.0), Theme.ThinLine));
             var coloured = plane.Coloured ? PlacedScene.CellsOf(plane).Where(c => c.Kind is CellKind.Input or CellKind.Output).ToList() : [];

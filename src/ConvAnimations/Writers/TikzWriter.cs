@@ -157,8 +157,8 @@ internal sealed class TikzPicture : IMarkVisitor<string>
     private static IEnumerable<(string Name, SKColor Colour)> Colours(Theme theme) =>
     [
         ("background", theme.Background), ("lines", theme.Lines), ("input", theme.Input), ("output", theme.Output),
-        ("secondinput", theme.SecondInput), ("thirdinput", theme.ThirdInput), ("highlight", theme.Highlight.WithAlpha(255)),
-        ("darkink", theme.DarkInk), ("lightink", theme.LightInk),
+        ("secondinput", theme.SecondInput), ("thirdinput", theme.ThirdInput), .. theme.InputMaps.Skip(3).Select((c, i) => ($"inputmap{i + 4}", c)),
+        ("zeros", theme.InsertedZeros), ("highlight", theme.Highlight.WithAlpha(255)), ("darkink", theme.DarkInk), ("lightink", theme.LightInk),
     ];
 
     private static string Hex(SKColor c) => $"{c.Red:X2}{c.Green:X2}{c.Blue:X2}";
@@ -175,9 +175,10 @@ internal sealed class TikzPicture : IMarkVisitor<string>
         yield return "input cell/.style={fill=input, draw=lines, thick line}";
         yield return "second input cell/.style={input cell, fill=secondinput}";
         yield return "third input cell/.style={input cell, fill=thirdinput}";
+        for (var n = 4; n <= theme.InputMaps.Count; n++) yield return $"input map {n} cell/.style={{input cell, fill=inputmap{n}}}";
         yield return "output cell/.style={fill=output, draw=lines, thick line}";
         yield return "padding cell/.style={}";
-        yield return "inserted zero/.style={}";
+        yield return "inserted zero/.style={fill=zeros}";
         yield return "blank/.style={fill=background}";
         yield return $"dashed grid/.style={{draw=lines, thick line, dash pattern=on {Bp(theme.Dash[0])} off {Bp(theme.Dash[1])}}}";
         yield return "solid grid/.style={draw=lines, thick line}";
@@ -299,7 +300,7 @@ internal sealed class TikzPicture : IMarkVisitor<string>
         if (cells.Any(c => c.Kind is Layout.CellKind.Padding or Layout.CellKind.InsertedZero))
         {
             Open();
-            Line("% Padding and inserted zeros (blank: the dashed grid shows them)");
+            Line("% Padding (blank: the dashed grid shows it) and inserted zeros (a fill of their own)");
             foreach (var (cell, kind) in cells.Where(c => c.Kind is Layout.CellKind.Padding or Layout.CellKind.InsertedZero))
             {
                 Line($@"\path[{(kind == Layout.CellKind.Padding ? "padding cell" : "inserted zero")}] ({cell.Col},{cell.Row}) rectangle +(1,1);");
@@ -339,6 +340,8 @@ internal sealed class TikzPicture : IMarkVisitor<string>
         Shade.Output => "output cell",
         Shade.SecondInput => "second input cell",
         Shade.ThirdInput => "third input cell",
+        Shade.FourthInput or Shade.FifthInput or Shade.SixthInput or Shade.SeventhInput or Shade.EighthInput => $"input map {Shades.InputMaps.ToList().IndexOf(shade) + 1} cell",
+        Shade.InsertedZero => "inserted zero",
         Shade.Background => "blank",
         _ => "input cell",
     };

@@ -36,12 +36,18 @@ public sealed partial class PyTorchSnippetTests
           - {name: avg_dilated, kind: average_pooling, input: 5, kernel: 2, dilation: 2, values: {seed: 15}}
           - {name: avg_dilated_padded, kind: average_pooling, input: 6, kernel: 2, stride: 2, dilation: 2, padding: 1, values: {seed: 16}}
           - {name: max_dilated, kind: max_pooling, input: 6, kernel: 2, dilation: 3, padding: 1, values: {seed: 17}}
+          - {name: tf_same, input: 6, kernel: 3, stride: 2, padding: same, values: {seed: 4}}
+          - {name: tf_same_even, input: [5, 7], kernel: [4, 2], padding: same, values: {seed: 6}}
+          - {name: sides_max, kind: max_pooling, input: [5, 6], kernel: 3, padding: {top: 1, left: 1}, values: {seed: 10}}
+          - {name: sides_avg, kind: average_pooling, input: 5, kernel: 2, stride: 2, padding: same, values: {seed: 12}}
+          - {name: dilated_avg_same, kind: average_pooling, input: 6, kernel: 2, dilation: 2, padding: same, values: {seed: 15}}
         """;
 
     private static readonly string[] ExtraNames =
     [
         "rect_t", "rect_c", "framework_t", "max_pad", "avg_pad", "plain_t", "uneven", "causal", "same_even", "same_even_plain",
-        "same_strided", "max_uneven", "avg_uneven", "avg_dilated", "avg_dilated_padded", "max_dilated",
+        "same_strided", "max_uneven", "avg_uneven", "avg_dilated", "avg_dilated_padded", "max_dilated", "tf_same", "tf_same_even",
+        "sides_max", "sides_avg", "dilated_avg_same",
     ];
 
     public static IEnumerable<object[]> Cases() =>

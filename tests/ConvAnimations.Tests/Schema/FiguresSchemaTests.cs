@@ -38,7 +38,12 @@ public sealed class FiguresSchemaTests
             output: [6, 9]
             style: flat
             panels: {frames: [0, 1, 2, 3], columns: 2, formats: [svg, pdf]}
-          - {name: framework, kind: transposed, transposed_input: [3, 2], output_padding: [1, 0], kernel: 3, stride: 2, padding: same}
+          - {name: framework, kind: transposed, transposed_input: [3, 2], output_padding: [1, 0], kernel: 3, stride: 2, padding: half}
+          - {name: tf_same, input: 6, kernel: 3, stride: 2, padding: same, play: first_row}
+          - {name: played, input: 6, kernel: 3, play: [0, 1, "4-6"], panels: {frames: [0, 4]}}
+          - {name: sampled, input: 6, kernel: 3, play: {every: 4}}
+          - {name: paper, input: 5, kernel: 3, stride: 2, padding: 1, labels: full, legend: true, theme: print, panels: {frames: [0, 1, 2, 3], columns: 2, width: 120mm, text: 8pt, letters: true, formats: [pdf, svg, png]}}
+          - {name: spread_maps, input: 5, kernel: 1, in_channels: 3, out_channels: 2, layout: spread, labels: maps}
           - {name: words, input: [5, 7], kernel: [3, 5], padding: [full, valid], formats: [svg, pdf, mp4]}
           - {name: half, input: 7, kernel: 3, dilation: 2, padding: half, frame_ms: 20}
           - {name: numbers, kind: average_pooling, input: 5, kernel: 3, padding: 1, values: {seed: 7}}

@@ -87,6 +87,12 @@ public sealed class BadInputTests
         [Head + "    input: 3\n    kernel: 2\n    values:\n      input: [[1, 2, 3], [4, 5, 6], [7, 8, 9]]\n", 6, 7, "f", "values: needs 'kernel'"],
         [Head + "    input: 3\n    kernel: 2\n    values:\n      seed: 1\n      input: [[1, 2, 3], [4, 5, 6], [7, 8, 9]]\n", 6, 13, "f", "give either 'seed' or explicit"],
         [Head + "    kind: max_pooling\n    input: 4\n    kernel: 2\n    padding: 2\n", 6, 14, "f", "at most half the window"],
+        ["figures:\n  - name: f\n    input: 4\n\tkernel: 3\n", 4, 1, null, "a tab in the indentation: indent with spaces, not tabs"],
+        ["figures:\n  - name: f\n    input: 4\n    kernel: 3\n  \t  stride: 1\n", 5, 3, null, "indent with spaces, not tabs"],
+        [Head + "    kind: convolution3d\n    input: 4\n    kernel: 3\n", 3, 11, "f", "is not one of convolution, transposed, max_pooling, average_pooling: 3-D operations are not drawn: figures are 2-D maps"],
+        [Head + "    kind: depthwise\n    input: 4\n    kernel: 3\n", 3, 11, "f", "a depthwise convolution is kind: convolution with in_channels = out_channels = groups"],
+        [Head + "    input: [3, 5, 5]\n    kernel: 3\n", 3, 12, "f", "input: expected a number or [rows, cols], got a list of 3 (figures are 2-D"],
+        [Head + "    kind: transposed\n    input: 6\n    kernel: 3\n    stride: 2\n    padding: same\n", 7, 14, "f", "padding: same is TensorFlow's SAME, which here pads 0 before and 1 after"],
     ];
 
     [Theory]
