@@ -57,7 +57,14 @@ public sealed class Theme
         Highlight = highlight.WithAlpha((byte)Math.Round(palette.HighlightAlpha * 255));
         DarkInk = SKColor.Parse(palette.DarkInk);
         LightInk = SKColor.Parse(palette.LightInk);
+        Taps = TapPalette.For(spec.Base);
     }
+
+    /// <summary>The colours (and, in print, dashes) of a kernel's taps on the edges of view: connectivity (<see cref="TapPalette"/>).</summary>
+    internal IReadOnlyList<TapStyle> Taps { get; }
+
+    /// <summary>The style of tap <paramref name="tap"/> (row-major in the direct kernel); a larger kernel repeats the palette.</summary>
+    internal TapStyle Tap(int tap) => Taps[tap % Taps.Count];
 
     /// <summary>The light grid of a matrix's zeros: the lines' colour, faded.</summary>
     public SKColor Faint => Lines.WithAlpha(64);

@@ -17,6 +17,8 @@ public sealed class ViewTable
         SubsamplingView.Instance,
         ComposedView.Sequence,
         ComposedView.Beside,
+        ConnectivityView.Instance,
+        ScatterView.Instance,
     ]);
 
     public ViewTable(IReadOnlyList<View> views) => Views = views;
