@@ -55,6 +55,25 @@ public sealed record Scatter(Size2 Canvas, Size2 Padding, Size2 Output, IReadOnl
     /// <summary>Where output cell (row, col) lies on the canvas.</summary>
     public Cell OnCanvas(Cell output) => new(output.Row + Padding.Rows, output.Col + Padding.Cols);
 
+    /// <summary>
+    /// The counts of the cells every placement that could reach them does reach (on the canvas, from d(k-1) to
+    /// (i'-1)s on each axis: none cut off at the border), in order; empty when no cell is that far in.
+    /// </summary>
+    public IReadOnlyList<int> InteriorCounts(Geometry g)
+    {
+        var counts = new SortedSet<int>();
+        for (var r = 0; r < Output.Rows; r++)
+        {
+            for (var c = 0; c < Output.Cols; c++)
+            {
+                var (y, x) = (r + Padding.Rows, c + Padding.Cols);
+                if (y >= g.Rows.EffectiveKernel - 1 && y <= (g.Output.Rows - 1) * g.Stride.Rows &&
+                    x >= g.Cols.EffectiveKernel - 1 && x <= (g.Output.Cols - 1) * g.Stride.Cols) counts.Add(Overlap[r, c]);
+            }
+        }
+        return counts.ToList();
+    }
+
     /// <summary>The most placements on one output cell.</summary>
     public int MostOverlap => Overlap.Cast<int>().DefaultIfEmpty(0).Max();
 

@@ -61,8 +61,14 @@ public sealed class ScatterView : View
         var text = new StringBuilder(ArithmeticText.Describe(animation, $"{Plural.Of(figure.FrameCount, "frame")} (one per transposed input cell, row-major from the top-left)"));
         text.AppendLine($"scatter: input cell (r, c) adds x[r, c]·w[a, b] to output cell (r·{g.Stride.Rows} - {g.Padding.Rows} + a·{g.Dilation.Rows}, c·{g.Stride.Cols} - {g.Padding.Cols} + b·{g.Dilation.Cols}) " +
                         $"when it lies in the {scatter.Output.Dimensions} output (conv_transpose2d's definition); the canvas adds p = {g.Padding} cropped cells on each side: {scatter.Canvas.Dimensions}");
-        var counts = scatter.Overlap.Cast<int>().Distinct().Order().ToList();
-        text.AppendLine($"overlap: {string.Join(", ", counts)} placements a cell{(counts.Count > 1 ? " (uneven: k is not a multiple of s on some axis, the checkerboard)" : " (even)")}:");
+        var inside = scatter.InteriorCounts(g);
+        var away = inside.Count switch
+        {
+            0 => "",
+            1 => $": away from the border every cell takes {inside[0]} (even)",
+            _ => $": away from the border {string.Join(", ", inside.SkipLast(1))} and {inside[^1]}, uneven (the checkerboard, as when k is not a multiple of s)",
+        };
+        text.AppendLine($"overlap, the placements adding to each output cell{away}:");
         foreach (var row in Rows(scatter.Overlap)) text.AppendLine($"  {string.Join(" ", row)}");
         return text.ToString();
     }
