@@ -17,6 +17,9 @@ internal sealed class KeySource(RawMap own, RawMap? defaults, Report report)
 {
     public Report Report => report;
 
+    /// <summary>The value of <paramref name="key"/> when the figure itself gives it (not the defaults), else null.</summary>
+    public RawNode? Own(string key) => own[key];
+
     public Field<T> Read<T>(string key, T fallback, ValueRule<T> rule)
     {
         var (node, to) = own[key] is { } mine ? (mine, report) : defaults?[key] is { } shared ? (shared, report.Muted) : (null, report);

@@ -15,10 +15,10 @@ internal static class FlagRules
         return false;
     };
 
-    /// <summary>A view's flag read from a figure (or the defaults): its value, or <paramref name="fallback"/>, and where it was written.</summary>
-    public static (bool Value, bool Ok, RawNode? At) Read(KeySource keys, string key, bool fallback)
+    /// <summary>A view's flag read from a figure (or the defaults): its value, or <paramref name="fallback"/>, and whether it was right.</summary>
+    public static (bool Value, bool Ok) Read(KeySource keys, string key, bool fallback)
     {
         var field = keys.Read(key, fallback, Flag(key));
-        return (field.Value, field.Ok, field.At);
+        return (field.Value, field.Ok);
     }
 }

@@ -10,7 +10,7 @@ namespace ConvAnimations.Views;
 /// <summary>What <c>view: connectivity</c> reads of its own key: whether a transposed figure shows its equivalent convolution.</summary>
 public sealed record ConnectivityOptions(bool Equivalent) : ViewOptions
 {
-    /// <summary>Where <c>equivalent</c> was written, when it was.</summary>
+    /// <summary>Where the figure itself wrote <c>equivalent</c>, when it did.</summary>
     internal RawNode? EquivalentAt { get; init; }
 }
 
@@ -44,8 +44,8 @@ public sealed class ConnectivityView : View
 
     private const int Diagram = 0;
 
-    /// <summary>Sizes in cells: a unit's radius (larger with a number in it), a unit's number, its index, the tap key's step.</summary>
-    private const float Radius = 0.28f, NumberRadius = 0.42f, InputNumberSize = 0.4f, OutputNumberSize = 0.32f, IndexSize = 0.28f, KeyStep = 1.8f;
+    /// <summary>Sizes in cells: a unit's radius (larger with a number in it), its number, its index, a weight on an edge, the tap key's step.</summary>
+    private const float Radius = 0.28f, NumberRadius = 0.42f, InputNumberSize = 0.4f, OutputNumberSize = 0.32f, IndexSize = 0.28f, EdgeWeightSize = 0.32f, KeyStep = 1.8f;
 
     public override string Name => "connectivity";
 
@@ -55,8 +55,9 @@ public sealed class ConnectivityView : View
 
     internal override bool ReadOptions(KeySource keys, out ViewOptions? options)
     {
-        var (equivalent, ok, at) = FlagRules.Read(keys, "equivalent", true);
-        options = new ConnectivityOptions(equivalent) { EquivalentAt = at };
+        var (equivalent, ok) = FlagRules.Read(keys, "equivalent", true);
+        // Only a figure's own key is refused on a figure it does not suit: the defaults serve every figure.
+        options = new ConnectivityOptions(equivalent) { EquivalentAt = keys.Own("equivalent") };
         return ok;
     }
 
@@ -162,8 +163,6 @@ public sealed class ConnectivityView : View
         var lines = edges.Select(e => e.Tap is { } t ? $"[{e.From}, {e.To}, {t.Row}, {t.Col}]" : $"[{e.From}, {e.To}]").Chunk(10).Select(l => string.Join(", ", l)).ToList();
         return lines.Count == 0 ? "[]" : "[\n    " + string.Join(",\n    ", lines) + "\n  ]";
     }
-
-    public override string? NoPyTorch(Figure figure) => null;
 
     public override Scene Build(Animation animation) => new Drawing(animation).Scene();
 
@@ -343,8 +342,10 @@ public sealed class ConnectivityView : View
                 if (_inputs is not null) labels.Add(Number(_inputX[u], _inY, MapParts.FormatInput(_inputs[u]), InputNumberSize, new Surface(Shade.Input, read.Contains(u))));
             }
             AddOutputs(marks, labels, _outY, j);
+            labels.AddRange(WeightsOn(_c.Edges.Where(e => e.To == j), _inputX, _inY, _outY, e => e.Tap));
             if (_equivalent is { } eq)
             {
+                labels.AddRange(WeightsOn(eq.Edges.Where(e => e.To == j && !eq.IsZero(e.From)), _gridX, _gridY, _eqOutY, e => Rotated(e.Tap)));
                 var window = eq.Edges.Where(x => x.To == j).Select(x => x.From).ToHashSet();
                 for (var u = 0; u < eq.Units; u++)
                 {
@@ -380,6 +381,25 @@ public sealed class ConnectivityView : View
             foreach (var e in edges.Where(e => e.To == j))
             {
                 marks.Add(new Edge(Diagram, fromX[e.From], fromY, _outputX[e.To], toY, tap(e), Weight.Thick, zero(e)));
+            }
+        }
+
+        /// <summary>
+        /// A numerical figure's weights on the frame's edges: each just past its input unit, beside the edge (an input
+        /// unit sends one edge to an output), so the same tap shows its colour and its value.
+        /// </summary>
+        private IEnumerable<Label> WeightsOn(IEnumerable<Connection> edges, float[] fromX, float fromY, float toY, Func<Connection, Cell?> tap)
+        {
+            if (_figure.Values?.Kernel is not { } kernel) yield break;
+            foreach (var e in edges)
+            {
+                if (tap(e) is not { } t) continue;
+                var (dx, dy) = (_outputX[e.To] - fromX[e.From], toY - fromY);
+                var length = MathF.Sqrt(dx * dx + dy * dy);
+                var along = (_radius + 0.3f) / length;
+                // Beside the line rather than on it: a little to its left as it rises.
+                var (x, y) = (fromX[e.From] + dx * along - dy / length * 0.16f, fromY + dy * along + dx / length * 0.16f);
+                yield return new Label(Diagram, x, y, MapParts.FormatInput(kernel[t.Row, t.Col]), EdgeWeightSize, TextAlign.Center, Surface.Background);
             }
         }
 

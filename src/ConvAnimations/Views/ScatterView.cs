@@ -35,7 +35,7 @@ public sealed class ScatterView : View
 
     internal override bool ReadOptions(KeySource keys, out ViewOptions? options)
     {
-        var (overlap, ok, _) = FlagRules.Read(keys, "overlap", true);
+        var (overlap, ok) = FlagRules.Read(keys, "overlap", true);
         options = new ScatterOptions(overlap);
         return ok;
     }

@@ -86,6 +86,23 @@ public sealed class ConnectivityViewTests
     }
 
     [Fact]
+    public void With_numbers_the_units_show_their_values_and_the_frames_edges_their_weights()
+    {
+        var figure = Figures.Parse("figures:\n  - {name: n, view: connectivity, input: [1, 5], kernel: [1, 3], values: {input: [[1, 2, 3, 4, 5]], kernel: [[7, 8, 9]]}}\n");
+        var scene = new PreparedFigure(figure).Scene;
+        // The key names each tap by its weight, on every frame.
+        Assert.Equal(["7", "8", "9"], scene.Planes[0].Labels.Select(l => l.Text));
+        for (var j = 0; j < 3; j++)
+        {
+            var texts = scene.Frames[j].Marks.OfType<Label>().Select(l => l.Text).ToList();
+            Assert.Equal(["7", "8", "9"], texts.Where(t => t is "7" or "8" or "9").Order());
+            Assert.Equal(["1", "2", "3", "4", "5"], texts.Where(t => t.Length == 1 && t[0] is >= '1' and <= '5'));
+            // Output j = 7·x[j] + 8·x[j+1] + 9·x[j+2].
+            Assert.Contains((7 * (j + 1) + 8 * (j + 2) + 9 * (j + 3)).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), texts);
+        }
+    }
+
+    [Fact]
     public void The_equivalent_convolution_draws_zero_units_dashed_and_their_edges_faint()
     {
         var figure = Repo.Figure("why_zero_padding");
