@@ -1,6 +1,6 @@
 namespace ConvAnimations.Spec;
 
-/// <summary>The rule of a view's yes-or-no key (<c>equivalent</c>, <c>overlap</c>): true or false, as YAML writes them plainly.</summary>
+/// <summary>The rule of a yes-or-no key (<c>legend</c>, and the views' <c>equivalent</c> and <c>overlap</c>): true or false, as YAML writes them plainly.</summary>
 internal static class FlagRules
 {
     public static ValueRule<bool> Flag(string key) => (RawNode node, Report report, out bool value) =>
