@@ -104,7 +104,7 @@ public sealed class ConnectivityView : View
             return text.ToString();
         }
         text.Append(figure.IsTransposed ? " (the non-zero entries of Cᵀ: C's, reversed)" : " (the non-zero entries of C)");
-        text.AppendLine(figure.IsPooling ? "; no weights (pooling)" : $"; {Plural.Of(c.Weights, "weight")} shared by them, the kernel's k = {g.Kernel} taps (with channels, k·k·C_in/groups·C_out)");
+        text.AppendLine(figure.IsPooling ? "; no weights (pooling)" : $"; {Plural.Of(c.Weights, "weight")} shared by them, one a tap of the {g.Kernel.Dimensions} kernel (with channels, k·k·C_in/groups·C_out)");
         if (c.Equivalent is { } e)
         {
             var zeros = e.ZeroUnits.Count();
