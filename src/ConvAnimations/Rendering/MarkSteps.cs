@@ -120,16 +120,16 @@ internal sealed class MarkSteps(Projection projection, SKPath[] outlines, Theme 
         return path;
     }
 
-    /// <summary>A straight edge in its tap's colour (and dash), thick or thin, faint when asked.</summary>
+    /// <summary>A straight edge in its tap's colour (and dash), thick or thin, in its tone: full, faint, or a light hairline.</summary>
     public MarkDrawing Visit(Edge edge)
     {
         var plane = Plane(edge);
-        var width = edge.Weight == Weight.Thick ? theme.ThickLine * 1.3f : theme.ThinLine * 1.4f;
+        var width = edge.Weight == Weight.Thick ? theme.ThickLine * 1.3f : edge.Tone == EdgeTone.Hairline ? theme.ThinLine : theme.ThinLine * 1.4f;
         var style = edge.Tap is { } tap ? theme.Tap(tap) : new TapStyle(theme.Lines, null);
         var line = new SKPath();
         line.MoveTo(plane.MapPoint(edge.FromCol, edge.FromRow));
         line.LineTo(plane.MapPoint(edge.ToCol, edge.ToRow));
-        var colour = edge.Faint ? Translucent(style.Colour, 0.28f) : style.Colour;
+        var colour = edge.Tone switch { EdgeTone.Faint => Translucent(style.Colour, 0.28f), EdgeTone.Hairline => Translucent(style.Colour, 0.14f), _ => style.Colour };
         if (style.Dash is not { } dash) return new([paints.Stroke(line, colour, width)]);
         using (line) return new([paints.Stroke(Paths.Dashes(line, [dash[0] * width, dash[1] * width]), colour, width)]);
     }

@@ -95,12 +95,15 @@ public sealed record Unit(int Plane, float Col, float Row, float Radius, Shade? 
     public override T Accept<T>(IMarkVisitor<T> visitor) => visitor.Visit(this);
 }
 
+/// <summary>How much an edge stands out: fully, faint (it leaves a zero unit, or is one of a dense layer's many), or as a hairline among hundreds.</summary>
+public enum EdgeTone { Full, Faint, Hairline }
+
 /// <summary>
 /// A connection from one unit to another (view: connectivity), in the colour of the kernel tap whose weight it
 /// carries (the theme's tap colours; none: the lines' colour, for a layer whose edges share no weight), thick when
-/// it computes the frame's output, faint when it leaves a zero unit or stands back among many.
+/// it computes the frame's output, and in a tone that lets the frame's edges stand out from the pattern.
 /// </summary>
-public sealed record Edge(int Plane, float FromCol, float FromRow, float ToCol, float ToRow, int? Tap, Weight Weight, bool Faint) : Mark(Plane)
+public sealed record Edge(int Plane, float FromCol, float FromRow, float ToCol, float ToRow, int? Tap, Weight Weight, EdgeTone Tone) : Mark(Plane)
 {
     public override T Accept<T>(IMarkVisitor<T> visitor) => visitor.Visit(this);
 }

@@ -33,8 +33,11 @@ public sealed class ConnectivityView : View
     /// <summary>The most units a row may have: 256 (a 1-D input of 256, or 16x16), each numbered and told apart.</summary>
     public const int MaxUnits = 256;
 
-    /// <summary>The most edges a figure may draw (a fully connected layer of 128 by 128): each frame draws every one.</summary>
-    public const int MaxEdges = 16_384;
+    /// <summary>
+    /// The most edges a figure may draw: a fully connected layer of 64 by 64, a 16x16 convolution of a 3x3 kernel (2,116).
+    /// Each frame draws every one, and more read as a grey mass and take seconds a frame.
+    /// </summary>
+    public const int MaxEdges = 4_096;
 
     /// <summary>Above this many edges the pattern stands back, faint, behind the frame's own.</summary>
     private const int ThinnedAbove = 120;
@@ -82,11 +85,13 @@ public sealed class ConnectivityView : View
             ok = false;
         }
         if (!ok) return false;
-        long edges = kind.IsDense ? (long)kind.AnimatedInput(g).Area * output.Area : ConvolutionMatrix.Of(g).Entries.Count;
-        if (equivalent) edges += (long)output.Area * g.Kernel.Area;
+        long own = kind.IsDense ? (long)kind.AnimatedInput(g).Area * output.Area : ConvolutionMatrix.Of(g).Entries.Count;
+        var edges = own + (equivalent ? (long)output.Area * g.Kernel.Area : 0);
         if (edges <= MaxEdges) return true;
         report.Error(request.At, $"view: connectivity draws at most {MaxEdges} edges, and this figure has {edges}: " +
-                                 (kind.IsDense ? "a fully connected layer of n inputs and m outputs has n·m, so keep n·m within the limit (128 and 128 fit)" : "use a smaller input or kernel"));
+                                 (kind.IsDense ? "a fully connected layer of n inputs and m outputs has n·m, so keep n·m within the limit (64 and 64 fit)"
+                                  : equivalent && own <= MaxEdges ? $"use a smaller input or kernel, or equivalent: false (Cᵀ alone has {own})"
+                                  : "use a smaller input or kernel"));
         return false;
     }
 
@@ -175,7 +180,8 @@ public sealed class ConnectivityView : View
         private readonly EquivalentUnits? _equivalent;
         private readonly float[] _inputX, _outputX, _gridX;
         private readonly float _radius, _outY, _inY, _eqOutY, _gridY, _keyY, _width, _height;
-        private readonly bool _numbered, _thinned;
+        private readonly bool _numbered;
+        private readonly EdgeTone _pattern;
         private readonly double[]? _inputs, _outputs, _grid;
 
         public Drawing(Animation animation)
@@ -192,14 +198,14 @@ public sealed class ConnectivityView : View
             }
             _radius = _inputs is null ? Radius : NumberRadius;
             _numbered = Math.Max(Math.Max(_c.Inputs, _c.Outputs), _equivalent?.Units ?? 0) > NumberedAbove;
-            // Among many edges, or a dense layer's all of one colour, the pattern stands back so the frame's edges read.
-            _thinned = _c.Edges.Count + (_equivalent?.Edges.Count ?? 0) > ThinnedAbove || _figure.Kind.IsDense;
+            // The pattern stands back so the frame's edges read: hairlines among many edges, faint for a dense layer's, all of one colour.
+            _pattern = _c.Edges.Count + (_equivalent?.Edges.Count ?? 0) > ThinnedAbove ? EdgeTone.Hairline : _figure.Kind.IsDense ? EdgeTone.Faint : EdgeTone.Full;
 
             // Rows from the top: the outputs, the inputs, then the equivalent convolution's outputs and grid, the tap key.
             var xs = _inputX.Concat(_outputX).Concat(_equivalent is null ? [] : _gridX).ToList();
             var (left, right) = (xs.Min(), xs.Max());
-            var oneRow = IsOneRow(animation);
-            var gap = oneRow ? 2.6f : Math.Clamp((right - left) / 3.5f, 2.6f, 12f);
+            // A 1-D convolution's edges are short, a 2-D one's and a dense layer's cross the row: its rows further apart.
+            var gap = IsOneRow(animation) && !_figure.Kind.IsDense ? 2.6f : Math.Clamp((right - left) / 3.5f, 2.6f, 12f);
             var index = _numbered ? 0.5f : 0;
             _outY = 0.3f + _radius + index;
             _inY = _outY + gap;
@@ -363,7 +369,7 @@ public sealed class ConnectivityView : View
                     for (var b = 0; b < kernel.Cols; b++)
                     {
                         var (x, y) = KeyPlace(a, b);
-                        marks.Add(new Edge(Diagram, x, y, x + 0.6f, y, a * kernel.Cols + b, Weight.Thick, false));
+                        marks.Add(new Edge(Diagram, x, y, x + 0.6f, y, a * kernel.Cols + b, Weight.Thick, EdgeTone.Full));
                     }
                 }
             }
@@ -371,16 +377,17 @@ public sealed class ConnectivityView : View
             return marks;
         }
 
-        /// <summary>The edges of one diagram: the pattern thin (faint among many), then those into output j thick; faint from zero units.</summary>
+        /// <summary>The edges of one diagram: the pattern thin, in its tone, then those into output j thick; faint from zero units.</summary>
         private void AddEdges(List<Mark> marks, IReadOnlyList<Connection> edges, float[] fromX, float fromY, float toY, int j, Func<Connection, int?> tap, Func<Connection, bool> zero)
         {
             foreach (var e in edges.Where(e => e.To != j))
             {
-                marks.Add(new Edge(Diagram, fromX[e.From], fromY, _outputX[e.To], toY, tap(e), Weight.Thin, _thinned || zero(e)));
+                var tone = zero(e) && _pattern == EdgeTone.Full ? EdgeTone.Faint : _pattern;
+                marks.Add(new Edge(Diagram, fromX[e.From], fromY, _outputX[e.To], toY, tap(e), Weight.Thin, tone));
             }
             foreach (var e in edges.Where(e => e.To == j))
             {
-                marks.Add(new Edge(Diagram, fromX[e.From], fromY, _outputX[e.To], toY, tap(e), Weight.Thick, zero(e)));
+                marks.Add(new Edge(Diagram, fromX[e.From], fromY, _outputX[e.To], toY, tap(e), Weight.Thick, zero(e) ? EdgeTone.Faint : EdgeTone.Full));
             }
         }
 

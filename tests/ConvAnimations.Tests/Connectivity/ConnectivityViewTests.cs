@@ -78,7 +78,7 @@ public sealed class ConnectivityViewTests
             Assert.Equal(12, edges.Count);
             var thick = edges.Where(e => e.Weight == Weight.Thick && e.FromRow != e.ToRow).ToList();
             Assert.Equal([0, 1, 2], thick.Select(e => e.Tap!.Value).Order());
-            Assert.All(edges, e => Assert.False(e.Faint));
+            Assert.All(edges, e => Assert.Equal(EdgeTone.Full, e.Tone));
             var units = scene.Frames[j].Marks.OfType<Unit>().ToList();
             Assert.Equal(8, units.Count);
             Assert.Equal(4, units.Count(u => u.Highlighted));
@@ -112,13 +112,13 @@ public sealed class ConnectivityViewTests
         // Cᵀ: 3 inputs and 5 outputs; below it 7 grid units (4 of them zeros) and 5 outputs.
         Assert.Equal(20, units.Count);
         Assert.Equal(4, units.Count(u => u.Dashed && u.Fill is null));
-        var faint = marks.OfType<Edge>().Where(e => e.Faint).ToList();
+        var faint = marks.OfType<Edge>().Where(e => e.Tone == EdgeTone.Faint).ToList();
         Assert.Equal(6, faint.Count);
         // The edges from the grid's input units lie exactly under Cᵀ's: the same columns, the same taps.
         var edges = marks.OfType<Edge>().Where(e => e.FromRow != e.ToRow).ToList();
         var rows = edges.Select(e => e.FromRow).Distinct().Order().ToList();
         var top = edges.Where(e => e.FromRow == rows[0]).Select(e => (e.FromCol, e.ToCol, e.Tap, e.Weight)).Order();
-        var bottom = edges.Where(e => e.FromRow == rows[1] && !e.Faint).Select(e => (e.FromCol, e.ToCol, e.Tap, e.Weight)).Order();
+        var bottom = edges.Where(e => e.FromRow == rows[1] && e.Tone == EdgeTone.Full).Select(e => (e.FromCol, e.ToCol, e.Tap, e.Weight)).Order();
         Assert.Equal(top, bottom);
     }
 
@@ -132,8 +132,8 @@ public sealed class ConnectivityViewTests
         Assert.Contains("255", indices);
         var edges = scene.Frames[100].Marks.OfType<Edge>().Where(e => e.FromRow != e.ToRow).ToList();
         Assert.Equal(16 * 16 * 9 - 4 * 16 * 3 + 4, edges.Count);
-        Assert.All(edges.Where(e => e.Weight == Weight.Thin), e => Assert.True(e.Faint));
-        Assert.Equal(9, edges.Count(e => e.Weight == Weight.Thick && !e.Faint));
+        Assert.All(edges.Where(e => e.Weight == Weight.Thin), e => Assert.Equal(EdgeTone.Hairline, e.Tone));
+        Assert.Equal(9, edges.Count(e => e.Weight == Weight.Thick && e.Tone == EdgeTone.Full));
         using var renderer = new SceneRenderer(scene);
         Assert.True(renderer.Size.Width <= Budget.MaxSide);
     }

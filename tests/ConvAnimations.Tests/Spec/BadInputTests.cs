@@ -85,7 +85,7 @@ public sealed class BadInputTests
         [Head + "    kind: fully_connected\n    input: 7\n", 2, 5, "f", "a fully_connected figure needs 'output': m, its output units"],
         [Head + "    kind: fully_connected\n    input: [2, 7]\n    output: 5\n", 4, 12, "f", "input: [2, 7]: a fully_connected figure's units lie in one row"],
         [Head + "    kind: fully_connected\n    view: kernel\n    input: 7\n    output: 5\n", 4, 11, "f", "view: kernel cannot draw kind: fully_connected, which has no kernel to slide: use view: connectivity"],
-        [Head + "    kind: fully_connected\n    input: 200\n    output: 100\n", 2, 5, "f", "view: connectivity draws at most 16384 edges, and this figure has 20000"],
+        [Head + "    kind: fully_connected\n    input: 200\n    output: 100\n", 2, 5, "f", "view: connectivity draws at most 4096 edges, and this figure has 20000: a fully connected layer of n inputs and m outputs has n·m, so keep n·m within the limit (64 and 64 fit)"],
         [Head + "    view: connectivity\n    input: 5\n    kernel: 3\n    in_channels: 2\n", 3, 11, "f", "view: connectivity draws one input map and one output map"],
         [Head + "    view: connectivity\n    input: 17\n    kernel: 3\n", 3, 11, "f", "view: connectivity draws at most 256 units a row, which fits a 1-D map of up to [1, 256] or a 2-D one of up to 16x16: the input has 17x17 = 289"],
         [Head + "    view: connectivity\n    equivalent: false\n    input: 5\n    kernel: 3\n", 4, 17, "f", "equivalent: only a transposed figure has an equivalent convolution"],
