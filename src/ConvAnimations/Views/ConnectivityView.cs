@@ -24,7 +24,7 @@ public sealed record ConnectivityOptions(bool Equivalent) : ViewOptions
 /// transposed input's, so without the zeros its edges are Cᵀ's, drawn twice. A fully connected layer
 /// (<c>kind: fully_connected</c>) joins every input to every output, a weight an edge. A 1-D figure places each output
 /// over the middle of its window; a 2-D one spreads its outputs evenly. Large figures number their units and draw
-/// the pattern faint behind the frame's edges.
+/// the pattern in light hairlines behind the frame's edges.
 /// </summary>
 public sealed class ConnectivityView : View
 {
@@ -39,7 +39,7 @@ public sealed class ConnectivityView : View
     /// </summary>
     public const int MaxEdges = 4_096;
 
-    /// <summary>Above this many edges the pattern stands back, faint, behind the frame's own.</summary>
+    /// <summary>Above this many edges the pattern stands back, in hairlines, behind the frame's own.</summary>
     private const int ThinnedAbove = 120;
 
     /// <summary>Above this many units on a row, every unit is numbered, so edges can be followed to explain --json's units.</summary>
