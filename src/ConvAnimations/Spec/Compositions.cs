@@ -152,6 +152,7 @@ internal static class Compositions
             Look = f.Look with { Labels = Labels.None, Legend = false },
             View = composed.View,
             Parts = parts,
+            OutputUnits = first.OutputUnits,
         };
         var frames = figure.FrameCount;
         if (frames > FigureFileReader.MaxFrames)
