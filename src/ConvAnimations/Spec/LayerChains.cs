@@ -153,6 +153,11 @@ internal static class LayerChains
         }
         string? title = null;
         if (map["title"] is { } titleNode) ok &= Title(titleNode, report, out title);
+        if (f.Kind.Ok && f.Kind.Value.IsDense)
+        {
+            report.Error(map["kind"] ?? map, "kind: fully_connected is not a layer of a chain, which carries maps from layer to layer: draw it as a figure of its own (view: connectivity)");
+            return null;
+        }
         if (!f.Kernel.Given)
         {
             report.Error(map, "needs a 'kernel' size (a number or [rows, cols]; for pooling, the window)");

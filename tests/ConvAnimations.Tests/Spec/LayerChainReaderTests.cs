@@ -24,6 +24,7 @@ public sealed class LayerChainReaderTests
         { Head + "      - {kernel: 3}\n      - {input: 4, kernel: 3}\n", 6, 10, "layer 2: 'input' is not a key of a layer: its input is what layer 1 produced" },
         { Head + "      - {in_channels: 2, kernel: 3}\n", 5, 10, "layer 1: 'in_channels' is not a key of a layer: its input is the chain's input" },
         { Head + "      - {stride: 2}\n", 5, 9, "layer 1: needs a 'kernel' size" },
+        { Head + "      - {kernel: 3}\n      - {kind: fully_connected, output: 4}\n", 6, 16, "layer 2: kind: fully_connected is not a layer of a chain, which carries maps from layer to layer" },
         { Head + "      - {kernel: three}\n", 5, 18, "layer 1: kernel: expected a whole number or [rows, cols], got 'three'" },
         { Head + "      - {kernel: 3, output_padding: 1}\n", 5, 37, "layer 1: output_padding is for kind: transposed layers" },
         { Head + "      - {kind: transposed, kernel: 3, stride: 2, output_padding: 2}\n", 5, 66, "layer 1 (its 6x6 input is the chain's input): output_padding 2 must be below the stride 2" },
