@@ -9,9 +9,9 @@ namespace ConvAnimations.Tests.Cli;
 
 /// <summary>
 /// <c>explain --pytorch</c> of a chain read back as PyTorch would run it: its <c>nn.Sequential</c>'s modules (the pads
-/// before them, F.pad as a module) taken through a model of PyTorch's operators, written here from PyTorch's
-/// documentation (its size formulas and the arguments it refuses), give the shape the program asserts after each
-/// layer, and the chain's maps.
+/// before them, F.pad as a module) taken through the tests' model of PyTorch's operators (<see cref="PyTorchReference"/>:
+/// its size formulas and the arguments it refuses) give the shape the program asserts after each layer, and the
+/// chain's maps.
 /// </summary>
 public sealed partial class ChainPyTorchTests
 {
@@ -23,9 +23,6 @@ public sealed partial class ChainPyTorchTests
 
     [GeneratedRegex(@"^nn\.(Conv2d|ConvTranspose2d|MaxPool2d|AvgPool2d)\((.*)\)$")]
     private static partial Regex Layer();
-
-    [GeneratedRegex(@"(\w+)=\((\d+), (\d+)\)")]
-    private static partial Regex PairArgument();
 
     [GeneratedRegex(@"^x = torch\.zeros\(1, (\d+), (\d+), (\d+), dtype=torch\.float64\)$", RegexOptions.Multiline)]
     private static partial Regex Input();
@@ -97,32 +94,18 @@ public sealed partial class ChainPyTorchTests
         var layer = Layer().Match(module);
         Assert.True(layer.Success, module);
         var (type, args) = (layer.Groups[1].Value, layer.Groups[2].Value);
-        var pairs = PairArgument().Matches(args).ToDictionary(m => m.Groups[1].Value, m => (int.Parse(m.Groups[2].Value), int.Parse(m.Groups[3].Value)));
+        var pairs = PyTorchReference.PairArguments(args);
         var same = args.Contains("padding=\"same\"", StringComparison.Ordinal);
         int Out(int axis, int i)
         {
-            int Get(string key, int fallback) => pairs.TryGetValue(key, out var p) ? (axis == 0 ? p.Item1 : p.Item2) : fallback;
+            int Get(string key, int fallback) => pairs.TryGetValue(key, out var p) ? (axis == 0 ? p.Rows : p.Cols) : fallback;
             var (k, s, p, d) = (Get("kernel_size", -1), Get("stride", -1), Get("padding", 0), Get("dilation", 1));
             if (same)
             {
-                Assert.Equal(1, s); // PyTorch refuses padding="same" with a stride
-                return i;
+                var (before, after) = PyTorchReference.Same(k, s, d);
+                (i, p) = (i + before + after, 0);
             }
-            switch (type)
-            {
-                case "ConvTranspose2d":
-                    var a = Get("output_padding", 0);
-                    Assert.True(a < Math.Max(s, d), $"output_padding {a} must be below the stride or the dilation: {module}");
-                    return (i - 1) * s - 2 * p + d * (k - 1) + a + 1;
-                case "AvgPool2d":
-                    Assert.True(2 * p <= k, $"AvgPool2d pads at most half its window: {module}");
-                    return (i + 2 * p - k) / s + 1;
-                case "MaxPool2d":
-                    Assert.True(2 * p <= d * (k - 1) + 1, $"MaxPool2d pads at most half its window: {module}");
-                    return (i + 2 * p - d * (k - 1) - 1) / s + 1;
-                default:
-                    return (i + 2 * p - d * (k - 1) - 1) / s + 1;
-            }
+            return PyTorchReference.OutputSize(type, i, k, s, p, d, Get("output_padding", 0));
         }
         var channels = x.C;
         if (type is "Conv2d" or "ConvTranspose2d")

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ConvAnimations.Explain;
 using ConvAnimations.Layout;
@@ -13,8 +12,9 @@ namespace ConvAnimations.Tests.Cli;
 /// <summary>
 /// `explain --pytorch` read back as PyTorch would run it: the layer's arguments (with <c>padding="same"</c> as PyTorch
 /// resolves it, and an <c>F.pad</c> of the input when there is one) through PyTorch's documented size formulas give the
-/// figure's output, and for numerical figures the tensors through a small model of PyTorch's conv2d,
-/// conv_transpose2d, max_pool2d, avg_pool2d and F.pad give the expected output the snippet asserts.
+/// figure's output, and for numerical figures the tensors through the tests' model of PyTorch's conv2d,
+/// conv_transpose2d, max_pool2d, avg_pool2d and F.pad (<see cref="PyTorchReference"/>) give the expected output the
+/// snippet asserts.
 /// </summary>
 public sealed partial class PyTorchSnippetTests
 {
@@ -173,9 +173,8 @@ public sealed partial class PyTorchSnippetTests
     }
 
     /// <summary>
-    /// A snippet as PyTorch would read it, and PyTorch's semantics written from its documentation: padding="same"
-    /// (stride 1: d(k-1) in all, half of it rounded down before), F.pad, cross-correlation, the transpose as scatter-add
-    /// and crop, minus infinity and zero padding for pooling.
+    /// A snippet as PyTorch would read it, run through <see cref="PyTorchReference"/>: its layer, the F.pad or
+    /// padding="same" before it, its input, weight and expected output.
     /// </summary>
     private sealed partial record Program(
         string Type, Dictionary<string, (int, int)> Pairs, bool Same, (int Left, int Right, int Top, int Bottom, double Value)? Pad,
@@ -183,9 +182,6 @@ public sealed partial class PyTorchSnippetTests
     {
         [GeneratedRegex(@"^layer = nn\.(\w+)\((.*)\)$", RegexOptions.Multiline)]
         private static partial Regex Layer();
-
-        [GeneratedRegex(@"(\w+)=\((\d+), (\d+)\)")]
-        private static partial Regex PairArgument();
 
         [GeneratedRegex(@"^x = torch\.(?:tensor\((.*?), dtype=torch\.float64\)\.reshape|zeros)\(1, 1, (\d+), (\d+)", RegexOptions.Multiline)]
         private static partial Regex InputLine();
@@ -213,7 +209,7 @@ public sealed partial class PyTorchSnippetTests
             var layer = Layer().Match(snippet);
             Assert.True(layer.Success, snippet);
             var (type, args) = (layer.Groups[1].Value, layer.Groups[2].Value);
-            var pairs = PairArgument().Matches(args).ToDictionary(m => m.Groups[1].Value, m => (int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture)));
+            var pairs = PyTorchReference.PairArguments(args);
             var input = InputLine().Match(snippet);
             Assert.True(input.Success, snippet);
             var call = Call().Match(snippet).Groups[1].Value;
@@ -226,7 +222,7 @@ public sealed partial class PyTorchSnippetTests
                 pad = (At(1), At(2), At(3), At(4), p.Groups[5].Success ? double.NegativeInfinity : 0);
                 Assert.Contains("import torch.nn.functional as F", snippet);
             }
-            var weight = WeightCopy().Match(snippet) is { Success: true } w ? Matrix(w.Groups[1].Value) : null;
+            var weight = WeightCopy().Match(snippet) is { Success: true } w ? PyTorchReference.Matrix(w.Groups[1].Value) : null;
             if (WeightFill().Match(snippet) is { Success: true } fill)
             {
                 var k = pairs["kernel_size"];
@@ -240,8 +236,8 @@ public sealed partial class PyTorchSnippetTests
             Assert.True(shape.Success, snippet);
             return new Program(type, pairs, args.Contains("padding=\"same\"", StringComparison.Ordinal), pad,
                 (int.Parse(input.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(input.Groups[3].Value, CultureInfo.InvariantCulture)),
-                input.Groups[1].Success ? Matrix(input.Groups[1].Value) : null, weight,
-                ExpectedLine().Match(snippet) is { Success: true } e ? Matrix(e.Groups[1].Value) : null,
+                input.Groups[1].Success ? PyTorchReference.Matrix(input.Groups[1].Value) : null, weight,
+                ExpectedLine().Match(snippet) is { Success: true } e ? PyTorchReference.Matrix(e.Groups[1].Value) : null,
                 (int.Parse(shape.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(shape.Groups[2].Value, CultureInfo.InvariantCulture)));
         }
 
@@ -261,89 +257,33 @@ public sealed partial class PyTorchSnippetTests
             {
                 if (Pad is { } pad) return (pad.Top, pad.Bottom, pad.Left, pad.Right, pad.Value);
                 if (!Same) return (0, 0, 0, 0, 0);
-                Assert.Equal((1, 1), S);
-                var (tr, tc) = (D.Rows * (K.Rows - 1), D.Cols * (K.Cols - 1));
-                return (tr / 2, tr - tr / 2, tc / 2, tc - tc / 2, 0);
+                var ((top, bottom), (left, right)) = (PyTorchReference.Same(K.Rows, S.Rows, D.Rows), PyTorchReference.Same(K.Cols, S.Cols, D.Cols));
+                return (top, bottom, left, right, 0);
             }
         }
 
         private (int Rows, int Cols) PaddedInput => (Input.Rows + Sides.Top + Sides.Bottom, Input.Cols + Sides.Left + Sides.Right);
 
+        private (int Rows, int Cols) OutputPadding => Pairs.GetValueOrDefault("output_padding", (0, 0));
+
         /// <summary>PyTorch's documented output size per axis.</summary>
-        public (int Rows, int Cols) OutputShape()
-        {
-            int Out(int i, int k, int s, int p, int d, int outputPadding) => Type switch
-            {
-                "ConvTranspose2d" => (i - 1) * s - 2 * p + d * (k - 1) + outputPadding + 1,
-                "AvgPool2d" => (i + 2 * p - k) / s + 1,
-                _ => (i + 2 * p - d * (k - 1) - 1) / s + 1,
-            };
-            var a = Pairs.GetValueOrDefault("output_padding", (0, 0));
-            return (Out(PaddedInput.Rows, K.Rows, S.Rows, P.Rows, D.Rows, a.Item1), Out(PaddedInput.Cols, K.Cols, S.Cols, P.Cols, D.Cols, a.Item2));
-        }
+        public (int Rows, int Cols) OutputShape() =>
+            (PyTorchReference.OutputSize(Type, PaddedInput.Rows, K.Rows, S.Rows, P.Rows, D.Rows, OutputPadding.Rows),
+             PyTorchReference.OutputSize(Type, PaddedInput.Cols, K.Cols, S.Cols, P.Cols, D.Cols, OutputPadding.Cols));
 
         public double[,] Run()
         {
-            var x = PadInput(X!);
-            var size = OutputShape();
-            var (k, s, p, d) = (K, S, P, D);
-            var y = new double[size.Rows, size.Cols];
-            if (Type == "ConvTranspose2d")
-            {
-                var full = new double[size.Rows + 2 * p.Rows, size.Cols + 2 * p.Cols];
-                for (var r = 0; r < x.GetLength(0); r++)
-                for (var c = 0; c < x.GetLength(1); c++)
-                for (var a = 0; a < k.Rows; a++)
-                for (var b = 0; b < k.Cols; b++)
-                {
-                    var (fr, fc) = (r * s.Rows + a * d.Rows, c * s.Cols + b * d.Cols);
-                    if (fr < full.GetLength(0) && fc < full.GetLength(1)) full[fr, fc] += x[r, c] * Weight![a, b];
-                }
-                for (var r = 0; r < size.Rows; r++)
-                for (var c = 0; c < size.Cols; c++) y[r, c] = full[r + p.Rows, c + p.Cols];
-                return y;
-            }
-            for (var r = 0; r < size.Rows; r++)
-            for (var c = 0; c < size.Cols; c++)
-            {
-                var taps = new List<(double Value, bool Padding)>();
-                for (var a = 0; a < k.Rows; a++)
-                for (var b = 0; b < k.Cols; b++)
-                {
-                    var (xr, xc) = (r * s.Rows + a * d.Rows - p.Rows, c * s.Cols + b * d.Cols - p.Cols);
-                    var inside = xr >= 0 && xc >= 0 && xr < x.GetLength(0) && xc < x.GetLength(1);
-                    taps.Add((inside ? x[xr, xc] * (Weight?[a, b] ?? 1) : 0, !inside));
-                }
-                y[r, c] = Type switch
-                {
-                    "MaxPool2d" => taps.Where(t => !t.Padding).Select(t => t.Value).DefaultIfEmpty(double.NegativeInfinity).Max(),
-                    "AvgPool2d" => taps.Sum(t => t.Value) / (k.Rows * k.Cols),
-                    _ => taps.Sum(t => t.Value),
-                };
-            }
-            return y;
-        }
-
-        private double[,] PadInput(double[,] x)
-        {
             var (top, bottom, left, right, value) = Sides;
-            var padded = new double[x.GetLength(0) + top + bottom, x.GetLength(1) + left + right];
-            for (var r = 0; r < padded.GetLength(0); r++)
-            for (var c = 0; c < padded.GetLength(1); c++)
+            var x = PyTorchReference.Pad([X!], left, right, top, bottom, value);
+            double[][][,] w = [[Weight!]];
+            var y = Type switch
             {
-                var (xr, xc) = (r - top, c - left);
-                padded[r, c] = xr >= 0 && xc >= 0 && xr < x.GetLength(0) && xc < x.GetLength(1) ? x[xr, xc] : value;
-            }
-            return padded;
-        }
-
-        private static double[,] Matrix(string text)
-        {
-            var rows = JsonNode.Parse(text)!.AsArray();
-            var m = new double[rows.Count, rows[0]!.AsArray().Count];
-            for (var r = 0; r < m.GetLength(0); r++)
-            for (var c = 0; c < m.GetLength(1); c++) m[r, c] = rows[r]![c]!.GetValue<double>();
-            return m;
+                "Conv2d" => PyTorchReference.Conv2d(x, w, S, P, D, 1),
+                "ConvTranspose2d" => PyTorchReference.ConvTranspose2d(x, w, S, P, D, OutputPadding, 1),
+                "MaxPool2d" => PyTorchReference.MaxPool2d(x, K, S, P, D),
+                _ => PyTorchReference.AvgPool2d(x, K, S, P, D),
+            };
+            return y[0];
         }
     }
 }

@@ -15,8 +15,8 @@ namespace ConvAnimations.Tests.Layout;
 
 /// <summary>
 /// Multi-channel figures: the reader's rules and errors, <c>explain --json</c>'s contract, and the numbers against
-/// <see cref="Reference"/>, a direct loop over PyTorch's definitions of grouped conv2d, conv_transpose2d, max_pool2d
-/// and avg_pool2d written here, sharing nothing with the production code.
+/// <see cref="PyTorchReference"/>, the tests' direct loops over PyTorch's definitions of grouped conv2d,
+/// conv_transpose2d, max_pool2d and avg_pool2d.
 /// </summary>
 public sealed class ChannelTests
 {
@@ -67,12 +67,14 @@ public sealed class ChannelTests
             var yaml = $"figures:\n  - {{name: f, kind: {c.Kind}, input: {c.Input}, kernel: {c.Kernel}, stride: {c.Stride}, padding: {c.Padding}, dilation: {c.Dilation}, {channelKeys}, values: {{input: {Json(x)}{kernel}}}}}\n";
             var animation = Layouter.Layout(Figures.Parse(yaml));
 
+            var (k, st, p, d) = ((c.Kernel, c.Kernel), (c.Stride, c.Stride), (c.Padding, c.Padding), (c.Dilation, c.Dilation));
+            var outputPadding = (c.Input + 2 * c.Padding - c.Span) % c.Stride;
             var expected = c.Kind switch
             {
-                "convolution" => Reference.Conv2d(x, w!, c.Stride, c.Padding, c.Dilation, c.Groups),
-                "transposed" => Reference.ConvTranspose2d(x, w!, c.Stride, c.Padding, c.Dilation, (c.Input + 2 * c.Padding - c.Span) % c.Stride, c.Groups),
-                "max_pooling" => Reference.MaxPool2d(x, c.Kernel, c.Stride, c.Padding, c.Dilation),
-                _ => Reference.AvgPool2d(x, c.Kernel, c.Stride, c.Padding, c.Dilation),
+                "convolution" => PyTorchReference.Conv2d(x, w!, st, p, d, c.Groups),
+                "transposed" => PyTorchReference.ConvTranspose2d(x, w!, st, p, d, (outputPadding, outputPadding), c.Groups),
+                "max_pooling" => PyTorchReference.MaxPool2d(x, k, st, p, d),
+                _ => PyTorchReference.AvgPool2d(x, k, st, p, d),
             };
             var actual = animation.Channels!.Values!.Output;
             Assert.Equal(expected.Length, actual.Count);
@@ -134,7 +136,7 @@ public sealed class ChannelTests
         var values = animation.Channels!.Values!;
         double[][,] x = [.. values.Grid];
         double[][][,] w = [[.. values.Kernel![0]]];
-        var expected = Reference.Conv2d(x, w, 1, 0, 1, 1);
+        var expected = PyTorchReference.Conv2d(x, w, (1, 1), (0, 0), (1, 1), 1);
         Assert.Equal(expected[0].Cast<double>(), values.Output[0].Cast<double>());
         // The guide's input and kernel on map 0: its partial sums are the guide's outputs.
         var json = View.Of(animation.Figure).Json(animation);
@@ -264,17 +266,17 @@ public sealed class ChannelTests
             return;
         }
         Assert.Contains($".reshape(1, {c.In}, {animation.Input.Rows}, {animation.Input.Cols})", snippet);
-        var x = Parse3(Tensor("x = ")!);
-        var w = Tensor("layer\\.weight\\.copy_\\(") is { } weight ? System.Text.Json.Nodes.JsonNode.Parse(weight)!.AsArray().Select(a => Parse3(a!.ToJsonString())).ToArray() : null;
-        var (k, st, p, d) = (g.Kernel.Rows, g.Stride.Rows, g.Padding.Rows, g.Dilation.Rows);
+        var x = PyTorchReference.Maps(Tensor("x = ")!);
+        var w = Tensor("layer\\.weight\\.copy_\\(") is { } weight ? System.Text.Json.Nodes.JsonNode.Parse(weight)!.AsArray().Select(a => PyTorchReference.Maps(a!.ToJsonString())).ToArray() : null;
+        var (k, st, p, d) = ((g.Kernel.Rows, g.Kernel.Cols), (g.Stride.Rows, g.Stride.Cols), (g.Padding.Rows, g.Padding.Cols), (g.Dilation.Rows, g.Dilation.Cols));
         var pytorch = kind.Name switch
         {
-            "convolution" => Reference.Conv2d(x, w!, st, p, d, c.Groups),
-            "transposed" => Reference.ConvTranspose2d(x, w!, st, p, d, g.OutputPadding.Rows, c.Groups),
-            "max_pooling" => Reference.MaxPool2d(x, k, st, p, d),
-            _ => Reference.AvgPool2d(x, k, st, p, d),
+            "convolution" => PyTorchReference.Conv2d(x, w!, st, p, d, c.Groups),
+            "transposed" => PyTorchReference.ConvTranspose2d(x, w!, st, p, d, (g.OutputPadding.Rows, g.OutputPadding.Cols), c.Groups),
+            "max_pooling" => PyTorchReference.MaxPool2d(x, k, st, p, d),
+            _ => PyTorchReference.AvgPool2d(x, k, st, p, d),
         };
-        var expected = Parse3(Tensor("expected = ")!);
+        var expected = PyTorchReference.Maps(Tensor("expected = ")!);
         Assert.Equal(pytorch.Length, expected.Length);
         for (var m = 0; m < expected.Length; m++)
         {
@@ -310,17 +312,6 @@ public sealed class ChannelTests
         Assert.All(scene.Frames, f => Assert.Equal(4, f.Marks.OfType<Connector>().Count()));
     }
 
-    private static double[][,] Parse3(string json) =>
-        System.Text.Json.Nodes.JsonNode.Parse(json)!.AsArray().Select(map =>
-        {
-            var rows = map!.AsArray();
-            var m = new double[rows.Count, rows[0]!.AsArray().Count];
-            for (var r = 0; r < m.GetLength(0); r++)
-                for (var c = 0; c < m.GetLength(1); c++)
-                    m[r, c] = rows[r]![c]!.GetValue<double>();
-            return m;
-        }).ToArray();
-
     private static double[][,] Tensor(Random random, int count, int rows, int cols, int low, int high) =>
         Enumerable.Range(0, count).Select(_ =>
         {
@@ -341,91 +332,4 @@ public sealed class ChannelTests
     private static string Json(double[][,] t) => "[" + string.Join(", ", t.Select(Json)) + "]";
 
     private static string Json(double[][][,] t) => "[" + string.Join(", ", t.Select(Json)) + "]";
-}
-
-/// <summary>
-/// PyTorch's operators as their documentation defines them, by direct loops over NCHW tensors (batch 1 left out):
-/// conv2d and conv_transpose2d with groups, max_pool2d (padding is minus infinity) and avg_pool2d with
-/// count_include_pad=True. Square kernels, strides, paddings and dilations.
-/// </summary>
-public static class Reference
-{
-    /// <summary>y[m][r][c] = sum over n of its group, u, v of x[n][r s - p + u d][c s - p + v d] w[m][n - g0][u][v].</summary>
-    public static double[][,] Conv2d(double[][,] x, double[][][,] w, int s, int p, int d, int groups)
-    {
-        var (cIn, h, wd) = (x.Length, x[0].GetLength(0), x[0].GetLength(1));
-        var (cOut, k) = (w.Length, w[0][0].GetLength(0));
-        var (oh, ow) = ((h + 2 * p - d * (k - 1) - 1) / s + 1, (wd + 2 * p - d * (k - 1) - 1) / s + 1);
-        var (inPer, outPer) = (cIn / groups, cOut / groups);
-        var y = new double[cOut][,];
-        for (var m = 0; m < cOut; m++)
-        {
-            y[m] = new double[oh, ow];
-            var first = m / outPer * inPer;
-            for (var j = 0; j < inPer; j++)
-                for (var r = 0; r < oh; r++)
-                    for (var c = 0; c < ow; c++)
-                        for (var u = 0; u < k; u++)
-                            for (var v = 0; v < k; v++)
-                            {
-                                var (yy, xx) = (r * s - p + u * d, c * s - p + v * d);
-                                if (yy >= 0 && yy < h && xx >= 0 && xx < wd) y[m][r, c] += x[first + j][yy, xx] * w[m][j][u, v];
-                            }
-        }
-        return y;
-    }
-
-    /// <summary>
-    /// The gradient of conv2d: every input value scattered through its kernel, y[m][i s - p + u d][j s - p + v d] +=
-    /// x[n][i][j] w[n][m - m0][u][v]; output size (h-1)s - 2p + d(k-1) + output_padding + 1.
-    /// </summary>
-    public static double[][,] ConvTranspose2d(double[][,] x, double[][][,] w, int s, int p, int d, int outputPadding, int groups)
-    {
-        var (cIn, h, wd) = (x.Length, x[0].GetLength(0), x[0].GetLength(1));
-        var (outPer, k) = (w[0].Length, w[0][0].GetLength(0));
-        var cOut = outPer * groups;
-        var inPer = cIn / groups;
-        var (oh, ow) = ((h - 1) * s - 2 * p + d * (k - 1) + outputPadding + 1, (wd - 1) * s - 2 * p + d * (k - 1) + outputPadding + 1);
-        var y = Enumerable.Range(0, cOut).Select(_ => new double[oh, ow]).ToArray();
-        for (var n = 0; n < cIn; n++)
-        {
-            var group = n / inPer;
-            for (var q = 0; q < outPer; q++)
-                for (var i = 0; i < h; i++)
-                    for (var j = 0; j < wd; j++)
-                        for (var u = 0; u < k; u++)
-                            for (var v = 0; v < k; v++)
-                            {
-                                var (yy, xx) = (i * s - p + u * d, j * s - p + v * d);
-                                if (yy >= 0 && yy < oh && xx >= 0 && xx < ow) y[group * outPer + q][yy, xx] += x[n][i, j] * w[n][q][u, v];
-                            }
-        }
-        return y;
-    }
-
-    public static double[][,] MaxPool2d(double[][,] x, int k, int s, int p, int d) => Pool(x, k, s, p, d, values => values.Max(), includePadding: false);
-
-    public static double[][,] AvgPool2d(double[][,] x, int k, int s, int p, int d) => Pool(x, k, s, p, d, values => values.Sum() / (k * k), includePadding: true);
-
-    private static double[][,] Pool(double[][,] x, int k, int s, int p, int d, Func<List<double>, double> reduce, bool includePadding) =>
-        x.Select(map =>
-        {
-            var (h, wd) = (map.GetLength(0), map.GetLength(1));
-            var (oh, ow) = ((h + 2 * p - d * (k - 1) - 1) / s + 1, (wd + 2 * p - d * (k - 1) - 1) / s + 1);
-            var y = new double[oh, ow];
-            for (var r = 0; r < oh; r++)
-                for (var c = 0; c < ow; c++)
-                {
-                    var values = new List<double>();
-                    for (var u = 0; u < k; u++)
-                        for (var v = 0; v < k; v++)
-                        {
-                            var (yy, xx) = (r * s - p + u * d, c * s - p + v * d);
-                            if (yy >= 0 && yy < h && xx >= 0 && xx < wd) values.Add(map[yy, xx]);
-                            else if (includePadding) values.Add(0);
-                        }
-                    y[r, c] = reduce(values);
-                }
-            return y;
-        }).ToArray();
 }
