@@ -50,6 +50,9 @@ public sealed class PreparedFigure
     /// <summary><c>explain</c>.</summary>
     public string Describe() => View.Describe(Animation);
 
+    /// <summary>Its alt text: figures.yaml's <c>alt:</c>, or the description its view writes (<c>explain --alt</c>).</summary>
+    public string Alt() => Figure.Alt ?? View.Alt(Animation);
+
     /// <summary><c>explain --json</c>.</summary>
     public string Json() => View.Json(Animation);
 

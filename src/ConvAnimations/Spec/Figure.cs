@@ -86,6 +86,9 @@ public sealed record Figure(
     /// <summary>A composed figure's parts (its own kind and geometry are its first part's); empty for any other.</summary>
     public IReadOnlyList<Figure> Parts { get; init; } = [];
 
+    /// <summary>Its alt text as written (<c>alt:</c>); null: the description its view writes (PreparedFigure.Alt).</summary>
+    public string? Alt { get; init; }
+
     /// <summary>Its feature maps: how many in and out, in how many groups (one of each by default).</summary>
     public Channels Channels { get; init; } = Channels.Single;
 

@@ -52,13 +52,14 @@ internal sealed record FigureFields(
     Field<Labels> Labels,
     Field<bool> Legend,
     Field<Reveal> Reveal,
-    Field<int> Decimals)
+    Field<int> Decimals,
+    Field<string?> Alt)
 {
     public static readonly string[] Keys =
     [
         "name", "title", "kind", "input", "transposed_input", "output_padding", "kernel", "stride", "padding",
         "dilation", "output", "frame_ms", "formats", "scale", "style", "values", "panels", "theme", "labels", "legend",
-        "reveal", "decimals", "view", .. ChannelFields.Keys,
+        "reveal", "decimals", "view", .. ChannelFields.Keys, "alt",
     ];
 
     /// <summary>Every key a figure may have: these, the keys of the views, and the keys that compose figures.</summary>
@@ -86,13 +87,14 @@ internal sealed record FigureFields(
         keys.Read("labels", Spec.Labels.None, Word<Labels>("labels")),
         keys.Read("legend", false, LookRules.Legend),
         keys.Read("reveal", Spec.Reveal.All, Word<Reveal>("reveal")),
-        keys.Read("decimals", 1, LookRules.Decimals));
+        keys.Read("decimals", 1, LookRules.Decimals),
+        keys.Read<string?>("alt", null, ValueRules.Alt));
 
     public bool AllOk => new[]
     {
         Title.Ok, Kind.Ok, FrameMs.Ok, Formats.Ok, Scale.Ok, Style.Ok, Input.Ok, TransposedInput.Ok, OutputPadding.Ok,
         Kernel.Ok, Stride.Ok, Dilation.Ok, Output.Ok, Padding.Ok, Values.Ok, Panels.Ok, Theme.Ok, Labels.Ok, Legend.Ok,
-        Reveal.Ok, Decimals.Ok,
+        Reveal.Ok, Decimals.Ok, Alt.Ok,
     }.All(ok => ok);
 
     public Look Look => new(Theme.Value, Labels.Value, Legend.Value, Reveal.Value, Decimals.Value);
@@ -168,7 +170,7 @@ internal static class FigureRules
         if (name is null || geometry is null || view is null || !valid) return (null, nameNode, name);
         var style = fields.Style.Value ?? (values is null ? FigureStyle.Isometric : FigureStyle.Flat);
         var figure = new Figure(name, fields.Title.Given ? fields.Title.Value : name, kind, geometry, fields.FrameMs.Value,
-            fields.Formats.Value, fields.Scale.Value, style, values, report.At(node)) { Look = fields.Look, View = view, Options = options, Channels = channels! };
+            fields.Formats.Value, fields.Scale.Value, style, values, report.At(node)) { Look = fields.Look, View = view, Options = options, Channels = channels!, Alt = fields.Alt.Value };
         if (fields.Panels.Value is not { } panelsSpec) return (figure, nameNode, name);
         var panels = panelsSpec.Resolve(figure.FrameCount, report);
         return (panels is null ? null : figure with { Panels = panels }, nameNode, name);

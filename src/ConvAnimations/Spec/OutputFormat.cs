@@ -24,12 +24,22 @@ public sealed class OutputFormat
     public static readonly OutputFormat Svg = new("svg", FileLayout.OnePerFrame, panels: true);
     public static readonly OutputFormat Pdf = new("pdf", FileLayout.OnePerFrame, panels: true);
 
-    /// <summary>Every format, in the order figures.yaml documents them.</summary>
-    public static IReadOnlyList<OutputFormat> All { get; } = [Gif, Mp4, Webp, Png, Svg, Pdf];
+    /// <summary>The interactive player: one self-contained page, <c>DIR/NAME.html</c>.</summary>
+    public static readonly OutputFormat Html = new("html", FileLayout.OnePerFigure, panels: false);
 
-    private OutputFormat(string name, FileLayout files, bool panels) => (Name, Files, HoldsPanels) = (name, files, panels);
+    /// <summary>One SVG that plays by itself (CSS keyframes, no script): <c>DIR/NAME.animated.svg</c>.</summary>
+    public static readonly OutputFormat AnimatedSvg = new("animated_svg", FileLayout.OnePerFigure, panels: false, extension: "animated.svg");
+
+    /// <summary>Every format, in the order figures.yaml documents them.</summary>
+    public static IReadOnlyList<OutputFormat> All { get; } = [Gif, Mp4, Webp, Png, Svg, Pdf, Html, AnimatedSvg];
+
+    private OutputFormat(string name, FileLayout files, bool panels, string? extension = null) =>
+        (Name, Files, HoldsPanels, Extension) = (name, files, panels, extension ?? name);
 
     public string Name { get; }
+
+    /// <summary>What its files' names end with, after the dot: its name, but for <c>animated.svg</c>.</summary>
+    public string Extension { get; }
 
     public FileLayout Files { get; }
 

@@ -333,4 +333,20 @@ public sealed class ChannelsView : View
         }
         return new Annotations(captions, legend);
     }
+
+    /// <summary>Which maps each output map reads, then the sliding window over one map, as for one map.</summary>
+    public override string Alt(Animation animation)
+    {
+        var figure = animation.Figure;
+        var c = figure.Channels;
+        var kernel = $"{AltText.Area(figure.Geometry.Kernel)} kernel";
+        var maps = $"{Plural.Of(c.In, "input map")} of {AltText.Area(animation.Input)} and {Plural.Of(c.Out, "output map")}";
+        var reads = figure.IsPooling ? $"{maps}: each map is pooled on its own into its output map."
+            : c.Groups == 1 ? $"{maps}: {(c.Out == 1 ? "the output map" : "each output map")} sums {(c.In == 1 ? "the input map" : $"all {c.In} input maps")}, each through its own {kernel}."
+            : c.InPerGroup == 1 ? $"A depthwise convolution of {maps}: each output map reads one input map through its own {kernel}."
+            : $"{maps} in {c.Groups} groups: each output map sums the {c.InPerGroup} input maps of its group, each through its own {kernel}.";
+        var frames = $"each frame highlights one output cell of one output map and the {figure.Geometry.Kernel.Area} cells it {AltText.Combines(figure.Kind)} in each input map it reads";
+        var numbers = animation.Channels?.Values is null ? "" : " Each cell shows its number, and under the maps the sum for the current output cell is written out.";
+        return $"{reads} {AltText.Sliding(figure, frames)}{numbers}";
+    }
 }

@@ -256,4 +256,15 @@ public sealed class MatrixView : View
         while (chosen.Count < slots) chosen.Add(Unused);
         return chosen.ToArray();
     }
+
+    /// <summary>The sliding kernel, then the product beside it.</summary>
+    public override string Alt(Animation animation)
+    {
+        var figure = animation.Figure;
+        var c = ConvolutionMatrix.Of(figure.Geometry).Shape;
+        var (matrix, shape) = figure.IsTransposed ? ("Cᵀ", new Size2(c.Cols, c.Rows)) : ("C", c);
+        return base.Alt(animation) +
+            $" Beside it the same operation as a product of a matrix and a vector, y = {matrix} x, with {matrix} {AltText.Area(shape)} and the input and output flattened row by row; " +
+            $"each frame outlines the line of {matrix} that computes the output cell and shades the entries of x it multiplies.";
+    }
 }

@@ -100,7 +100,7 @@ public static class FigureOutputs
     }
 
     public static string AnimationPath(string directory, string name, OutputFormat format) =>
-        System.IO.Path.Combine(directory, $"{name}.{format.Name}");
+        System.IO.Path.Combine(directory, $"{name}.{format.Extension}");
 
     public static string PanelsPath(string directory, string name, OutputFormat format) =>
         System.IO.Path.Combine(directory, $"{name}.panels.{format.Name}");
