@@ -172,7 +172,10 @@ public sealed class ChannelsView : View
         }
 
         var frames = new OnDemand<SceneFrame>(layout.Frames.Count, index => new SceneFrame(Marks(index)));
-        return new Scene(style, planes, frames, figure.Scale, figure.Look.Theme, Annotate(animation, layout, InputPlane(0), OutputPlane(0), stacked: true));
+        return new Scene(style, planes, frames, figure.Scale, figure.Look.Theme, Annotate(animation, layout, InputPlane(0), OutputPlane(0), stacked: true))
+        {
+            Links = Links(animation, layout, InputPlane, OutputPlane),
+        };
     }
 
     // ---- With numbers: maps apart, and the sum ----
@@ -249,7 +252,20 @@ public sealed class ChannelsView : View
         }
 
         var frames = new OnDemand<SceneFrame>(layout.Frames.Count, index => new SceneFrame(Marks(index)));
-        return new Scene(FigureStyle.Flat, planes, frames, figure.Scale, figure.Look.Theme, Annotate(animation, layout, 0, cIn, stacked: false));
+        return new Scene(FigureStyle.Flat, planes, frames, figure.Scale, figure.Look.Theme, Annotate(animation, layout, 0, cIn, stacked: false))
+        {
+            Links = Links(animation, layout, n => n, m => cIn + m),
+        };
+    }
+
+    /// <summary>Each frame's output cell on its output map, and its taps and window on each input map it reads.</summary>
+    private static CellLinks Links(Animation animation, ChannelAnimation layout, Func<int, int> inputPlane, Func<int, int> outputPlane)
+    {
+        var c = layout.Channels;
+        return CellLinks.PerFrame(
+            [.. Enumerable.Range(0, c.In).Select(n => new LinkedMap(inputPlane(n), $"input {n}")), .. Enumerable.Range(0, c.Out).Select(m => new LinkedMap(outputPlane(m), $"output {m}"))],
+            layout.Frames.Count,
+            i => CellLinks.Of(layout.Frames[i].Frame, i, animation.Window, layout.Frames[i].InputChannels.Select(inputPlane).ToList(), outputPlane(layout.Frames[i].OutputChannel)));
     }
 
     /// <summary>

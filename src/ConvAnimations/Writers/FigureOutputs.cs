@@ -76,6 +76,7 @@ public static class FigureOutputs
         [OutputFormat.Png] = new StillWriter(StillFormat.Png),
         [OutputFormat.Svg] = new StillWriter(StillFormat.Svg),
         [OutputFormat.Pdf] = new StillWriter(StillFormat.Pdf),
+        [OutputFormat.AnimatedSvg] = new DocumentWriter(path => new AnimatedSvgTarget(path)),
     };
 
     /// <summary>The writer of a format.</summary>
