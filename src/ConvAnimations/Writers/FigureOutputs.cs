@@ -76,6 +76,7 @@ public static class FigureOutputs
         [OutputFormat.Png] = new StillWriter(StillFormat.Png),
         [OutputFormat.Svg] = new StillWriter(StillFormat.Svg),
         [OutputFormat.Pdf] = new StillWriter(StillFormat.Pdf),
+        [OutputFormat.Html] = new DocumentWriter(path => new PlayerTarget(path)),
         [OutputFormat.AnimatedSvg] = new DocumentWriter(path => new AnimatedSvgTarget(path)),
     };
 

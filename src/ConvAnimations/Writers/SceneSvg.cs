@@ -17,8 +17,11 @@ namespace ConvAnimations.Writers;
 /// outline defined once and placed where it is written. Paints are classes whose rules (<see cref="Css"/>) are scoped
 /// to the element of id <see cref="Id"/>, so the markup can sit in another page.
 /// </summary>
-internal sealed class SceneSvg
+internal sealed partial class SceneSvg
 {
+    /// <summary>Drawings whose key is shorter than this are drawn each time: a use of one would save nothing.</summary>
+    private const int MinStamp = 40;
+
     /// <summary>The font size text outlines are defined at: coordinates of a few digits.</summary>
     private const float DefinedSize = 100;
 
@@ -33,6 +36,8 @@ internal sealed class SceneSvg
     private readonly StringBuilder _rules = new();
     private readonly List<FrameSpan> _spans;
     private readonly Dictionary<FrameSpan, int> _spanIndex = [];
+    private readonly Dictionary<string, Stamped> _stamps = [];
+    private readonly Lazy<Stamped[]> _stampsByIndex;
 
     private SceneSvg(Drawing drawing, string id)
     {
@@ -42,6 +47,7 @@ internal sealed class SceneSvg
         Id = id;
         _spans = Enumerable.Range(0, _scene.Frames.Count).Select(n => new FrameSpan(n, 1)).ToList();
         (Width, Height) = (_projection.Size.Width, _projection.Size.Height);
+        _stampsByIndex = new(() => _stamps.Values.OrderBy(s => s.Index).ToArray());
     }
 
     /// <summary>The id of the element the paints' rules and the text's definitions belong to.</summary>
@@ -66,8 +72,12 @@ internal sealed class SceneSvg
     /// A short id for a figure's markup, the same for the same figure (its name and title): the prefix of its
     /// definitions and the scope of its rules, which must not meet another figure's on one page.
     /// </summary>
-    public static string IdOf(Spec.Figure figure) =>
-        "ca" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{figure.Name}\n{figure.Title}")))[..6];
+    public static string IdOf(Spec.Figure figure)
+    {
+        // "c" and five letters or digits: 60 million ids, since every use of a text writes it.
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{figure.Name}\n{figure.Title}"));
+        return "c" + string.Concat(hash.Take(5).Select(b => "0123456789abcdefghijklmnopqrstuvwxyz"[b % 36]));
+    }
 
     public static SceneSvg Draw(Drawing drawing, string id)
     {
@@ -114,7 +124,7 @@ internal sealed class SceneSvg
                 body.Append(frames[i]);
             }
             body.Append(Annotations());
-            return (_defs.Length > 0 ? $"<defs>{_defs}</defs>" : "") + body;
+            return (_defs.Length > 0 ? $"<defs>{_defs}</defs>" : "") + Identify(body.ToString());
         }
         finally
         {
@@ -211,7 +221,46 @@ internal sealed class SceneSvg
 
     // ---- Shapes ----
 
-    public static string Shape(SvgPath path, string paint) => path.IsEmpty ? "" : $"<path class=\"{paint}\" d=\"{path}\"/>";
+    /// <summary>A path in a paint: drawn, or the same path drawn before placed again.</summary>
+    private string Shape(SvgPath path, string paint) =>
+        path.IsEmpty ? "" : Stamp($"{paint}|{path.Tail}", path.Start, paint, slot => $"<path{slot} class=\"{paint}\" d=\"{path}\"/>");
+
+    /// <summary>
+    /// A drawing that may repeat elsewhere (a kernel's window, its weights, an output cell on each frame): the first
+    /// time it is drawn, and marked; after that, a <c>&lt;use&gt;</c> of the first moved by the distance between their
+    /// anchors. The marks become ids where the drawing was used again (<see cref="Identify"/>). Short drawings are
+    /// always drawn: a use would be as long. The use carries the drawing's paint, which its copy inherits: a browser
+    /// matches no scoped rule (<c>#id .paint</c>) in a use's copy, so a drawing placed again is all of one paint.
+    /// </summary>
+    private string Stamp(string key, SKPoint anchor, string paint, Func<string, string> original)
+    {
+        if (key.Length < MinStamp) return original("");
+        if (!_stamps.TryGetValue(key, out var stamp))
+        {
+            _stamps[key] = new Stamped(_stamps.Count, anchor);
+            return original($"\u0001{_stamps.Count - 1}\u0002");
+        }
+        stamp.Used = true;
+        var (dx, dy) = (SvgPath.Number(anchor.X - stamp.Anchor.X), SvgPath.Number(anchor.Y - stamp.Anchor.Y));
+        return $"<use href=\"#{Id}s{stamp.Index}\"{(dx == "0" ? "" : $" x=\"{dx}\"")}{(dy == "0" ? "" : $" y=\"{dy}\"")} class=\"{paint}\"/>";
+    }
+
+    /// <summary>The mark of each stamp drawn first: its id if it was used again, else nothing.</summary>
+    private string Identify(string markup) => StampSlot().Replace(markup, m =>
+    {
+        var index = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        return _stampsByIndex.Value[index].Used ? $" id=\"{Id}s{index}\"" : "";
+    });
+
+    [System.Text.RegularExpressions.GeneratedRegex("\u0001([0-9]+)\u0002")]
+    private static partial System.Text.RegularExpressions.Regex StampSlot();
+
+    private sealed class Stamped(int index, SKPoint anchor)
+    {
+        public int Index => index;
+        public SKPoint Anchor => anchor;
+        public bool Used { get; set; }
+    }
 
     /// <summary>Cells filled as few rectangles: each row's runs of cells, merged with the same runs of the row above.</summary>
     public static SvgPath Cells(SKMatrix plane, IEnumerable<Cell> cells)
@@ -296,7 +345,10 @@ internal sealed class SceneSvg
 
     // ---- Text: each string's outline defined once, placed by <use> ----
 
-    /// <summary>Labels of one plane and size, in one group drawn in the plane at that size, in the ink most of them take.</summary>
+    /// <summary>
+    /// Labels of one plane and size, in one group drawn in the plane at that size, in the ink most of them take; the
+    /// same labels in the same places relative to each other (a kernel's weights) are placed again as one.
+    /// </summary>
     private string Texts(IReadOnlyList<Label> labels)
     {
         var size = labels[0].Size;
@@ -304,30 +356,34 @@ internal sealed class SceneSvg
         var plane = _projection.Planes[labels[0].Plane].PreConcat(SKMatrix.CreateScale(scale, scale));
         var inks = labels.Select(l => Fill(_theme.InkOn(l.On))).ToList();
         var ink = inks.GroupBy(i => i).OrderByDescending(g => g.Count()).First().Key;
-        var markup = new StringBuilder($"<g transform=\"{Matrix(plane)}\" class=\"{ink}\">");
-        for (var i = 0; i < labels.Count; i++)
+        var placed = labels.Select((label, i) =>
         {
-            var label = labels[i];
             _font.Size = label.Size;
             var width = _font.MeasureText(label.Text);
             var left = label.Align switch { TextAlign.Left => label.Col, TextAlign.Center => label.Col - width / 2, _ => label.Col - width };
-            // As Glyphs.Path: the digits' middle on the label's row.
+            // As Glyphs.Path: the digits' middle on the label's row. In hundredths of the size (a twentieth of a pixel
+            // at the guide's 14 px numbers).
             var baseline = label.Row + label.Size * 0.35f;
-            markup.Append(Use(label.Text, left / scale, baseline / scale, inks[i] == ink ? null : inks[i]));
-        }
-        return markup.Append("</g>").ToString();
+            return (Id: TextId(label.Text), X: left / scale, Y: baseline / scale, Paint: inks[i] == ink ? null : inks[i]);
+        }).ToList();
+        // Rounded from the first label, so the same labels anywhere are the same relative to each other.
+        var (x0, y0) = (Math.Round(placed[0].X), Math.Round(placed[0].Y));
+        placed = placed.Select(p => p with { X = (float)(x0 + Math.Round(p.X - placed[0].X)), Y = (float)(y0 + Math.Round(p.Y - placed[0].Y)) }).ToList();
+        // Labels of another ink than the group's would take the group's in a copy: such a group is never placed again.
+        var key = placed.Any(p => p.Paint is not null) ? "" : $"{Matrix(plane with { TransX = 0, TransY = 0 })}{ink}|{string.Join(';', placed.Select(p => $"{p.Id} {p.X - x0} {p.Y - y0}"))}";
+        return Stamp(key, plane.MapPoint((float)x0, (float)y0), ink, slot =>
+            $"<g{slot} transform=\"{Matrix(plane)}\" class=\"{ink}\">{string.Concat(placed.Select(p => Use(p.Id, (long)p.X, (long)p.Y, p.Paint)))}</g>");
     }
 
     /// <summary>One text at <paramref name="size"/> with its baseline's left end at (x, y) of <paramref name="space"/>.</summary>
     private string Text(SKMatrix space, string text, float size, float x, float y, string paint)
     {
         var scale = size / DefinedSize;
-        return $"<g transform=\"{Matrix(space.PreConcat(SKMatrix.CreateScale(scale, scale)))}\" class=\"{paint}\">{Use(text, x / scale, y / scale, null)}</g>";
+        return $"<g transform=\"{Matrix(space.PreConcat(SKMatrix.CreateScale(scale, scale)))}\" class=\"{paint}\">{Use(TextId(text), (long)Math.Round(x / scale), (long)Math.Round(y / scale), null)}</g>";
     }
 
-    /// <summary>A text placed at (x, y) in hundredths of its size (a twentieth of a pixel at the guide's 14 px numbers).</summary>
-    private string Use(string text, float x, float y, string? paint) =>
-        $"<use href=\"#{TextId(text)}\" x=\"{SvgPath.Number(x, 0)}\" y=\"{SvgPath.Number(y, 0)}\"{(paint is null ? "" : $" class=\"{paint}\"")}/>";
+    private static string Use(string id, long x, long y, string? paint) =>
+        $"<use href=\"#{id}\" x=\"{x}\" y=\"{y}\"{(paint is null ? "" : $" class=\"{paint}\"")}/>";
 
     /// <summary>
     /// The definition of a string at <see cref="DefinedSize"/>, its baseline's left end at the origin: its glyphs
@@ -346,7 +402,7 @@ internal sealed class SceneSvg
         }
         else
         {
-            id = $"{Id}-t{_texts.Count}";
+            id = $"{Id}t{_texts.Count}";
             _defs.Append($"<g id=\"{id}\">{string.Concat(placed.Select(g => $"<use href=\"#{g.Id}\"{(g.X == 0 ? "" : $" x=\"{SvgPath.Number(g.X)}\"")}/>"))}</g>");
         }
         _texts[text] = id;
@@ -358,7 +414,7 @@ internal sealed class SceneSvg
     {
         if (_glyphs.TryGetValue(glyph, out var id)) return id;
         using var outline = _font.GetGlyphPath(glyph);
-        id = outline is null || outline.IsEmpty ? null : $"{Id}-g{_glyphs.Count}";
+        id = outline is null || outline.IsEmpty ? null : $"{Id}g{_glyphs.Count}";
         if (id is not null) _defs.Append($"<path id=\"{id}\" d=\"{SvgPath.Of(outline!)}\"/>");
         _glyphs[glyph] = id;
         return id;
@@ -409,12 +465,12 @@ internal sealed class SceneSvg
     {
         private SKMatrix Plane(Mark mark) => svg._projection.Planes[mark.Plane];
 
-        public string Visit(CellFill fill) => Shape(Cells(Plane(fill), fill.Cells), svg.Fill(svg._theme.ColourOf(fill.Shade)));
+        public string Visit(CellFill fill) => svg.Shape(Cells(Plane(fill), fill.Cells), svg.Fill(svg._theme.ColourOf(fill.Shade)));
 
-        public string Visit(CellBorders borders) => Shape(Edges(Plane(borders), borders.Cells), svg.Stroke(svg._theme.Lines, svg._theme.ThickLine));
+        public string Visit(CellBorders borders) => svg.Shape(Edges(Plane(borders), borders.Cells), svg.Stroke(svg._theme.Lines, svg._theme.ThickLine));
 
         public string Visit(BlockLines block) =>
-            Shape(Grid(Plane(block), block.TopLeft, block.Size), svg.Stroke(svg._theme.Lines, svg._theme.ThickLine, block.Dashed));
+            svg.Shape(Grid(Plane(block), block.TopLeft, block.Size), svg.Stroke(svg._theme.Lines, svg._theme.ThickLine, block.Dashed));
 
         public string Visit(Label label) => svg.Texts([label]);
 
@@ -435,7 +491,7 @@ internal sealed class SceneSvg
             foreach (var step in drawing.Steps)
             {
                 var paint = step.Paint.Style == SKPaintStyle.Stroke ? svg.Stroke(step.Paint.Color, step.Paint.StrokeWidth) : svg.Fill(step.Paint.Color);
-                markup.Append(Shape(SvgPath.Of(step.Path), paint));
+                markup.Append(svg.Shape(SvgPath.Of(step.Path), paint));
                 step.Path.Dispose();
             }
             return markup.ToString();

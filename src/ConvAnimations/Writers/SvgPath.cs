@@ -5,24 +5,45 @@ using SkiaSharp;
 namespace ConvAnimations.Writers;
 
 /// <summary>
-/// SVG path data, short: coordinates rounded to a tenth of a unit (of a pixel on the canvas), every point after the
-/// first relative to the one before, a command letter only where it changes.
+/// SVG path data, short: a first point, then every point relative to the one before, a command letter only where it
+/// changes. Points are rounded to a tenth of a unit (of a pixel on the canvas) relative to the first point, so the
+/// same shape anywhere has the same <see cref="Tail"/> (what a drawing placed again by <c>&lt;use&gt;</c> relies on).
 /// </summary>
 internal sealed class SvgPath
 {
     private readonly StringBuilder _d = new();
+    private SKPoint _origin;
     private (long X, long Y) _at, _start;
-    private char _last;
+    private char _last = 'M';
+    private bool _begun;
 
-    public bool IsEmpty => _d.Length == 0;
+    public bool IsEmpty => !_begun;
 
-    public override string ToString() => _d.ToString();
+    /// <summary>Where the path starts.</summary>
+    public SKPoint Start => _origin;
+
+    /// <summary>Everything after the first point: the same for the same shape wherever it starts.</summary>
+    public string Tail => _d.ToString();
+
+    public override string ToString()
+    {
+        var head = new StringBuilder("M");
+        Number(head, (long)Math.Round(_origin.X * 10.0));
+        var y = (long)Math.Round(_origin.Y * 10.0);
+        if (y >= 0) head.Append(' ');
+        Number(head, y);
+        return head.Append(_d).ToString();
+    }
 
     public SvgPath MoveTo(SKPoint p)
     {
+        if (!_begun)
+        {
+            (_begun, _origin) = (true, p);
+            return this;
+        }
         var q = Tenths(p);
-        if (_d.Length == 0) Command('M', q.X, q.Y);
-        else Command('m', q.X - _at.X, q.Y - _at.Y);
+        Command('m', q.X - _at.X, q.Y - _at.Y);
         _at = _start = q;
         return this;
     }
@@ -103,7 +124,8 @@ internal sealed class SvgPath
 
     private void Command(char command, params ReadOnlySpan<long> values)
     {
-        // After a relative move, pairs are relative lines: the letter l is implied, as is a letter repeated.
+        // After a relative move, pairs are relative lines: the letter l is implied, as is a letter repeated (after the
+        // first point's M they would be absolute lines).
         var implied = command == _last && command != 'm' || command == 'l' && _last == 'm';
         if (!implied) _d.Append(command);
         for (var i = 0; i < values.Length; i++)
@@ -114,7 +136,8 @@ internal sealed class SvgPath
         _last = command;
     }
 
-    private static (long X, long Y) Tenths(SKPoint p) => ((long)Math.Round(p.X * 10.0), (long)Math.Round(p.Y * 10.0));
+    /// <summary>A point in tenths from the first point.</summary>
+    private (long X, long Y) Tenths(SKPoint p) => ((long)Math.Round((p.X - _origin.X) * 10.0), (long)Math.Round((p.Y - _origin.Y) * 10.0));
 
     /// <summary>Tenths as a number: 123 "12.3", -5 "-.5", 40 "4".</summary>
     private static void Number(StringBuilder text, long tenths)
