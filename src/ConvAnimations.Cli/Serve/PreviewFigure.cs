@@ -12,15 +12,19 @@ namespace ConvAnimations.Cli.Serve;
 public sealed class PreviewFigure : IDisposable
 {
     private readonly SceneRenderer _renderer;
+    private readonly PreparedFigure _prepared;
     private readonly Lock _lock = new();
+    private string? _player;
     private bool _disposed;
 
     public PreviewFigure(PreparedFigure figure, string key, int revision)
     {
         Figure = figure.Figure;
+        _prepared = figure;
         Key = key;
         Revision = revision;
         Explanation = figure.Describe();
+        Alt = figure.Alt();
         _renderer = new SceneRenderer(figure.Scene);
     }
 
@@ -33,6 +37,12 @@ public sealed class PreviewFigure : IDisposable
     public int Revision { get; }
 
     public string Explanation { get; }
+
+    /// <summary>Its alt text, the player's accessible name.</summary>
+    public string Alt { get; }
+
+    /// <summary>The size of a frame that holds its player.</summary>
+    public (int Width, int Height) PlayerSize => Writers.Player.FrameSize(_renderer.Size) is var size ? (size.Width, size.Height) : default;
 
     public int Width => _renderer.Size.Width;
 
@@ -49,6 +59,16 @@ public sealed class PreviewFigure : IDisposable
             format.WriteFrame(stream, _renderer, frame);
         }
         return stream.ToArray();
+    }
+
+    /// <summary>The figure's interactive player, the page a render writes as NAME.html (made once), or null once replaced.</summary>
+    public string? Player()
+    {
+        lock (_lock)
+        {
+            if (_disposed) return null;
+            return _player ??= Writers.Player.Page(new Drawing(_prepared, _renderer));
+        }
     }
 
     /// <summary>The figure's files that a render wrote into the output folder, relative to it.</summary>

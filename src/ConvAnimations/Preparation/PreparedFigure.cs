@@ -19,6 +19,7 @@ public sealed class PreparedFigure
     private readonly Lazy<Animation> _animation;
     private readonly Lazy<Scene> _scene;
     private readonly Lazy<SKSizeI> _size;
+    private readonly Lazy<string> _alt;
 
     public PreparedFigure(Figure figure)
     {
@@ -27,6 +28,7 @@ public sealed class PreparedFigure
         _animation = new(() => View.Layout(figure));
         _scene = new(() => View.Build(Animation));
         _size = new(() => SceneRenderer.SizeOf(Scene));
+        _alt = new(() => figure.Alt ?? View.Alt(Animation));
     }
 
     public Figure Figure { get; }
@@ -51,7 +53,7 @@ public sealed class PreparedFigure
     public string Describe() => View.Describe(Animation);
 
     /// <summary>Its alt text: figures.yaml's <c>alt:</c>, or the description its view writes (<c>explain --alt</c>).</summary>
-    public string Alt() => Figure.Alt ?? View.Alt(Animation);
+    public string Alt() => _alt.Value;
 
     /// <summary><c>explain --json</c>.</summary>
     public string Json() => View.Json(Animation);

@@ -24,13 +24,13 @@ public abstract record DrawnTarget(string Path) : Target(Path)
 /// <summary>One frame as a still picture: <c>DIR/NAME/NAME_NN.EXT</c>.</summary>
 public sealed record FrameTarget(StillFormat Format, string Path, int Frame) : DrawnTarget(Path)
 {
-    public override void Write(Stream stream, Drawing drawing) => Format.WriteFrame(stream, drawing.Renderer, Frame);
+    public override void Write(Stream stream, Drawing drawing) => Format.WriteFrame(stream, drawing.Renderer, Frame, drawing.Figure.Alt());
 }
 
 /// <summary>The figure's panels as a still picture: <c>DIR/NAME.panels.EXT</c>.</summary>
 public sealed record PanelsTarget(StillFormat Format, string Path, Panels Panels) : DrawnTarget(Path)
 {
-    public override void Write(Stream stream, Drawing drawing) => Format.WritePanels(stream, drawing.Renderer, Panels, drawing.Figure.Figure.Scale);
+    public override void Write(Stream stream, Drawing drawing) => Format.WritePanels(stream, drawing.Renderer, Panels, drawing.Figure.Figure.Scale, drawing.Figure.Alt());
 }
 
 /// <summary>What writes a format: the files it makes of a figure, and of its panels when the format can hold them.</summary>

@@ -30,6 +30,12 @@ public static class Player
     /// <summary>The height of the controls and the line under the picture, in CSS pixels (for a frame that holds the player).</summary>
     public const int ControlsHeight = 76;
 
+    /// <summary>The narrowest the player is: its controls' width.</summary>
+    public const int MinWidth = 300;
+
+    /// <summary>The size of a frame (an <c>&lt;iframe&gt;</c>) that holds the player's page of a figure of <paramref name="size"/> without scrolling (the page's margin included).</summary>
+    public static SKSizeI FrameSize(SKSizeI size) => new(Math.Max(size.Width, MinWidth) + 16, size.Height + ControlsHeight + 16);
+
     /// <summary>The whole page.</summary>
     public static string Page(Drawing drawing)
     {
