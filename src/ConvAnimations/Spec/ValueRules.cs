@@ -264,7 +264,7 @@ internal static partial class ValueRules
         var control = Array.FindIndex(text.ToCharArray(), char.IsControl);
         if (control >= 0)
         {
-            report.Error(node, $"{key}: holds the control character U+{(int)text[control]:X4} at character {control + 1}: a {key} is plain text on one line (no escape codes)");
+            report.Error(node, $"{key}: holds the control character U+{(int)text[control]:X4} at character {control + 1}: {(key == "alt" ? "an alt text" : $"a {key}")} is plain text on one line (no escape codes)");
             return false;
         }
         return true;
