@@ -28,7 +28,7 @@ public static class Player
     private static readonly Lazy<string> Rules = new(() => CompactRules(Read("player.css")));
 
     /// <summary>The height of the controls and the line under the picture, in CSS pixels (for a frame that holds the player).</summary>
-    public const int ControlsHeight = 76;
+    public const int ControlsHeight = 96;
 
     /// <summary>The narrowest the player is: its controls' width.</summary>
     public const int MinWidth = 300;

@@ -119,7 +119,6 @@ public sealed class PlayerTests(Xunit.Abstractions.ITestOutputHelper output)
             await chromium.Page.Mouse.MoveAsync(0, 0);
             using var renderer = new SceneRenderer(figure.Scene);
             var planes = figure.Scene.Links.Maps.ToDictionary(p => p.Name, p => p.Plane);
-            var box = await (await chromium.Page.QuerySelectorAsync("figure svg")).BoundingBoxAsync();
 
             // Every cell to hover, with what it must light; the pointer is moved to each by the page itself (a real
             // mouse for the first few), so that hundreds of cells take a moment.
@@ -155,16 +154,18 @@ public sealed class PlayerTests(Xunit.Abstractions.ITestOutputHelper output)
                 hovered++;
             }
             const string Lit = "[...document.querySelectorAll('figure svg [data-cell]')].map(e => e.getAttribute('class') + ':' + e.dataset.cell)";
+            // The middle of a cell, in the picture's pixels (as the PNG frames draw it).
             string Point((string Map, int Row, int Col, HashSet<string> Expected, int Frame) hover)
             {
                 var p = renderer.Projection.Planes[planes[hover.Map]].MapPoint(hover.Col + 0.5f, hover.Row + 0.5f);
-                return $"[{(box.X + (decimal)p.X).ToString(CultureInfo.InvariantCulture)}, {(box.Y + (decimal)p.Y).ToString(CultureInfo.InvariantCulture)}, {hover.Frame}]";
+                return $"[{p.X.ToString(CultureInfo.InvariantCulture)}, {p.Y.ToString(CultureInfo.InvariantCulture)}, {hover.Frame}]";
             }
             const string Show = "(f => { const s = document.querySelector('.pos'); s.value = f; s.dispatchEvent(new Event('input')); })";
             foreach (var hover in cases.Take(3))
             {
                 await chromium.EvaluateAsync($"({Show})({hover.Frame})");
                 var p = renderer.Projection.Planes[planes[hover.Map]].MapPoint(hover.Col + 0.5f, hover.Row + 0.5f);
+                var box = await (await chromium.Page.QuerySelectorAsync("figure svg")).BoundingBoxAsync();
                 await chromium.Page.Mouse.MoveAsync(box.X + (decimal)p.X, box.Y + (decimal)p.Y);
                 Check(hover, await chromium.EvaluateAsync(Lit));
             }
@@ -173,7 +174,8 @@ public sealed class PlayerTests(Xunit.Abstractions.ITestOutputHelper output)
                   const svg = document.querySelector('figure svg'), show = {{Show}};
                   return [{{string.Join(", ", cases.Select(Point))}}].map(([x, y, f]) => {
                     show(f);
-                    svg.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: y, bubbles: true }));
+                    const box = svg.getBoundingClientRect();
+                    svg.dispatchEvent(new PointerEvent('pointermove', { clientX: box.left + x, clientY: box.top + y, bubbles: true }));
                     return {{Lit}};
                   });
                 })()

@@ -8,16 +8,16 @@
   const svg = $("svg"), data = JSON.parse($("script").textContent);
   const n = data.n, play = $(".play"), pos = $(".pos"), num = $(".num"), rate = $(".rate"), info = $(".info");
   const svgNs = "http://www.w3.org/2000/svg";
-  // Each switched group: [element, first frame, frame count, is a frame's own marks].
+  // Each switched group: [element, first frame, frame count].
   const groups = [...svg.querySelectorAll(".v")].map(g => {
     const k = +g.getAttribute("class").match(/\bv(\d+)/)[1];
-    return k < n ? [g, k, 1, true] : [g, ...data.s[k - n], false];
+    return k < n ? [g, k, 1] : [g, ...data.s[k - n]];
   });
   let frame = 0, playing = false, timer = 0, seen = true, linked = null, pinned = false;
 
   function show(f) {
     frame = (f % n + n) % n;
-    for (const [g, first, count, own] of groups) g.classList.toggle("on", frame >= first && frame < first + count && !(own && linked));
+    for (const [g, first, count] of groups) g.classList.toggle("on", frame >= first && frame < first + count);
     pos.value = frame;
     num.textContent = `${frame + 1} / ${n}`;
   }
@@ -33,6 +33,8 @@
   }
   function step(f) {
     setPlaying(false);
+    pinned = false;
+    link(null);
     show(f);
     info.textContent = `Frame ${frame + 1} of ${n}`;
   }
@@ -104,18 +106,23 @@
     if (rows === 1 && cols === 1) path.dataset.cell = `${p[11]} ${row} ${col}`;
   }
   const name = ([id, row, col]) => `${planes.get(id)[11]} (${row}, ${col})`;
+  // Cells by map: "input 1: (1, 1), (1, 2)", or how many when they are many.
   function list(cs) {
-    const names = cs.map(name);
-    return names.length > 12 ? `${names.length} cells` : names.join(", ");
+    const maps = new Map();
+    for (const [id, row, col] of cs) maps.set(id, [...(maps.get(id) || []), `(${row}, ${col})`]);
+    return [...maps].map(([id, at]) => at.length > 12 ? `${at.length} cells of ${planes.get(id)[11]}` : `${planes.get(id)[11]} ${at.join(", ")}`).join("; ");
   }
-  // Shows what computed a cell (an output) or what it is read by (an input); null clears.
+  // Shows what computed a cell (an output) or what it is read by (an input), on the frame of the first computation
+  // it takes part in (with the maps that frame brings to the front); null goes back to the frame shown before.
+  let before = 0;
   function link(cell) {
     const k = cell && key(cell);
     if (k === (linked && linked.key)) return;
     layer.replaceChildren();
     const gives = k && reading.get(k), feeds = k && read.get(k);
+    if (!linked) before = frame;
     linked = gives || feeds ? { key: k } : null;
-    show(frame);
+    show(linked ? (gives || feeds)[0].first : before);
     if (!linked) {
       info.textContent = "";
       return;
@@ -128,6 +135,7 @@
     info.textContent = gives
       ? `${name(cell)} is computed from ${list(unique(gives.flatMap(l => l.i)))}`
       : `${name(cell)} is read by ${list(lit)}`;
+    info.title = info.textContent;
   }
   svg.addEventListener("pointermove", e => { if (!pinned) link(at(e)); });
   svg.addEventListener("pointerleave", () => { if (!pinned) link(null); });
