@@ -37,7 +37,7 @@ internal sealed partial class SceneSvg
     private readonly List<FrameSpan> _spans;
     private readonly Dictionary<FrameSpan, int> _spanIndex = [];
     private readonly Dictionary<string, Stamped> _stamps = [];
-    private readonly Lazy<Stamped[]> _stampsByIndex;
+    private readonly List<Stamped> _stampsInOrder = [];
 
     private SceneSvg(Drawing drawing, string id)
     {
@@ -47,7 +47,6 @@ internal sealed partial class SceneSvg
         Id = id;
         _spans = Enumerable.Range(0, _scene.Frames.Count).Select(n => new FrameSpan(n, 1)).ToList();
         (Width, Height) = (_projection.Size.Width, _projection.Size.Height);
-        _stampsByIndex = new(() => _stamps.Values.OrderBy(s => s.Index).ToArray());
     }
 
     /// <summary>The id of the element the paints' rules and the text's definitions belong to.</summary>
@@ -82,12 +81,11 @@ internal sealed partial class SceneSvg
     public static SceneSvg Draw(Drawing drawing, string id)
     {
         var svg = new SceneSvg(drawing, id);
-        svg.Markup = svg.Build(drawing.Renderer);
-        svg._font.Dispose();
+        using (svg._font) svg.Markup = svg.Build();
         return svg;
     }
 
-    private string Build(SceneRenderer renderer)
+    private string Build()
     {
         var planes = _scene.Planes;
         var outlines = planes.Select((p, i) => _projection.Outline(i, p.Size)).ToArray();
@@ -237,8 +235,9 @@ internal sealed partial class SceneSvg
         if (key.Length < MinStamp) return original("");
         if (!_stamps.TryGetValue(key, out var stamp))
         {
-            _stamps[key] = new Stamped(_stamps.Count, anchor);
-            return original($"\u0001{_stamps.Count - 1}\u0002");
+            _stamps[key] = new Stamped(_stampsInOrder.Count, anchor);
+            _stampsInOrder.Add(_stamps[key]);
+            return original($"\u0001{_stampsInOrder.Count - 1}\u0002");
         }
         stamp.Used = true;
         var (dx, dy) = (SvgPath.Number(anchor.X - stamp.Anchor.X), SvgPath.Number(anchor.Y - stamp.Anchor.Y));
@@ -249,7 +248,7 @@ internal sealed partial class SceneSvg
     private string Identify(string markup) => StampSlot().Replace(markup, m =>
     {
         var index = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-        return _stampsByIndex.Value[index].Used ? $" id=\"{Id}s{index}\"" : "";
+        return _stampsInOrder[index].Used ? $" id=\"{Id}s{index}\"" : "";
     });
 
     [System.Text.RegularExpressions.GeneratedRegex("\u0001([0-9]+)\u0002")]

@@ -38,6 +38,7 @@ public sealed class CacheKeyTests
         [nameof(Figure.Options)] = f => f with { Options = new SomeOptions(1) },
         [nameof(Figure.Parts)] = f => f with { Parts = [f] },
         [nameof(Figure.Channels)] = f => f with { Channels = f.Channels with { In = f.Channels.In + 1 } },
+        [nameof(Figure.Alt)] = f => f with { Alt = "Another description" },
     };
 
     [Fact]

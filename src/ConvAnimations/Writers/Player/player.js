@@ -106,7 +106,7 @@
     if (rows === 1 && cols === 1) path.dataset.cell = `${p[11]} ${row} ${col}`;
   }
   const name = ([id, row, col]) => `${planes.get(id)[11]} (${row}, ${col})`;
-  // Cells by map: "input 1: (1, 1), (1, 2)", or how many when they are many.
+  // Cells by map: "input 1 (1, 1), (1, 2); x (4, 0)", or how many of a map when they are many.
   function list(cs) {
     const maps = new Map();
     for (const [id, row, col] of cs) maps.set(id, [...(maps.get(id) || []), `(${row}, ${col})`]);
