@@ -8,7 +8,7 @@ internal static class BenchFloorCommand
     public static Command Create()
     {
         var file = CommandParts.FileArgument();
-        var outDir = new Option<string>("--out", "-o") { Description = "the output folder", HelpName = "DIR", Required = true };
+        var outDir = new Option<string>("--out", "-o") { Description = "the output folder", HelpName = "DIR", Required = true }.IsPath();
         var jobs = CommandParts.JobsOption("how many ffmpeg batches run at once (default: one per core)");
         var only = CommandParts.OnlyOption();
         var command = new Command("bench-floor", "Time ffmpeg alone encoding the figures from frames in memory (the floor of scripts/bench).")

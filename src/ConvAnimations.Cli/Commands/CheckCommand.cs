@@ -10,9 +10,9 @@ internal static class CheckCommand
     {
         var file = CommandParts.FileArgument();
         var snapshots = CommandParts.SnapshotsOption();
-        var report = new Option<string>("--report") { Description = "the folder of the HTML report", HelpName = "DIR", DefaultValueFactory = _ => Path.Combine("output", "check") };
-        var junit = new Option<string?>("--junit") { Description = "also write a JUnit XML report, one test case a figure (for CI systems' test results)", HelpName = "FILE" };
-        var markdown = new Option<string?>("--markdown") { Description = "also write a Markdown summary with the pictures of each change, in NAME-images/ beside FILE (for a job summary or a comment)", HelpName = "FILE" };
+        var report = new Option<string>("--report") { Description = "the folder of the HTML report", HelpName = "DIR", DefaultValueFactory = _ => Path.Combine("output", "check") }.IsPath();
+        var junit = new Option<string?>("--junit") { Description = "also write a JUnit XML report, one test case a figure (for CI systems' test results)", HelpName = "FILE" }.IsPath();
+        var markdown = new Option<string?>("--markdown") { Description = "also write a Markdown summary with the pictures of each change, in NAME-images/ beside FILE (for a job summary or a comment)", HelpName = "FILE" }.IsPath();
         var only = CommandParts.OnlyOption();
         var command = new Command("check", "Compare every frame and layout with the snapshots; an HTML report of the changes (exit 1 if any), and JUnit or Markdown reports for CI.")
         {
@@ -31,6 +31,7 @@ internal static class CheckCommand
             }.OfType<string>().ToList();
             foreach (var refusal in refusals) terminal.Error.WriteLine($"convanim: {refusal}");
             if (refusals.Count > 0) return ConvanimCommand.Failure;
+            UserPaths.WritableFolder(result.GetRequiredValue(report), "--report");
 
             var checks = new List<FigureCheck>();
             var selected = CommandParts.Selected(figures, result.GetValue(only));

@@ -42,15 +42,15 @@ internal static class CommandParts
         {
             if (result.Tokens is [{ Value: ['-', ..] word }]) result.AddError($"unknown option '{word}'; see --help for the options");
         });
-        return argument;
+        return argument.IsPath();
     }
 
-    public static Option<string> FileOption() => new("--file", "-f")
+    public static Option<string> FileOption() => new Option<string>("--file", "-f")
     {
         Description = "the figures file",
         HelpName = "FILE",
         DefaultValueFactory = _ => DefaultFile,
-    };
+    }.IsPath();
 
     public static Option<string[]> OnlyOption() => new("--only")
     {
@@ -76,12 +76,12 @@ internal static class CommandParts
         return option;
     }
 
-    public static Option<string> SnapshotsOption() => new("--snapshots")
+    public static Option<string> SnapshotsOption() => new Option<string>("--snapshots")
     {
         Description = "the folder of the verified snapshots",
         HelpName = "DIR",
         Required = true,
-    };
+    }.IsPath();
 
     /// <summary>The figure of that name, or a usage error that suggests the nearest name.</summary>
     public static PreparedFigure Find(LoadedFile file, string name) =>
@@ -110,6 +110,12 @@ internal static class CommandParts
                 terminal.Error.WriteLine($"convanim {command.Name}: {e.Message}");
                 terminal.Error.WriteLine($"see: convanim {command.Name} --help");
                 return ConvanimCommand.Usage;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A path the user gave that cannot be read or written (see UserPaths): said plainly, never a stack trace.
+                terminal.Error.WriteLine($"convanim {command.Name}: {e.Message}");
+                return ConvanimCommand.Failure;
             }
         });
         return command;

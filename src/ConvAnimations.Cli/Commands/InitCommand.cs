@@ -26,12 +26,13 @@ internal static class InitCommand
                 terminal.Error.WriteLine($"convanim init: {path} exists; nothing was written (--force overwrites it)");
                 return ConvanimCommand.Failure;
             }
+            // The folder is made when missing (a new project's); a file there is written whole or not at all.
             var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-            Directory.CreateDirectory(directory);
-            OutputFiles.WriteAtomically(path, Resources.Read("starter.yaml"));
+            if (!Directory.Exists(path)) Directory.CreateDirectory(directory);
+            UserPaths.WriteFile(path, null, p => OutputFiles.WriteAtomically(p, Resources.Read("starter.yaml")));
             // An existing schema may be newer or the user's own: it is left alone.
             var schema = Path.Combine(directory, SchemaFileName);
-            if (!File.Exists(schema)) OutputFiles.WriteAtomically(schema, Resources.Read(SchemaFileName));
+            if (!File.Exists(schema)) UserPaths.WriteFile(schema, null, p => OutputFiles.WriteAtomically(p, Resources.Read(SchemaFileName)));
             terminal.Out.WriteLine($"wrote {path} (and {SchemaFileName} beside it for editors); next: convanim serve {path}");
             return ConvanimCommand.Success;
         });

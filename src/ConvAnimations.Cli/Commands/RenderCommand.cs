@@ -12,7 +12,7 @@ internal static class RenderCommand
     public static Command Create()
     {
         var file = CommandParts.FileArgument();
-        var outDir = new Option<string>("--out", "-o") { Description = "the output folder", HelpName = "DIR", DefaultValueFactory = _ => "output" };
+        var outDir = new Option<string>("--out", "-o") { Description = "the output folder", HelpName = "DIR", DefaultValueFactory = _ => "output" }.IsPath();
         var only = CommandParts.OnlyOption();
         var force = new Option<bool>("--force") { Description = "render figures again even when unchanged since their last render" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "print nothing but failures" };
@@ -36,7 +36,7 @@ internal static class RenderCommand
             IReadOnlyList<FigureResult> results;
             try
             {
-                var options = new RenderOptions(directory, result.GetValue(force), result.GetValue(jobs) ?? 0, Gallery: new GallerySource(Path.GetFileName(path), figures.Figures.Select(f => f.Figure).ToList()));
+                var options = new RenderOptions(directory, result.GetValue(force), result.GetValue(jobs) ?? 0, Gallery: new GallerySource(Path.GetFileName(path), figures.Figures.Select(f => f.Figure).ToList(), notice => terminal.Error.WriteLine($"convanim: {notice}")));
                 results = await RenderPipeline.RunAsync(selected, options, progress.Done, progress.Frame, interruption.Token);
                 progress.Finish();
             }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ConvAnimations.Cli.Serve;
+using ConvAnimations.Pipeline;
 
 namespace ConvAnimations.Cli.Commands;
 
@@ -12,7 +13,7 @@ internal static class ServeCommand
         var file = CommandParts.FileArgument();
         var port = new Option<int>("--port", "-p") { Description = "the port on 127.0.0.1 (0: any free port)", HelpName = "N", DefaultValueFactory = _ => DefaultPort }
             .InRange(0, 65535);
-        var outDir = new Option<string>("--out", "-o") { Description = "the folder of rendered files the page links to (read only)", HelpName = "DIR", DefaultValueFactory = _ => "output" };
+        var outDir = new Option<string>("--out", "-o") { Description = "the folder of rendered files the page links to (read only)", HelpName = "DIR", DefaultValueFactory = _ => "output" }.IsPath();
         var command = new Command("serve", "A live preview in the browser: every figure with a frame scrubber and its arithmetic; the page follows every save of FILE.")
         {
             file, port, outDir,
@@ -31,9 +32,13 @@ internal static class ServeCommand
                 var current = server.Current;
                 terminal.Out.WriteLine($"serving {path} at {server.Address} ({current.Figures.Count} figures{(current.Errors.Count > 0 ? $", {current.Errors.Count} error(s)" : "")}); Ctrl-C stops");
                 foreach (var error in current.Errors) terminal.Error.WriteLine(error);
-                // Ctrl-C and SIGTERM stop the host (ASP.NET Core's console lifetime); a test stops it by cancellation.
-                await server.WaitForShutdownAsync(cancellation);
-                return ConvanimCommand.Success;
+                // Ctrl-C and SIGTERM stop the host, and end the command as they end a render; a test stops it by cancellation.
+                using var interruption = new Interruption();
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation, interruption.Token);
+                await server.WaitForShutdownAsync(stop.Token);
+                if (!interruption.Happened) return ConvanimCommand.Success;
+                terminal.Error.WriteLine("convanim serve: interrupted; stopped serving");
+                return Interruption.ExitCode;
             }
             catch (IOException e)
             {

@@ -16,6 +16,7 @@ internal static class SnapshotCommand
             var directory = result.GetRequiredValue(snapshots);
             if (terminal.Load(result.GetRequiredValue(file)) is not { } figures) return ConvanimCommand.Failure;
             var selected = CommandParts.Selected(figures, result.GetValue(only));
+            UserPaths.WritableFolder(directory, "--snapshots");
             foreach (var figure in selected) SnapshotStore.Accept(figure, directory);
             terminal.Out.WriteLine($"{selected.Count} snapshots written to {directory}");
             // Accepting every figure accepts the removed ones too: their snapshots go (with --only, others are kept).

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ConvAnimations.Spec;
 
 namespace ConvAnimations.Cli.Commands;
 
@@ -12,7 +13,7 @@ internal static class ValidateCommand
         {
             var path = result.GetRequiredValue(file);
             if (terminal.Load(path) is not { } figures) return ConvanimCommand.Failure;
-            terminal.Out.WriteLine($"{path}: {figures.Figures.Count} figures, no problems");
+            terminal.Out.WriteLine($"{path}: {Plural.Of(figures.Figures.Count, "figure")}, no problems");
             return ConvanimCommand.Success;
         });
     }

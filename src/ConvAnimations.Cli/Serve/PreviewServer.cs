@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,10 +15,11 @@ using Microsoft.Extensions.Logging;
 namespace ConvAnimations.Cli.Serve;
 
 /// <summary>
-/// `serve`: the live preview on Kestrel, bound to 127.0.0.1 only. The page (preview.html) reads /api/state, shows each
-/// figure's interactive player from /figures/NAME/player.html (the page a render writes as NAME.html), links its
-/// frames at /figures/NAME/INDEX.png or .svg (drawn in memory), hears of every reload through server-sent events at
-/// /events, and links the files a render wrote under /files/. Nothing is ever written.
+/// `serve`: the live preview on Kestrel, bound to 127.0.0.1 only and answering only requests that name it
+/// (<see cref="LocalRequests"/>). The page (preview.html) reads /api/state, shows each figure's interactive player from
+/// /figures/NAME/player.html (the page a render writes as NAME.html), links its frames at /figures/NAME/INDEX.png or
+/// .svg (drawn in memory, at the width the page shows them), hears of every reload through server-sent events at
+/// /events, and links the files a render wrote under /files/ (<see cref="OutputFolder"/>). Nothing is ever written.
 /// </summary>
 public sealed class PreviewServer : IAsyncDisposable
 {
@@ -68,11 +68,13 @@ public sealed class PreviewServer : IAsyncDisposable
     private static void Map(WebApplication app, PreviewState state, string fileName, string output)
     {
         var page = Resources.Read("preview.html");
+        var files = new OutputFolder(output);
+        app.Use(LocalRequests.Guard);
         app.MapGet("/", () => Results.Content(page, "text/html; charset=utf-8"));
         app.MapGet("/api/state", () => Results.Json(Describe(state.Current, fileName, output)));
-        app.MapGet("/figures/{name}/{frame}", (string name, string frame) => Frame(state, name, frame));
+        app.MapGet("/figures/{name}/{frame}", (string name, string frame, string? width) => Frame(state, name, frame, width));
         app.MapGet("/events", Events);
-        app.MapGet("/files/{**path}", (string? path) => OutputFile(output, path ?? ""));
+        app.MapGet("/files/{**path}", (string? path) => files.Serve(path ?? ""));
 
         async Task Events(HttpContext context)
         {
@@ -125,7 +127,8 @@ public sealed class PreviewServer : IAsyncDisposable
         }),
     };
 
-    private static IResult Frame(PreviewState state, string name, string file)
+    /// <param name="width">How wide the page shows the frame, in device pixels: it is drawn at least that wide, not larger than its own size.</param>
+    private static IResult Frame(PreviewState state, string name, string file, string? width)
     {
         if (state.Current.Find(name) is not { } figure) return Results.NotFound($"no figure named '{name}'");
         // The same player a render writes as NAME.html.
@@ -136,20 +139,16 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             return Results.BadRequest($"'{name}' has frames 0 to {figure.Figure.FrameCount - 1}");
         }
+        int? shown = null;
+        if (width is not null)
+        {
+            if (!int.TryParse(width, NumberStyles.None, CultureInfo.InvariantCulture, out var w) || w < 1) return Results.BadRequest("width is a whole number of pixels from 1");
+            shown = w;
+        }
         // Replaced by a reload while this request ran: the newer version's frame, which the page asks for next anyway.
-        var bytes = figure.Frame(format, index) ?? (state.Current.Find(name) is { } newer && index < newer.Figure.FrameCount ? newer.Frame(format, index) : null);
+        var bytes = figure.Frame(format, index, shown) ?? (state.Current.Find(name) is { } newer && index < newer.Figure.FrameCount ? newer.Frame(format, index, shown) : null);
         if (bytes is null) return Results.NotFound("the figure changed");
         return Results.File(bytes, format == StillFormat.Png ? "image/png" : "image/svg+xml");
-    }
-
-    private static IResult OutputFile(string output, string relative)
-    {
-        // The route keeps an encoded slash encoded; decoded here so "..%2F" is seen for what it is.
-        var full = Path.GetFullPath(Path.Combine(output, Uri.UnescapeDataString(relative)));
-        if (!full.StartsWith(output + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return Results.BadRequest("outside the output folder");
-        if (!File.Exists(full)) return Results.NotFound();
-        var type = new FileExtensionContentTypeProvider().TryGetContentType(full, out var known) ? known : "application/octet-stream";
-        return Results.File(full, type, enableRangeProcessing: true);
     }
 
     /// <summary>Reloads the file whenever its time or size changes (editors save in place or by renaming).</summary>

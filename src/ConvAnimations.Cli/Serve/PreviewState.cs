@@ -21,6 +21,9 @@ public sealed class PreviewState : IDisposable
     /// <summary>The tool's build and ffmpeg, part of a figure's key (see <see cref="RenderCache.KeyOf"/>).</summary>
     private readonly string _tool = RenderCache.ToolIdentity();
     private readonly Lock _lock = new();
+
+    /// <summary>The renderers kept between requests, of every figure, within one budget of memory.</summary>
+    private readonly DrawingCache _drawings = new();
     private PreviewSnapshot _current = new(0, [], []);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -58,7 +61,7 @@ public sealed class PreviewState : IDisposable
                 figures.Add(same);
                 continue;
             }
-            figures.Add(new PreviewFigure(figure, key, generation));
+            figures.Add(new PreviewFigure(figure, key, generation, _drawings));
             built++;
         }
         Publish(new PreviewSnapshot(generation, figures, []));
@@ -81,5 +84,6 @@ public sealed class PreviewState : IDisposable
     public void Dispose()
     {
         foreach (var figure in Current.Figures) figure.Dispose();
+        _drawings.Dispose();
     }
 }

@@ -37,8 +37,45 @@ public readonly record struct Axis(int Input, int Kernel, int Stride, int Paddin
     /// <summary>The grid the transpose's kernel slides over: p' + (o-1)s+1 + p' + a.</summary>
     public int TransposedGrid => StretchedOutput + 2 * TransposedPadding + OutputPadding;
 
+    /// <summary>
+    /// The first output whose window's taps all fall in the padding (a dilated window can step over the input), or
+    /// null when every window has a tap on the input: tap t of output n lies at n·s + t·d - p of the input.
+    /// </summary>
+    public int? FirstWindowOutsideInput()
+    {
+        for (var n = 0; n < Output; n++)
+        {
+            var inside = false;
+            for (var t = 0; t < Kernel && !inside; t++)
+            {
+                var at = n * Stride + t * Dilation - Padding;
+                inside = at >= 0 && at < Input;
+            }
+            if (!inside) return n;
+        }
+        return null;
+    }
+
     /// <summary>True when at least one window fits in the padded input.</summary>
     public bool KernelFits => PaddedInput >= EffectiveKernel;
+
+    /// <summary>
+    /// TensorFlow's SAME padding: the output is ceil(i/s), the padding the least that gives it,
+    /// total = max((ceil(i/s) - 1)s + d(k-1) + 1 - i, 0), total/2 before and the odd cell after.
+    /// </summary>
+    public static (int Before, int After) SamePadding(int input, int kernel, int stride, int dilation)
+    {
+        var output = (input + stride - 1) / stride;
+        var total = Math.Max((output - 1) * stride + dilation * (kernel - 1) + 1 - input, 0);
+        return (total / 2, total - total / 2);
+    }
+
+    /// <summary>The guide's half padding: d(k-1) split in two, the odd cell after (the output keeps the input's size at stride 1).</summary>
+    public static (int Before, int After) HalfPadding(int kernel, int dilation)
+    {
+        var total = dilation * (kernel - 1);
+        return (total / 2, total - total / 2);
+    }
 
     /// <summary>
     /// PyTorch's ConvTranspose2d size: (i'-1)s - 2p + d(k-1) + output_padding + 1, which is the direct input size i

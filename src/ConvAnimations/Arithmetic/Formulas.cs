@@ -15,10 +15,27 @@ public static class Formulas
     public static string TransposedOutput(Axis a) =>
         $"o' = s(i' - 1) + a + d(k-1) + 1 - 2p = {a.Stride}*{a.Output - 1} + {a.OutputPadding} + {a.EffectiveKernel - 1} + 1 - {2 * a.Padding} = {a.Input}";
 
+    /// <summary>How TensorFlow's SAME pads an axis, with its numbers.</summary>
+    public static string SamePadding(Axis a)
+    {
+        var o = (a.Input + a.Stride - 1) / a.Stride;
+        var (before, after) = Axis.SamePadding(a.Input, a.Kernel, a.Stride, a.Dilation);
+        return $"same is TensorFlow's SAME: o = ceil(i/s) = ceil({a.Input}/{a.Stride}) = {o}, padding = max((o-1)s + d(k-1) + 1 - i, 0) = " +
+               $"max({o - 1}*{a.Stride} + {a.EffectiveKernel - 1} + 1 - {a.Input}, 0) = {before + after}: {before} before, {after} after (the odd cell after)";
+    }
+
+    /// <summary>How the guide's half padding pads an axis, with its numbers.</summary>
+    public static string HalfPadding(Axis a)
+    {
+        var (before, after) = Axis.HalfPadding(a.Kernel, a.Dilation);
+        return $"half is the guide's half padding: d(k-1) = {a.EffectiveKernel - 1} split in two: {before} before, {after} after" +
+               (a.Stride > 1 ? " (TensorFlow's SAME at this stride would be padding: same)" : " (at stride 1 the same as TensorFlow's SAME)");
+    }
+
     /// <summary>The relationship of the guide that a direct axis is an instance of.</summary>
     public static string DirectRelationship(Axis a, bool pooling)
     {
-        if (!a.IsSymmetric) return "uneven padding (TensorFlow's SAME with an even kernel, causal): o = floor((i + p + p_end - d(k-1) - 1)/s) + 1";
+        if (!a.IsSymmetric) return "uneven padding (TensorFlow's SAME, causal, or per side): o = floor((i + p + p_end - d(k-1) - 1)/s) + 1";
         if (a.Dilation > 1) return "relationship 15 (dilated): o = floor((i + 2p - k - (k-1)(d-1))/s) + 1";
         if (pooling && a.Padding == 0) return "relationship 7 (pooling): o = floor((i - k)/s) + 1";
         if (a.Stride == 1)

@@ -26,6 +26,7 @@ public static class ArithmeticText
             if (label.Length > 0) text.AppendLine($"{label}:");
             var padding = axis.IsSymmetric ? $"p = {axis.Padding}" : $"p = {axis.Padding} before, {axis.PaddingEnd} after";
             text.AppendLine($"{indent}{figure.Kind.Operation}: i = {axis.Input}, k = {axis.Kernel}, s = {axis.Stride}, {padding}, d = {axis.Dilation}");
+            if (PaddingWordText(figure, label, axis) is { } word) text.AppendLine($"{indent}  padding: {word}");
             text.AppendLine($"{indent}  {Formulas.DirectOutput(axis)}");
             if (!figure.IsTransposed)
             {
@@ -40,15 +41,31 @@ public static class ArithmeticText
         }
         if (maps is not null) text.AppendLine(maps);
         text.AppendLine($"input {animation.Input.Dimensions}, output {animation.Output.Dimensions}, {frames}");
+        text.Append(PlayLine(figure));
         var grid = GridRows(animation.Grid);
         text.AppendLine($"grid {grid.Count}x{(grid.Count > 0 ? grid[0].Length : 0)} (x input, p padding, z inserted zero):");
         foreach (var row in grid) text.AppendLine($"  {row}");
         return text.ToString();
     }
 
+    /// <summary>What the padding word of an axis means, with its numbers: which of TensorFlow's SAME and the guide's half it is.</summary>
+    private static string? PaddingWordText(Figure figure, string label, Axis axis) =>
+        (label == "cols" ? figure.PaddingWords.Cols : figure.PaddingWords.Rows) switch
+        {
+            PaddingWord.Same => Formulas.SamePadding(axis),
+            PaddingWord.Half => Formulas.HalfPadding(axis),
+            _ => null,
+        };
+
     /// <summary>The frames of a figure that computes one output cell a frame.</summary>
     public static string CellFrames(Figure figure, string each = "") =>
-        $"{Plural.Of(figure.FrameCount, "frame")} (one per output cell{each}, row-major from the top-left)";
+        $"{Played(figure)}{Plural.Of(figure.View.FrameCount(figure), "frame")} (one per output cell{each}, row-major from the top-left)";
+
+    /// <summary>"6 of ", with what play: chose at the end of the line; empty when it shows every frame.</summary>
+    private static string Played(Figure figure) => figure.Play is { } play ? $"{play.Frames.Count} of " : "";
+
+    /// <summary>What play: chose, on a line of its own (empty when it shows every frame).</summary>
+    public static string PlayLine(Figure figure) => figure.Play is { } play ? $"{play.Describe()}\n" : "";
 
     /// <summary>The frames of one of the paper's diagrams.</summary>
     public const string Diagram = "1 frame (a diagram)";

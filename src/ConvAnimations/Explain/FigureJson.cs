@@ -38,6 +38,26 @@ public static class FigureJson
         yield return Member("output", animation.Output.Json);
     }
 
+    /// <summary>
+    /// The frames the figure shows, one a line, from its view's <paramref name="all"/>: those <c>play:</c> chose, then
+    /// which they are.
+    /// </summary>
+    public static IEnumerable<string> Frames(Spec.Figure figure, IEnumerable<string> all)
+    {
+        if (figure.Play is not { } play)
+        {
+            yield return Lines("frames", all);
+            yield break;
+        }
+        var list = all.ToList();
+        yield return Lines("frames", play.Frames.Select(n => list[n]));
+        yield return Played(play);
+    }
+
+    /// <summary>What play: chose: as written, of how many frames, which.</summary>
+    public static string Played(Spec.Play play) =>
+        Member("play", $"{{\"written\": {Text(play.Written)}, \"of\": {play.Of}, \"frames\": [{string.Join(", ", play.Frames)}]}}");
+
     /// <summary>The grid, a row a line: x input, p padding, z inserted zero.</summary>
     public static string Grid(Animation animation) => Lines("grid", ArithmeticText.GridRows(animation.Grid).Select(Text));
 

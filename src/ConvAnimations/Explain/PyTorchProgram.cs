@@ -22,39 +22,21 @@ public static class PyTorchProgram
         var g = figure.Geometry;
         var (input, output) = (figure.AnimatedInput, figure.AnimatedOutput);
         var channels = figure.Channels;
-        var layer = figure.Kind.PyTorch;
-        var dilated = g.Dilation != Size2.Square(1);
-        // AvgPool2d has no dilation: a convolution of each map alone with equal weights averages the same taps,
-        // padding counted as zeros (count_include_pad=True).
-        var averageAsConvolution = !layer.Dilation && dilated;
-        var padding = Padding.Of(figure, layer, averageAsConvolution);
+        var layer = PyTorchLayer.Of(figure, "the figure", "F.pad");
 
         var text = new StringBuilder();
         text.AppendLine("import torch");
-        if (padding.Pad is not null) text.AppendLine("import torch.nn.functional as F");
+        if (layer.Pad is not null) text.AppendLine("import torch.nn.functional as F");
         text.AppendLine("from torch import nn");
         text.AppendLine();
         text.AppendLine($"# {figure.Name}: {figure.Kind.Name}, input {input.Dimensions} -> output {output.Dimensions}");
         foreach (var formula in ArithmeticText.OutputFormulas(figure)) text.AppendLine($"# {formula}");
-        if (padding.Comment is not null) text.AppendLine($"# {padding.Comment}");
-        var common = $"kernel_size={g.Kernel.Python}, stride={g.Stride.Python}, padding={padding.Argument}";
-        if (averageAsConvolution)
+        foreach (var comment in layer.Comments) text.AppendLine($"# {comment}");
+        text.AppendLine($"layer = {layer.Module}");
+        if (layer.Fill is { } fill)
         {
-            text.AppendLine($"# nn.AvgPool2d has no dilation: the same average is a convolution of each map alone with weights 1/{g.Kernel.Area}, dilation {g.Dilation.Python}");
-            text.AppendLine($"layer = nn.Conv2d({channels.In}, {channels.In}, {common}, dilation={g.Dilation.Python}, groups={channels.In}, bias=False, dtype=torch.float64)");
             text.AppendLine("with torch.no_grad():");
-            text.AppendLine($"    layer.weight.fill_(1 / {g.Kernel.Area})");
-        }
-        else
-        {
-            var arguments = new List<string>();
-            if (layer.Channels) arguments.Add($"{channels.In}, {channels.Out}");
-            arguments.Add(common);
-            if (layer.OutputPadding) arguments.Add($"output_padding={g.OutputPadding.Python}");
-            if (layer.Dilation) arguments.Add($"dilation={g.Dilation.Python}");
-            if (layer.Channels && channels.Groups > 1) arguments.Add($"groups={channels.Groups}");
-            if (layer.Options.Length > 0) arguments.Add(layer.Options);
-            text.AppendLine($"layer = {layer.Name}({string.Join(", ", arguments)})");
+            text.AppendLine($"    layer.{fill}");
         }
 
         // One map is the case C_in = C_out = 1: x is (1, C_in, H, W) and the weight in PyTorch's own layout,
@@ -86,7 +68,7 @@ public static class PyTorchProgram
         {
             text.AppendLine($"x = torch.zeros(1, {channels.In}, {input.Rows}, {input.Cols}, dtype=torch.float64)");
         }
-        text.AppendLine(padding.Pad is { } pad ? $"y = layer({pad})" : "y = layer(x)");
+        text.AppendLine(layer.Pad is { } pad ? $"y = layer(F.pad(x, {pad.Sides}{pad.Value}))" : "y = layer(x)");
         text.AppendLine($"assert y.shape == (1, {channels.Out}, {output.Rows}, {output.Cols}), y.shape");
         if (figure.Values is not null)
         {
@@ -95,36 +77,6 @@ public static class PyTorchProgram
             text.AppendLine($"assert torch.allclose({y}, expected), expected");
         }
         return text.ToString();
-    }
-
-    /// <summary>
-    /// How the figure's padding reaches PyTorch: the layer's <c>padding</c> argument, and when the sides differ either
-    /// PyTorch's <c>"same"</c> (a convolution of stride 1 whose sides are d(k-1) split with the odd cell after) or an
-    /// <c>F.pad</c> of the input (minus infinity for max pooling, which never takes padding) before a layer of none.
-    /// </summary>
-    private sealed record Padding(string Argument, string? Pad, string? Comment)
-    {
-        public static Padding Of(Figure figure, FrameworkLayer layer, bool averageAsConvolution)
-        {
-            var g = figure.Geometry;
-            if (g.IsSymmetric) return new Padding(g.Padding.Python, null, null);
-            var convolution = figure.Kind == Kind.Convolution || averageAsConvolution;
-            if (convolution && IsPyTorchSame(g.Rows) && IsPyTorchSame(g.Cols))
-            {
-                return new Padding("\"same\"", null, $"the figure pads {g.PaddingText}: PyTorch's padding=\"same\" pads the same cells (d(k-1) split in two, the odd cell after)");
-            }
-            var value = figure.Kind.Reduction == Reduction.Maximum ? ", value=float(\"-inf\")" : "";
-            var pad = $"F.pad(x, ({g.Cols.Padding}, {g.Cols.PaddingEnd}, {g.Rows.Padding}, {g.Rows.PaddingEnd}){value})";
-            var how = value.Length > 0 ? "minus infinity, as max pooling pads" : "zeros";
-            return new Padding(Size2.Square(0).Python, pad,
-                $"the figure pads {g.PaddingText}; {layer.Name} pads both sides of an axis alike, so F.pad adds the sides ({how}) and the layer pads none");
-        }
-
-        private static bool IsPyTorchSame(Axis a)
-        {
-            var total = a.Dilation * (a.Kernel - 1);
-            return a.Stride == 1 && a.Padding == total / 2 && a.PaddingEnd == total - total / 2;
-        }
     }
 
     private static string Stack(IEnumerable<double[,]> maps) => $"[{string.Join(", ", maps.Select(Matrix))}]";

@@ -37,6 +37,9 @@ public sealed record Animation(Figure Figure, CellKind[,] Grid, IReadOnlyList<Fr
     /// <summary>A multi-channel figure's maps, frames over every output map and numbers (null for a single channel).</summary>
     public ChannelAnimation? Channels { get; init; }
 
+    /// <summary>A chain's layers laid out, with the receptive cells of its frames (null for a single operation).</summary>
+    public ChainLayout? Layers { get; init; }
+
     public Size2 GridSize => new(Grid.GetLength(0), Grid.GetLength(1));
 
     /// <summary>The map it animates as input (for a transposed figure, the transposed input).</summary>

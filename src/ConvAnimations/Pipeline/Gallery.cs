@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using ConvAnimations.Explain;
+using ConvAnimations.Layout;
 using ConvAnimations.Preparation;
 using ConvAnimations.Spec;
 using ConvAnimations.Writers;
@@ -12,7 +13,8 @@ namespace ConvAnimations.Pipeline;
 public sealed record GalleryEntry(string Name, string Source, string Html, IReadOnlyList<string> Files);
 
 /// <summary>What a render puts on the gallery: the file's name and all its figures (not only those rendered this time).</summary>
-public sealed record GallerySource(string Name, IReadOnlyList<Figure> Figures);
+/// <param name="Notice">Told when the page goes elsewhere or nowhere (a page the tool did not write is in the way), or its index was lost.</param>
+public sealed record GallerySource(string Name, IReadOnlyList<Figure> Figures, Action<string>? Notice = null);
 
 /// <summary>
 /// output/index.html: every figure whose files are in the folder, with its interactive player (in a frame: the same
@@ -21,21 +23,33 @@ public sealed record GallerySource(string Name, IReadOnlyList<Figure> Figures);
 /// from the file system.
 /// The figures on the page are remembered in <see cref="IndexName"/>, so a render never makes the page worse: figures
 /// rendered earlier from another file into the same folder stay, and a figure that failed keeps its previous place
-/// and files.
+/// and files. The page carries a mark, and a page without it (a user's own index.html, in a GitHub Pages folder) is
+/// never replaced: the gallery goes beside it as <see cref="OtherFileName"/>, or, with that taken too, nowhere.
 /// </summary>
-public static class Gallery
+public static partial class Gallery
 {
     public const string FileName = "index.html";
 
+    /// <summary>The page's name when an index.html that the tool did not write is in the folder.</summary>
+    public const string OtherFileName = "convanim-gallery.html";
+
     public const string IndexName = ".convanim-gallery.json";
+
+    /// <summary>What tells a page of the gallery from any other: in its head, so reading the first bytes finds it.</summary>
+    private const string Mark = "<meta name=\"generator\" content=\"convanim gallery\">";
 
     /// <summary>
     /// Updates the page with the figures of <paramref name="sourceName"/> whose files are in <paramref name="directory"/>
-    /// (those named in <paramref name="keep"/>, not rendered this time, keep what the page showed of them); returns its path.
+    /// (those named in <paramref name="keep"/>, not rendered this time, keep what the page showed of them); returns its
+    /// path, or null when both its names are taken by pages the tool did not write (<paramref name="notice"/> says so).
     /// </summary>
-    public static string Write(string directory, string sourceName, IReadOnlyList<Figure> figures, IReadOnlySet<string>? keep = null)
+    public static string? Write(string directory, string sourceName, IReadOnlyList<Figure> figures, IReadOnlySet<string>? keep = null, Action<string>? notice = null)
     {
-        var entries = Load(directory);
+        var (index, other) = (Path.Combine(directory, FileName), Path.Combine(directory, OtherFileName));
+        var path = new[] { index, other }.FirstOrDefault(p => (!File.Exists(p) && !Directory.Exists(p)) || IsOurs(p));
+        if (path != index) notice?.Invoke($"{index} was not written by convanim: it is left as it is; " + (path is null ? $"so is {other}, and no gallery page was written" : $"the gallery is {path}"));
+        if (path is null) return null;
+        var entries = Load(directory, path, notice);
         var places = entries.Select((e, i) => (e.Name, i)).ToDictionary(p => p.Name, p => p.i);
         foreach (var figure in figures)
         {
@@ -43,7 +57,7 @@ public static class Gallery
             if (known && keep?.Contains(figure.Name) == true) continue;
             var files = FigureOutputs.Of(figure, directory).Where(t => File.Exists(t.Path)).Select(t => Path.GetRelativePath(directory, t.Path)).ToList();
             if (files.Count == 0) continue;
-            var entry = new GalleryEntry(figure.Name, sourceName, FigureHtml(directory, figure), files);
+            var entry = new GalleryEntry(figure.Name, sourceName, FigureHtml(directory, figure, sourceName), files);
             if (known)
             {
                 entries[at] = entry;
@@ -55,28 +69,61 @@ public static class Gallery
             }
         }
         // Only what is in the folder: a figure whose files are all gone leaves the page.
-        entries.RemoveAll(e => !e.Files.Any(f => File.Exists(Path.Combine(directory, f))));
-        OutputFiles.WriteAtomically(Path.Combine(directory, IndexName), JsonSerializer.Serialize(entries));
-        var path = Path.Combine(directory, FileName);
+        entries.RemoveAll(e => !e.Files.Any(f => File.Exists(Path.Combine(directory, f)) || Directory.Exists(Path.Combine(directory, f))));
+        // The page first: the index can be rebuilt from it, and a page that moved back to index.html leaves no old copy.
         OutputFiles.WriteAtomically(path, Page(entries));
+        if (path == index && IsOurs(other)) OutputFiles.TryDelete(other);
+        OutputFiles.WriteAtomically(Path.Combine(directory, IndexName), JsonSerializer.Serialize(entries));
         return path;
     }
 
-    private static List<GalleryEntry> Load(string directory)
+    /// <summary>Whether the file at <paramref name="path"/> is a page of the gallery (it has the mark near its start).</summary>
+    private static bool IsOurs(string path)
     {
         try
         {
+            using var file = File.OpenRead(path);
+            var head = new byte[4096];
+            return System.Text.Encoding.UTF8.GetString(head, 0, file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)).Contains(Mark, StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The figures on the page: from its index, or, when that is lost or unreadable, from the page itself.</summary>
+    private static List<GalleryEntry> Load(string directory, string page, Action<string>? notice)
+    {
+        var index = Path.Combine(directory, IndexName);
+        try
+        {
             // An index edited by hand may hold anything JSON allows: entries without their parts, or twice.
-            var entries = JsonSerializer.Deserialize<List<GalleryEntry?>>(File.ReadAllText(Path.Combine(directory, IndexName))) ?? [];
+            var entries = JsonSerializer.Deserialize<List<GalleryEntry?>>(File.ReadAllText(index)) ?? [];
             return entries.OfType<GalleryEntry>()
                 .Where(e => e is { Name: not null, Source: not null, Html: not null, Files: not null } && e.Files.All(f => f is not null))
                 .DistinctBy(e => e.Name).ToList();
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
         {
-            return [];
+            if (!IsOurs(page)) return [];
+            if (e is not FileNotFoundException) notice?.Invoke($"{index} cannot be read ({e.Message}): the gallery's figures are taken from {page}");
+            return Recover(File.ReadAllText(page));
         }
     }
+
+    /// <summary>Each figure of a page of the gallery: its block as written, its source, and the files and folders it links.</summary>
+    private static List<GalleryEntry> Recover(string page) =>
+        FigureBlock().Matches(page).Select(m => new GalleryEntry(
+                WebUtility.HtmlDecode(m.Groups[1].Value), WebUtility.HtmlDecode(m.Groups[2].Value), m.Value,
+                LinkTarget().Matches(m.Value).Select(l => Uri.UnescapeDataString(WebUtility.HtmlDecode(l.Groups[1].Value)).TrimEnd('/')).Distinct().ToList()))
+            .DistinctBy(e => e.Name).ToList();
+
+    [System.Text.RegularExpressions.GeneratedRegex("<figure id=\"([^\"]*)\" data-source=\"([^\"]*)\">.*?</figure>\n", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex FigureBlock();
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?:src|href)=\"([^\"]*)\"")]
+    private static partial System.Text.RegularExpressions.Regex LinkTarget();
 
     internal static string Page(IReadOnlyList<GalleryEntry> entries)
     {
@@ -87,6 +134,7 @@ public static class Gallery
             <html lang="en">
             <head>
             <meta charset="utf-8">
+            {{Mark}}
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Convolution arithmetic: {{E(string.Join(", ", entries.Select(e => e.Source).Distinct()))}}</title>
             <style>
@@ -119,12 +167,12 @@ public static class Gallery
     }
 
     /// <summary>One figure's part of the page, showing and linking the files of it that are in the folder.</summary>
-    private static string FigureHtml(string directory, Figure figure)
+    private static string FigureHtml(string directory, Figure figure, string source)
     {
         var html = new StringBuilder();
         var g = figure.Geometry;
         html.Append($"""
-            <figure id="{E(figure.Name)}">
+            <figure id="{E(figure.Name)}" data-source="{E(source)}">
             <figcaption><h2>{E(figure.Title)}</h2><code>{E(figure.Name)}</code></figcaption>
             <div class="media">
 
@@ -159,15 +207,19 @@ public static class Gallery
         var links = targets.OfType<AnimationTarget>().Select(t => (Text: Path.GetExtension(t.Path)[1..], t.Path))
             .Concat(new (string Text, Target? Target)[] { ("player (html)", player), ("animated svg", animated) }.Where(t => t.Target is not null).Select(t => (t.Text, t.Target!.Path)))
             .Concat(panels.Select(t => (Text: $"panels ({Path.GetExtension(t.Path)[1..]})", t.Path)))
-            .Concat(targets.OfType<FrameTarget>().GroupBy(t => Path.GetExtension(t.Path)).Select(g => (Text: $"{Plural.Of(g.Count(), "frame")} ({g.Key[1..]})", Path: Path.GetDirectoryName(g.First().Path)! + "/")))
+            // Documents of the scene (a PowerPoint deck, TikZ source) by their extension too.
+            .Concat(targets.OfType<DrawnTarget>().Where(t => t is not (IFrameFile or PanelsTarget or PlayerTarget or AnimatedSvgTarget))
+                .Select(t => (Text: t.Path.EndsWith($".panels{Path.GetExtension(t.Path)}", StringComparison.Ordinal) ? $"panels ({Path.GetExtension(t.Path)[1..]})" : Path.GetExtension(t.Path)[1..], t.Path)))
+            .Concat(targets.Where(t => t is IFrameFile).GroupBy(t => Path.GetExtension(t.Path)).Select(g => (Text: $"{Plural.Of(g.Count(), "frame")} ({g.Key[1..]})", Path: Path.GetDirectoryName(g.First().Path)! + "/")))
             .ToList();
         html.Append("<div class=\"files\">");
         foreach (var (text, path) in links) html.Append($"<a href=\"{Link(directory, path)}\">{E(text)}</a>");
         html.Append("</div>\n");
         if (figure.Parts.Count > 0)
         {
-            // A composed figure is described by its parts, each with a figure of its own on the page.
-            html.Append($"<dl><dt>{E(figure.View.Name)}</dt><dd>{E(string.Join(", ", figure.Parts.Select(p => p.Name)))} ({Plural.Of(figure.FrameCount, "frame")})</dd></dl>\n</figure>\n");
+            // A composed figure is described by its parts, each with a figure of its own on the page; a chain by the sizes of its maps.
+            var parts = figure.View.ForLayers ? Sizes(new ChainLayout(figure)) : string.Join(", ", figure.Parts.Select(p => p.Name));
+            html.Append($"<dl><dt>{E(figure.View.Name)}</dt><dd>{E(parts)} ({Plural.Of(figure.FrameCount, "frame")})</dd></dl>\n</figure>\n");
             return html.ToString();
         }
         html.Append($"""
@@ -183,6 +235,9 @@ public static class Gallery
         html.Append("</figure>\n");
         return html.ToString();
     }
+
+    /// <summary>A chain's maps, the input first: "8x8 \u2192 4x4 \u2192 2x2".</summary>
+    private static string Sizes(ChainLayout chain) => string.Join(" \u2192 ", Enumerable.Range(0, chain.Count + 1).Select(chain.Shape));
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 

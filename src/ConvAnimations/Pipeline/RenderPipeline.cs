@@ -47,7 +47,7 @@ public sealed record Batch<T>(IReadOnlyList<T> Items, bool Large);
 /// interrupted run never leaves a truncated output and a figure that fails keeps its previous files.
 /// When a batch fails, its figures are encoded again one by one, so one bad figure does not take others down.
 /// </summary>
-public static partial class RenderPipeline
+public static class RenderPipeline
 {
     /// <summary>What starting an ffmpeg process costs, in bytes of frames encoded in the same time (measured here).</summary>
     private const long ProcessCost = 8L << 20;
@@ -70,7 +70,7 @@ public static partial class RenderPipeline
         for (var i = 0; i < figures.Count; i++)
         {
             var work = new Work(i, figures[i], RenderCache.KeyOf(figures[i].Figure, tool), options.OutputDirectory);
-            if (!options.Force && cache.IsCurrent(work.Figure.Name, work.Key) && work.Targets.All(t => File.Exists(t.Path)))
+            if (!options.Force && cache.IsCurrent(work.Figure.Name, work.Key, work.Targets.Select(t => t.Path).ToList()))
             {
                 results[i] = new FigureResult(work.Figure, FigureOutcome.Unchanged);
                 onDone?.Invoke(results[i]!);
@@ -83,8 +83,7 @@ public static partial class RenderPipeline
 
         void Complete(Work work, string? error)
         {
-            if (work.Finish(error) is not { } result) return;
-            if (result.Outcome == FigureOutcome.Rendered) cache.Record(work.Figure.Name, work.Key);
+            if (work.Finish(error, cache) is not { } result) return;
             results[work.Index] = result;
             onDone?.Invoke(result);
         }
@@ -117,7 +116,6 @@ public static partial class RenderPipeline
             // Also when interrupted: the figures finished so far need not be rendered again, and are shown; what the
             // others had written is removed.
             foreach (var work in pending) work.Discard();
-            cache.Save();
             if (options.Gallery is { } gallery) WriteGallery(options.OutputDirectory, gallery, results);
         }
         return results.Select(r => r!).ToList();
@@ -132,11 +130,12 @@ public static partial class RenderPipeline
         var current = results.Where(r => r?.Outcome is FigureOutcome.Rendered or FigureOutcome.Unchanged).Select(r => r!.Figure.Name).ToHashSet();
         try
         {
-            Gallery.Write(directory, gallery.Name, gallery.Figures, keep: gallery.Figures.Select(f => f.Name).Where(n => !current.Contains(n)).ToHashSet());
+            Gallery.Write(directory, gallery.Name, gallery.Figures, keep: gallery.Figures.Select(f => f.Name).Where(n => !current.Contains(n)).ToHashSet(), gallery.Notice);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The figures' files are in place; a page that cannot be written is written by the next run.
+            gallery.Notice?.Invoke($"the gallery page could not be written: {e.Message}");
         }
     }
 
@@ -167,16 +166,17 @@ public static partial class RenderPipeline
 
         /// <summary>
         /// Records one finished part (its animations, its stills); once every part is in, puts the figure's files in
-        /// place if all succeeded (else its previous files stay) and returns its result.
+        /// place if all succeeded (else its previous files stay), recording them in <paramref name="cache"/>, and
+        /// returns its result.
         /// </summary>
-        public FigureResult? Finish(string? error)
+        public FigureResult? Finish(string? error, RenderCache cache)
         {
             lock (_lock)
             {
                 if (_parts < 0) _parts = (Animations.Count > 0 ? 1 : 0) + (Drawn.Count > 0 ? 1 : 0);
                 if (error is not null) _errors.Add(error);
                 if (--_parts > 0) return null;
-                if (_errors.Count == 0) Commit();
+                if (_errors.Count == 0) Commit(cache);
                 Discard();
                 return _errors.Count == 0
                     ? new FigureResult(Figure, FigureOutcome.Rendered)
@@ -184,14 +184,17 @@ public static partial class RenderPipeline
             }
         }
 
-        private void Commit()
+        private void Commit(RenderCache cache)
         {
             try
             {
                 // The one failure a rename in its own folder can meet, checked before any file is replaced.
                 if (_staged.FirstOrDefault(f => Directory.Exists(f.Path)).Path is { } blocked) throw new IOException($"{blocked} is a directory");
-                foreach (var (temporary, path) in _staged) File.Move(temporary, path, overwrite: true);
-                RemoveStaleFrames(this);
+                // The files of its last render it no longer writes (frames beyond its count, formats dropped) go.
+                cache.Replace(Figure.Name, Key, Targets.Select(t => t.Path).ToList(), () =>
+                {
+                    foreach (var (temporary, path) in _staged) File.Move(temporary, path, overwrite: true);
+                });
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -356,23 +359,4 @@ public static partial class RenderPipeline
             return e.Message;
         }
     }
-
-    /// <summary>Frame files of a format this figure writes that are no longer its frames (it had more before).</summary>
-    private static void RemoveStaleFrames(Work work)
-    {
-        var frames = work.Drawn.OfType<FrameTarget>().Select(t => t.Path).ToHashSet();
-        foreach (var folder in frames.Select(Path.GetDirectoryName).Distinct())
-        {
-            foreach (var extension in frames.Select(Path.GetExtension).Distinct())
-            {
-                foreach (var path in Directory.EnumerateFiles(folder!, $"{work.Figure.Name}_*{extension}"))
-                {
-                    if (!frames.Contains(path) && StaleFrame().IsMatch(Path.GetFileNameWithoutExtension(path)[(work.Figure.Name.Length + 1)..])) OutputFiles.TryDelete(path);
-                }
-            }
-        }
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex("^[0-9]+$")]
-    private static partial System.Text.RegularExpressions.Regex StaleFrame();
 }

@@ -28,7 +28,7 @@ public static class FigureLoader
     {
         if (!file.IsValid) return new LoadedFile(file.Path, [], file.Errors.Select(e => e.ToString()).ToList(), []);
         var figures = file.Figures.Select(f => new PreparedFigure(f)).ToList();
-        var issues = Budget.Check(figures);
+        var issues = Budget.Check(figures).Concat(PaperLegibility.Check(figures)).ToList();
         var errors = issues.Where(i => i.IsError).Select(i => i.ToString()).ToList();
         return new LoadedFile(file.Path, errors.Count == 0 ? figures : [], errors, issues.Where(i => !i.IsError).Select(i => i.ToString()).ToList());
     }

@@ -3,7 +3,6 @@ using ConvAnimations.Rendering;
 using ConvAnimations.Scenes;
 using ConvAnimations.Spec;
 using ConvAnimations.Views;
-using ConvAnimations.Writers;
 using SkiaSharp;
 
 namespace ConvAnimations.Preparation;
@@ -26,7 +25,7 @@ public sealed class PreparedFigure
         Figure = figure;
         View = View.Of(figure);
         _animation = new(() => View.Layout(figure));
-        _scene = new(() => View.Build(Animation));
+        _scene = new(() => View.Shown(Animation));
         _size = new(() => SceneRenderer.SizeOf(Scene));
         _alt = new(() => figure.Alt ?? View.Alt(Animation));
     }
@@ -47,7 +46,16 @@ public sealed class PreparedFigure
     public SKSizeI Size => _size.Value;
 
     /// <summary>The size of its panels page, when it has panels.</summary>
-    public SKSizeI? PanelsSize => Figure.Panels is { } panels ? PanelLayout.Size(panels, Size, Figure.Scale) : null;
+    public SKSizeI? PanelsSize => Figure.Panels is not { } panels ? null
+        : panels.Paper is null ? PanelLayout.Size(panels, Size, Figure.Scale) : PaperSize(panels);
+
+    /// <summary>A paper's page in pixels as the largest format draws it (PNG at print's resolution).</summary>
+    private SKSizeI PaperSize(Panels panels)
+    {
+        using var page = new PaperPanels(Scene, panels);
+        var pixels = PaperPanels.Dpi / 72;
+        return new SKSizeI((int)Math.Ceiling(page.Size.Width * pixels), (int)Math.Ceiling(page.Size.Height * pixels));
+    }
 
     /// <summary><c>explain</c>.</summary>
     public string Describe() => View.Describe(Animation);

@@ -5,7 +5,11 @@ namespace ConvAnimations.Rendering;
 /// <summary>What one drawing step draws on: the canvas, the frame, and whether marks are clipped by the planes in front.</summary>
 /// <param name="Clip">Drawing over a background that already holds every plane (raster): a mark is clipped where a
 /// plane in front of its own hides it. Drawing plane after plane (vector): later planes cover it themselves.</param>
-internal readonly record struct RenderContext(SKCanvas Canvas, int Frame, bool Clip);
+internal readonly record struct RenderContext(SKCanvas Canvas, int Frame, bool Clip)
+{
+    /// <summary>Told of every clip made (to count what a frame costs).</summary>
+    public Action? Clipped { get; init; }
+}
 
 /// <summary>A path drawn in one paint: filled or stroked, as the paint says.</summary>
 internal abstract record Step(SKPath Path, SKPaint Paint)

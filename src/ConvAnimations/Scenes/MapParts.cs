@@ -48,13 +48,14 @@ public static class MapParts
             }
             yield break;
         }
-        foreach (var (dr, dc) in new[] { (0, 0), (0, 1), (1, 0), (1, 1) })
-        {
-            yield return new Connector(
-                new PlanePoint(from, frame.Window.Col + dc * window.Cols, frame.Window.Row + dr * window.Rows),
-                new PlanePoint(to, frame.Output.Col + dc, frame.Output.Row + dr));
-        }
+        foreach (var connector in Connectors(from, frame.Window, window, to, frame.Output, new Size2(1, 1))) yield return connector;
     }
+
+    /// <summary>The four thin lines joining the corners of a block of cells on one plane to those of a block on a later plane.</summary>
+    public static IEnumerable<Connector> Connectors(int from, Cell fromCorner, Size2 fromSize, int to, Cell toCorner, Size2 toSize) =>
+        new[] { (0, 0), (0, 1), (1, 0), (1, 1) }.Select(corner => new Connector(
+            new PlanePoint(from, fromCorner.Col + corner.Item2 * fromSize.Cols, fromCorner.Row + corner.Item1 * fromSize.Rows),
+            new PlanePoint(to, toCorner.Col + corner.Item2 * toSize.Cols, toCorner.Row + corner.Item1 * toSize.Rows)));
 
     /// <summary>
     /// A number of the grid: centred, or up and to the left when kernel <paramref name="weights"/> share its cell
@@ -64,8 +65,9 @@ public static class MapParts
         new(plane, cell.Col + (weights ? 0.38f : 0.5f), cell.Row + (weights ? 0.4f : 0.5f), FormatInput(grid[cell.Row, cell.Col]),
             InputSize, TextAlign.Center, SurfaceOf(animation.Grid[cell.Row, cell.Col], highlighted));
 
-    /// <summary>The surface of a cell of the grid: input cells are coloured, padding and inserted zeros blank.</summary>
-    private static Surface SurfaceOf(CellKind kind, bool highlighted) => new(kind == CellKind.Input ? Shade.Input : null, highlighted);
+    /// <summary>The surface of a cell of the grid: input cells and inserted zeros are coloured, padding blank.</summary>
+    private static Surface SurfaceOf(CellKind kind, bool highlighted) =>
+        new(kind switch { CellKind.Input => Shade.Input, CellKind.InsertedZero => Shade.InsertedZero, _ => null }, highlighted);
 
     public static IEnumerable<Cell> Cells(Size2 size) =>
         Enumerable.Range(0, size.Rows).SelectMany(r => Enumerable.Range(0, size.Cols).Select(c => new Cell(r, c)));
@@ -89,7 +91,7 @@ public static class MapParts
     {
         var kinds = animation.Grid.Cast<CellKind>().ToHashSet();
         if (kinds.Contains(CellKind.Padding)) yield return new LegendEntry("padding", null, true);
-        if (kinds.Contains(CellKind.InsertedZero)) yield return new LegendEntry("inserted zeros", null, true);
+        if (kinds.Contains(CellKind.InsertedZero)) yield return new LegendEntry("inserted zeros", Shade.InsertedZero, true);
         yield return new LegendEntry(animation.Figure.IsPooling ? "pooling window" : "kernel", Shade.Highlight, false);
     }
 

@@ -38,7 +38,26 @@ internal static class PlaneMaps
             -0.5f * cell, 0.65f * cell, -cell * (0.5f * x + 0.65f * (y + rows) + z));
     }
 
-    private static Affine Flat(Plane plane, float cell) => new(cell, 0, cell * plane.At.X, 0, cell, cell * plane.At.Y);
+    /// <summary>
+    /// A flat plane: its top-left corner at (X, Y), y down, its cells <see cref="Plane.Unit"/> long on each axis. The top
+    /// and side faces of a block recede up and to the right at 45 degrees, shortened to <see cref="Recedes"/> (a cabinet
+    /// projection): a top face's rows run from its back edge to its front edge, whose left end is at (X, Y); a side
+    /// face's columns from its front edge, whose top end is at (X, Y), to its back edge.
+    /// </summary>
+    private static Affine Flat(Plane plane, float cell)
+    {
+        var (x, y, ur, uc) = (cell * plane.At.X, cell * plane.At.Y, cell * plane.Unit.Rows, cell * plane.Unit.Cols);
+        var depth = plane.Size.Rows * ur * Recedes;
+        return plane.Face switch
+        {
+            Face.Top => new Affine(uc, -ur * Recedes, x + depth, 0, ur * Recedes, y - depth),
+            Face.Side => new Affine(uc * Recedes, 0, x, -uc * Recedes, ur, y),
+            _ => new Affine(uc, 0, x, 0, ur, y),
+        };
+    }
+
+    /// <summary>How far a block's depth recedes on a flat picture, per cell of depth, right and up: half a cell along the diagonal.</summary>
+    public const float Recedes = 0.3535534f;
 
     /// <summary>The corners of a plane on the picture in drawing order (top-left, top-right, bottom-right, bottom-left).</summary>
     private static IEnumerable<(float X, float Y)> Corners(Affine map, Arithmetic.Size2 size) =>

@@ -17,8 +17,20 @@ public readonly record struct Placement(float X, float Y, float Elevation);
 /// </summary>
 public enum GridLine { Dashed, Solid, Faint, None }
 
+/// <summary>
+/// How a flat plane lies on the picture: as it is (the front of a block too), or as the top or the right side of a
+/// block, receding up and to the right (a cabinet projection). A slanted picture draws every plane as it is.
+/// </summary>
+public enum Face { Plain, Top, Side }
+
+/// <summary>The size of a plane's cells in cell units, per axis.</summary>
+public readonly record struct Units(float Rows, float Cols)
+{
+    public static readonly Units One = new(1, 1);
+}
+
 /// <summary>The colours a cell can be filled with; the theme decides what they are.</summary>
-public enum Shade { Input, Output, Highlight, SecondInput, ThirdInput, Background }
+public enum Shade { Input, Output, Highlight, SecondInput, ThirdInput, Background, InsertedZero, FourthInput, FifthInput, SixthInput, SeventhInput, EighthInput }
 
 /// <summary>
 /// A map of cells placed in the picture: the grid the kernel slides over, an output map. Drawn back to front in
@@ -38,6 +50,12 @@ public sealed record Plane(CellKind[,] Cells, Placement At, GridLine Grid, bool 
 
     /// <summary>Its own projection in a scene that mixes them (a flat matrix beside a slanted kernel view); null: the scene's.</summary>
     public FigureStyle? Style { get; init; }
+
+    /// <summary>How it lies on a flat picture: as it is unless it is a block's top or side.</summary>
+    public Face Face { get; init; }
+
+    /// <summary>The size of its cells in cell units on a flat picture: 1 by 1 unless stretched (a block's face, drawn at a size that reads).</summary>
+    public Units Unit { get; init; } = Units.One;
 
     /// <summary>Moved on the picture after its projection, in cells (x right, y down): where a composed scene puts its part.</summary>
     public Offset Shift { get; init; }

@@ -27,15 +27,22 @@ public static class Plural
 }
 
 /// <summary>
-/// The padding words: valid is no padding, full is d(k-1) (every window that touches the input), same and half are
-/// d(k-1) split in two (the output keeps the input's size at stride 1; an odd d(k-1) puts the extra cell at the
-/// bottom/right, as TensorFlow does), causal is d(k-1) on the left only (Keras, for 1-D figures).
+/// The padding words: valid is no padding, full is d(k-1) (every window that touches the input), same is
+/// TensorFlow's SAME for any stride (the output is ceil(i/s); the least padding that gives it, the odd cell at the
+/// bottom/right), half is the guide's d(k-1) split in two (the same as same at stride 1), causal is d(k-1) on the left
+/// only (Keras, for 1-D figures).
 /// </summary>
 public enum PaddingWord { Valid, Same, Half, Full, Causal }
+
+/// <summary>The padding words a figure was written with, per axis (null where it gave a number).</summary>
+public readonly record struct PaddingWords(PaddingWord? Rows, PaddingWord? Cols);
 
 /// <summary>A static figure of several frames side by side, like the paper's: which frames, how many a row, which formats.</summary>
 public sealed record Panels(IReadOnlyList<int> Frames, int Columns, IReadOnlyList<OutputFormat> Formats)
 {
+    /// <summary>A page for a paper: its width, its text size and letters under the panels (null: frames at their own scale).</summary>
+    public PanelPaper? Paper { get; init; }
+
     public int Rows => (Frames.Count + Columns - 1) / Columns;
 }
 
@@ -83,11 +90,17 @@ public sealed record Figure(
     /// <summary>What its view read of the keys it adds (null when it adds none).</summary>
     public ViewOptions? Options { get; init; }
 
-    /// <summary>A composed figure's parts (its own kind and geometry are its first part's); empty for any other.</summary>
+    /// <summary>
+    /// A composed figure's parts, or a chain's layers (<c>layers:</c>), each a figure of its own; the figure's own kind
+    /// and geometry are its first part's. Empty for any other.
+    /// </summary>
     public IReadOnlyList<Figure> Parts { get; init; } = [];
 
     /// <summary>Its alt text as written (<c>alt:</c>); null: the description its view writes (PreparedFigure.Alt).</summary>
     public string? Alt { get; init; }
+
+    /// <summary>The padding words it was written with (same, half, ...), which <c>explain</c> spells out.</summary>
+    public PaddingWords PaddingWords { get; init; }
 
     /// <summary>Its feature maps: how many in and out, in how many groups (one of each by default).</summary>
     public Channels Channels { get; init; } = Channels.Single;
@@ -102,6 +115,9 @@ public sealed record Figure(
     /// <summary>The map the figure fills frame by frame: for a transposed figure, the direct input.</summary>
     public Size2 AnimatedOutput => Kind.AnimatedOutput(Geometry);
 
-    /// <summary>How many frames its view plays.</summary>
-    public int FrameCount => View.FrameCount(this);
+    /// <summary>The frames it shows when <c>play:</c> chooses some (null: every frame its view plays).</summary>
+    public Play? Play { get; init; }
+
+    /// <summary>How many frames it shows: those <c>play:</c> chose, or every frame its view plays.</summary>
+    public int FrameCount => Play?.Frames.Count ?? View.FrameCount(this);
 }

@@ -67,6 +67,7 @@ public static class FigureFileReader
             {
                 if (defaults[key] is { } composed) report.Error(composed, $"'defaults' cannot set '{key}': a composed figure names its parts itself");
             }
+            if (defaults[LayerChains.Key] is { } chain) report.Error(chain, $"'defaults' cannot set '{LayerChains.Key}': each chain lists its own");
             // The defaults' values are checked once, here, whether or not a figure uses them.
             var keys = new KeySource(defaults, null, report);
             FigureFields.Read(keys);
@@ -102,6 +103,7 @@ public static class FigureFileReader
             }
             (Figure? figure, PendingComposition? composed, RawNode? nameNode, string? name) = (null, null, null, null);
             if (Compositions.IsComposed(node, views)) (composed, nameNode, name) = Compositions.Read(node, defaults, report, views);
+            else if (LayerChains.IsChain(node)) (figure, nameNode, name) = LayerChains.Read(node, defaults, report, views);
             else (figure, nameNode, name) = FigureRules.Read(node, defaults, report, views);
             if (name is null || nameNode is null) continue;
             if (names.TryGetValue(name, out var first))

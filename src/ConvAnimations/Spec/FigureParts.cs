@@ -68,18 +68,26 @@ internal sealed record PaddingSpec(RawNode At, PaddingAmount Rows, PaddingAmount
         return false;
     }
 
-    /// <summary>The padding in cells for a kernel spreading over d(k-1)+1 cells on each axis.</summary>
+    /// <summary>
+    /// The padding in cells of each axis: numbers as written; words from the kernel's span d(k-1)+1 and, for same
+    /// (TensorFlow's SAME), from the input and stride too.
+    /// </summary>
+    /// <param name="input">The input the padding is for: the direct convolution's (TensorFlow's SAME depends on it).</param>
     /// <param name="oneRow">Whether the input is a single row (a 1-D figure, the only kind causal padding suits).</param>
-    public (PaddingSides Rows, PaddingSides Cols)? Resolve(Size2 kernel, Size2 dilation, bool oneRow, Report report)
+    public (PaddingSides Rows, PaddingSides Cols)? Resolve(Size2 input, Size2 kernel, Size2 stride, Size2 dilation, bool oneRow, Report report)
     {
-        var rows = Cells(Rows, dilation.Rows * (kernel.Rows - 1), oneRow, report);
+        var rows = Cells(Rows, input.Rows, kernel.Rows, stride.Rows, dilation.Rows, oneRow, report);
         // One word for both axes is reported once.
-        var cols = rows is null && Cols.At == Rows.At ? null : Cells(Cols, dilation.Cols * (kernel.Cols - 1), oneRow, report);
+        var cols = rows is null && Cols.At == Rows.At ? null : Cells(Cols, input.Cols, kernel.Cols, stride.Cols, dilation.Cols, oneRow, report);
         return rows is { } r && cols is { } c ? (r, c) : null;
     }
 
-    private static PaddingSides? Cells(PaddingAmount amount, int spread, bool oneRow, Report report)
+    /// <summary>The words as written for each axis (null where a number was written).</summary>
+    public PaddingWords Words => new(Rows.Word, Cols.Word);
+
+    private static PaddingSides? Cells(PaddingAmount amount, int input, int kernel, int stride, int dilation, bool oneRow, Report report)
     {
+        var spread = dilation * (kernel - 1);
         switch (amount.Word)
         {
             case null:
@@ -88,8 +96,12 @@ internal sealed record PaddingSpec(RawNode At, PaddingAmount Rows, PaddingAmount
                 return new PaddingSides(0, 0);
             case PaddingWord.Full:
                 return new PaddingSides(spread, spread);
-            case PaddingWord.Same or PaddingWord.Half:
-                return new PaddingSides(spread / 2, spread - spread / 2);
+            case PaddingWord.Same:
+                var (before, after) = Axis.SamePadding(input, kernel, stride, dilation);
+                return new PaddingSides(before, after);
+            case PaddingWord.Half:
+                var (first, last) = Axis.HalfPadding(kernel, dilation);
+                return new PaddingSides(first, last);
             case PaddingWord.Causal when oneRow:
                 return new PaddingSides(spread, 0);
             default:
@@ -214,7 +226,10 @@ internal sealed record ValuesSpec(RawMap At, RawNode? Input, RawNode? Kernel, Ra
 /// <summary>The 'panels' key as written; <see cref="Resolve"/> checks its frames once the figure's frame count is known.</summary>
 internal sealed record PanelsSpec(IReadOnlyList<(int Index, RawNode At)>? Frames, int? Columns, IReadOnlyList<OutputFormat> Formats)
 {
-    public static readonly string[] Keys = ["frames", "columns", "formats"];
+    public static readonly string[] Keys = ["frames", "columns", "formats", .. PaperRules.Keys];
+
+    /// <summary>The page for a paper (<c>width</c>, <c>text</c>, <c>letters</c>), when a width is given.</summary>
+    public PanelPaper? Paper { get; init; }
 
     /// <summary>The paper's static figure: frames side by side (default all, in one row), as PDF unless told.</summary>
     public static bool Read(RawNode node, Report report, out PanelsSpec? spec)
@@ -261,7 +276,8 @@ internal sealed record PanelsSpec(IReadOnlyList<(int Index, RawNode At)>? Frames
         }
         IReadOnlyList<OutputFormat> formats = [OutputFormat.Pdf];
         if (map["formats"] is { } formatsNode) ok &= ValueRules.Formats("panels.formats", OutputFormat.PanelNames)(formatsNode, report, out formats);
-        spec = new PanelsSpec(frames, columns, formats);
+        ok &= PaperRules.Read(map, report, out var paper);
+        spec = new PanelsSpec(frames, columns, formats) { Paper = paper };
         return ok;
     }
 
@@ -275,7 +291,7 @@ internal sealed record PanelsSpec(IReadOnlyList<(int Index, RawNode At)>? Frames
             ok = false;
         }
         var frames = Frames?.Select(f => f.Index).ToList() ?? Enumerable.Range(0, frameCount).ToList();
-        return ok ? new Panels(frames, Math.Clamp(Columns ?? frames.Count, 1, Math.Max(1, frames.Count)), Formats) : null;
+        return ok ? new Panels(frames, Math.Clamp(Columns ?? frames.Count, 1, Math.Max(1, frames.Count)), Formats) { Paper = Paper } : null;
     }
 }
 

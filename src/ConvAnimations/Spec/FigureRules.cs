@@ -53,13 +53,14 @@ internal sealed record FigureFields(
     Field<bool> Legend,
     Field<Reveal> Reveal,
     Field<int> Decimals,
+    Field<PlaySpec?> Play,
     Field<string?> Alt)
 {
     public static readonly string[] Keys =
     [
         "name", "title", "kind", "input", "transposed_input", "output_padding", "kernel", "stride", "padding",
         "dilation", "output", "frame_ms", "formats", "scale", "style", "values", "panels", "theme", "labels", "legend",
-        "reveal", "decimals", "view", .. ChannelFields.Keys, "alt",
+        "reveal", "decimals", "view", .. ChannelFields.Keys, LayerChains.Key, "play", "alt",
     ];
 
     /// <summary>Every key a figure may have: these, the keys of the views, and the keys that compose figures.</summary>
@@ -68,7 +69,7 @@ internal sealed record FigureFields(
 
     public static FigureFields Read(KeySource keys) => new(
         keys.Read("title", "", ValueRules.Title),
-        keys.Read("kind", Spec.Kind.Convolution, Name("kind", Spec.Kind.All.Select(k => k.Name).ToList(), Spec.Kind.Parse, Spec.Kind.Convolution)),
+        keys.Read("kind", Spec.Kind.Convolution, Name("kind", Spec.Kind.All.Select(k => k.Name).ToList(), Spec.Kind.Parse, Spec.Kind.Convolution, Unsupported.Kind)),
         keys.Read("frame_ms", 1000, FrameMsRule),
         keys.Read<IReadOnlyList<OutputFormat>>("formats", [OutputFormat.Gif, OutputFormat.Mp4], ValueRules.Formats("formats", OutputFormat.Names)),
         keys.Read("scale", 1.0, ScaleRule),
@@ -88,13 +89,14 @@ internal sealed record FigureFields(
         keys.Read("legend", false, LookRules.Legend),
         keys.Read("reveal", Spec.Reveal.All, Word<Reveal>("reveal")),
         keys.Read("decimals", 1, LookRules.Decimals),
+        keys.Read<PlaySpec?>("play", null, PlaySpec.Read),
         keys.Read<string?>("alt", null, ValueRules.Alt));
 
     public bool AllOk => new[]
     {
         Title.Ok, Kind.Ok, FrameMs.Ok, Formats.Ok, Scale.Ok, Style.Ok, Input.Ok, TransposedInput.Ok, OutputPadding.Ok,
         Kernel.Ok, Stride.Ok, Dilation.Ok, Output.Ok, Padding.Ok, Values.Ok, Panels.Ok, Theme.Ok, Labels.Ok, Legend.Ok,
-        Reveal.Ok, Decimals.Ok, Alt.Ok,
+        Reveal.Ok, Decimals.Ok, Play.Ok, Alt.Ok,
     }.All(ok => ok);
 
     public Look Look => new(Theme.Value, Labels.Value, Legend.Value, Reveal.Value, Decimals.Value);
@@ -170,10 +172,20 @@ internal static class FigureRules
         if (name is null || geometry is null || view is null || !valid) return (null, nameNode, name);
         var style = fields.Style.Value ?? (values is null ? FigureStyle.Isometric : FigureStyle.Flat);
         var figure = new Figure(name, fields.Title.Given ? fields.Title.Value : name, kind, geometry, fields.FrameMs.Value,
-            fields.Formats.Value, fields.Scale.Value, style, values, report.At(node)) { Look = fields.Look, View = view, Options = options, Channels = channels!, Alt = fields.Alt.Value };
-        if (fields.Panels.Value is not { } panelsSpec) return (figure, nameNode, name);
-        var panels = panelsSpec.Resolve(figure.FrameCount, report);
-        return (panels is null ? null : figure with { Panels = panels }, nameNode, name);
+            fields.Formats.Value, fields.Scale.Value, style, values, report.At(node)) { Look = fields.Look, View = view, Options = options, Channels = channels!, PaddingWords = fields.Padding.Value?.Words ?? default, Alt = fields.Alt.Value };
+        return (Played(figure, fields.Play.Value, fields.Panels.Value, report), nameNode, name);
+    }
+
+    /// <summary>The figure with the frames <c>play:</c> chooses, then its panels, which number the frames it shows; null when either is wrong.</summary>
+    public static Figure? Played(Figure figure, PlaySpec? play, PanelsSpec? panels, Report report)
+    {
+        if (play is not null)
+        {
+            if (play.Resolve(figure.View, figure, figure.View.FrameCount(figure), report) is not { } frames) return null;
+            figure = figure with { Play = frames };
+        }
+        if (panels is null) return figure;
+        return panels.Resolve(figure.FrameCount, report) is { } resolved ? figure with { Panels = resolved } : null;
     }
 
     /// <summary>A figure gives no key that only other views take (the defaults may: they serve every view).</summary>
@@ -182,7 +194,9 @@ internal static class FigureRules
         var ok = true;
         foreach (var key in node.Keys.Where(k => !view.Keys.Contains(k.Value)))
         {
-            var takers = views.Where(v => v.Keys.Contains(key.Value)).Select(v => $"view: {v.Word ?? v.Name}").Distinct().ToList();
+            // The same word may name a view of one map and one of several: say which.
+            var takers = views.Where(v => v.Keys.Contains(key.Value))
+                .Select(v => $"view: {v.Word ?? v.Name}" + (v.Word == view.Word && v.Maps == MapCount.Several ? " with several feature maps (in_channels, out_channels)" : "")).Distinct().ToList();
             if (takers.Count == 0) continue;
             report.Error(key, $"'{key.Value}' is for {string.Join(" or ", takers)}, not view: {view.Word ?? view.Name}");
             ok = false;
@@ -229,18 +243,28 @@ internal static class FigureRules
         return ok;
     }
 
-    /// <summary>The arithmetic of the figure from its sizes, with the rules that need several of them.</summary>
-    private static Geometry? Geometry(FigureFields f, KeySource keys)
+    /// <summary>
+    /// The arithmetic of the figure from its sizes, with the rules that need several of them (a layer of a chain is
+    /// checked by them too, its input given as its <c>input</c> or, for a transposed layer, its <c>transposed_input</c>).
+    /// </summary>
+    internal static Geometry? Geometry(FigureFields f, KeySource keys)
     {
         var report = keys.Report;
         if (!(f.Kind.Ok && f.Kernel.Ok && f.Stride.Ok && f.Dilation.Ok && f.Padding.Ok && f.Input.Ok && f.TransposedInput.Ok && f.OutputPadding.Ok)) return null;
         var (kind, kernel, stride, dilation) = (f.Kind.Value, f.Kernel.Value, f.Stride.Value, f.Dilation.Value);
         var oneRow = f.TransposedInput.Given ? f.TransposedInput.Value.Rows == 1 : f.Input.Value.Rows == 1;
-        var sides = f.Padding.Value is { } spec ? spec.Resolve(kernel, dilation, oneRow, report) : (new PaddingSides(0, 0), new PaddingSides(0, 0));
+        // TensorFlow's SAME pads for the direct convolution's input; given the transposed input i', that is i' s
+        // (Conv2DTranspose's output with padding="same").
+        var direct = f.TransposedInput.Given ? new Size2(f.TransposedInput.Value.Rows * stride.Rows, f.TransposedInput.Value.Cols * stride.Cols) : f.Input.Value;
+        var sides = f.Padding.Value is { } spec ? spec.Resolve(direct, kernel, stride, dilation, oneRow, report) : (new PaddingSides(0, 0), new PaddingSides(0, 0));
         if (sides is not var (rowsPadding, colsPadding)) return null;
         if (kind.IsTransposed && (rowsPadding.Before != rowsPadding.After || colsPadding.Before != colsPadding.After))
         {
-            report.Error(f.Padding.At!, "padding: a transposed figure pads both sides alike (ConvTranspose2d has no other padding); give one number per axis");
+            var words = f.Padding.Value!.Words;
+            report.Error(f.Padding.At!, words.Rows == PaddingWord.Same || words.Cols == PaddingWord.Same
+                ? $"padding: same is TensorFlow's SAME, which here pads {rowsPadding.Before} before and {rowsPadding.After} after (rows), {colsPadding.Before} and {colsPadding.After} (cols); " +
+                  "a transposed figure pads both sides alike (ConvTranspose2d has no other padding): give a number per axis, or half (the guide's d(k-1)/2 on each side)"
+                : "padding: a transposed figure pads both sides alike (ConvTranspose2d has no other padding); give one number per axis");
             return null;
         }
         var p = new Size2(rowsPadding.Before, colsPadding.Before);
@@ -288,6 +312,11 @@ internal static class FigureRules
             else if (kind.IsPooling && 2 * Math.Max(axis.Padding, axis.PaddingEnd) > axis.EffectiveKernel)
             {
                 report.Error(paddingAt, $"padding{label}: {Math.Max(axis.Padding, axis.PaddingEnd)} is more than half the window ({axis.EffectiveKernel} cells): pooling pads at most half the window, as frameworks require, so no window lies in the padding alone");
+                ok = false;
+            }
+            else if (kind.Reduction == Reduction.Maximum && axis.FirstWindowOutsideInput() is { } outside)
+            {
+                report.Error(paddingAt, $"padding{label}: the window of output {outside} lies in the padding alone (its taps, {axis.Dilation} cells apart, miss the input), where max pooling has no input to take: frameworks give minus infinity there; lower the padding or the dilation");
                 ok = false;
             }
             else if (kind.IsTransposed && axis.TransposedPadding < 0)

@@ -55,7 +55,7 @@ internal static partial class LookRules
         }
         if (node is not RawMap map)
         {
-            report.Error(node, $"theme: expected one of {string.Join(", ", ThemeSpec.Names)} or a mapping such as {{base: solarized-dark, input: \"#6C71C4\"}}, got {RawYaml.Describe(node)}");
+            report.Error(node, $"theme: expected one of {string.Join(", ", ThemeSpec.Names)} or a mapping such as {{base: solarized-dark, input: \"#45408A\"}}, got {RawYaml.Describe(node)}");
             return false;
         }
         var ok = report.UnknownKeys(map, ThemeKeys, "theme");
@@ -68,6 +68,24 @@ internal static partial class LookRules
             else ok = false;
         }
         theme = new ThemeSpec(themeBase, colours);
+        return ok && Contrasting(map, theme, report);
+    }
+
+    /// <summary>
+    /// A theme's colours keep the contrast the palettes keep (<see cref="Palette.ContrastProblems"/>): every pair below
+    /// it is an error, at the colour of the pair the theme sets, naming both.
+    /// </summary>
+    private static bool Contrasting(RawMap map, ThemeSpec theme, Report report)
+    {
+        var ok = true;
+        foreach (var (problem, colours) in Palette.Of(theme).ContrastProblems())
+        {
+            var set = colours.Where(theme.Colours.ContainsKey).Select(c => Words<ThemeColour>.NameOf(c)).ToList();
+            var change = set.Count > 0 ? $": change {string.Join(" or ", set.Select(c => "theme." + c))}" : "";
+            report.Error(set.Select(c => map[c]).FirstOrDefault(n => n is not null) ?? map,
+                $"theme: {problem}, under the {Palette.MinimumContrast.ToString(CultureInfo.InvariantCulture)}:1 that text and lines need (WCAG){change}");
+            ok = false;
+        }
         return ok;
     }
 

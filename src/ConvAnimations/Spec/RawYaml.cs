@@ -66,10 +66,29 @@ internal static class RawYaml
             var (at, message) = e is YamlException yaml
                 ? (yaml.Start, Unprefixed(yaml.InnerException?.Message ?? yaml.Message))
                 : (scanner.CurrentPosition, "the text cannot be read as YAML from here");
+            if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && IndentingTab(text, Location(at).Line) is var (line, column))
+            {
+                // The library reports where its scanner stopped (often the line before) in its own words.
+                errors.Add(new SpecError(new SourceLocation(path, line, column), null, "a tab in the indentation: indent with spaces, not tabs (YAML does not allow tabs there)"));
+                return null;
+            }
             errors.Add(new SpecError(Location(at), null, $"YAML syntax: {message}{builder.UnclosedHint()}"));
             return null;
         }
         return builder.Root;
+    }
+
+    /// <summary>The first tab in a line's leading white space, from line <paramref name="from"/> on (1-based line and column).</summary>
+    private static (int Line, int Column)? IndentingTab(string text, int from)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        for (var n = Math.Max(from, 1) - 1; n < lines.Length; n++)
+        {
+            var indent = lines[n].Length - lines[n].TrimStart(' ', '\t').Length;
+            var tab = lines[n].IndexOf('\t', 0, indent);
+            if (tab >= 0) return (n + 1, tab + 1);
+        }
+        return null;
     }
 
     private static string Unprefixed(string message)

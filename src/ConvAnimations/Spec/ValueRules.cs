@@ -8,21 +8,24 @@ namespace ConvAnimations.Spec;
 /// Where the errors of one figure (or of the defaults) go. A muted report swallows them: a value taken from the
 /// defaults was already checked there, and an error about a value phase one could not read depends on that error.
 /// </summary>
-internal sealed class Report(string path, string? figure, List<SpecError>? errors)
+internal sealed class Report(string path, string? figure, List<SpecError>? errors, string context = "")
 {
     public string? Figure => figure;
 
-    public Report Muted => new(path, figure, null);
+    public Report Muted => new(path, figure, null, context);
 
     /// <summary>The same file's errors, about the figure named <paramref name="name"/>.</summary>
-    public Report For(string? name) => new(path, name, errors);
+    public Report For(string? name) => new(path, name, errors, context);
+
+    /// <summary>The same errors, each message opening with <paramref name="where"/> (a layer of a chain: "layer 3: ").</summary>
+    public Report Within(string where) => new(path, figure, errors, where);
 
     public SourceLocation At(RawNode node) => new(path, node.Line, node.Column);
 
     public void Error(RawNode at, string message)
     {
         if (errors is null || at is RawBroken) return;
-        errors.Add(new SpecError(At(at), figure, message));
+        errors.Add(new SpecError(At(at), figure, context + message));
     }
 
     /// <summary>Reports every key of <paramref name="map"/> that is not <paramref name="known"/>; true when there is none.</summary>
@@ -115,7 +118,8 @@ internal static partial class ValueRules
                 pair = (rows, cols);
                 return rowsOk && colsOk;
             case RawList list:
-                report.Error(node, $"{key}: expected a number or [rows, cols], got a list of {list.Items.Count}");
+                report.Error(node, $"{key}: expected a number or [rows, cols], got a list of {list.Items.Count}" +
+                    (list.Items.Count == 3 ? " (figures are 2-D: the depth of a tensor is its feature maps, in_channels and out_channels)" : ""));
                 return false;
             case RawScalar:
                 var ok = item(node, report, out var both);
@@ -154,7 +158,8 @@ internal static partial class ValueRules
     }
 
     /// <summary>One of the names of a table, such as the kinds' or the views'; <paramref name="fallback"/> when it is not.</summary>
-    public static ValueRule<T> Name<T>(string key, IReadOnlyList<string> names, Func<string, T?> parse, T fallback) where T : class => (RawNode node, Report report, out T value) =>
+    /// <param name="hint">What to say of a word it does not have, instead of the nearest one (null: nothing specific).</param>
+    public static ValueRule<T> Name<T>(string key, IReadOnlyList<string> names, Func<string, T?> parse, T fallback, Func<string, string?>? hint = null) where T : class => (RawNode node, Report report, out T value) =>
     {
         var text = (node as RawScalar)?.Value ?? "";
         if (parse(text) is { } found)
@@ -163,7 +168,8 @@ internal static partial class ValueRules
             return true;
         }
         value = fallback;
-        report.Error(node, $"{key}: '{(node is RawScalar ? text : RawYaml.Describe(node))}' is not one of {string.Join(", ", names)}{Suggestions.DidYouMean(text, names)}");
+        var why = hint?.Invoke(text) is { } known ? $": {known}" : Suggestions.DidYouMean(text, names);
+        report.Error(node, $"{key}: '{(node is RawScalar ? text : RawYaml.Describe(node))}' is not one of {string.Join(", ", names)}{why}");
         return false;
     };
 

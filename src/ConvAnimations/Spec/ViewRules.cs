@@ -29,6 +29,9 @@ public abstract class ViewRules
     /// <summary>One map in and one out, or several (the same word may name one view of each).</summary>
     public virtual MapCount Maps => MapCount.One;
 
+    /// <summary>It draws a chain of layers (a figure with <c>layers:</c>) rather than one operation.</summary>
+    public virtual bool ForLayers => false;
+
     /// <summary>The key that makes a figure of the file's figures (sequence, beside), or null.</summary>
     public virtual string? ComposedBy => null;
 
@@ -40,6 +43,18 @@ public abstract class ViewRules
 
     /// <summary>How many frames it plays: one per output cell of every output map, unless it says otherwise.</summary>
     public virtual int FrameCount(Figure figure) => figure.AnimatedOutput.Area * figure.Channels.Out;
+
+    /// <summary>
+    /// The frames of <c>play: first_row</c>: those of the first row of each output map (all of them for a frame count
+    /// of its own, such as a diagram's one).
+    /// </summary>
+    public virtual IReadOnlyList<int> FirstRow(Figure figure)
+    {
+        var output = figure.AnimatedOutput;
+        var frames = FrameCount(figure);
+        if (frames != output.Area * figure.Channels.Out) return Enumerable.Range(0, Math.Min(frames, output.Cols)).ToList();
+        return Enumerable.Range(0, figure.Channels.Out).SelectMany(m => Enumerable.Range(m * output.Area, output.Cols)).ToList();
+    }
 
     /// <summary>Whether a figure suits it; reports every reason it does not at the request's place.</summary>
     internal virtual bool Accepts(ViewRequest request, Report report) => true;
@@ -75,6 +90,11 @@ internal static class ViewChoice
     {
         var maps = channels.IsMulti ? MapCount.Several : MapCount.One;
         var named = views.Where(v => v.Word == word.Value).ToList();
+        if (named.Count > 0 && named.All(v => v.ForLayers))
+        {
+            report.Error(word.At ?? figure, $"view: {word.Value} draws a chain of layers: give 'layers' (a list of operations such as [{{kernel: 3}}, {{kernel: 3, stride: 2}}]) instead of one operation's keys");
+            return (views.FirstOrDefault(v => !v.ForLayers && v.Maps == maps) ?? named[0], false);
+        }
         if (named.FirstOrDefault(v => v.Maps == maps) is { } view) return (view, true);
         report.Error(word.At ?? figure, maps == MapCount.Several
             ? $"view: {word.Value} draws one input map and one output map: leave out in_channels, out_channels and groups (or use view: {views[0].Word})"

@@ -1,3 +1,4 @@
+using ConvAnimations.Arithmetic;
 using ConvAnimations.Explain;
 using ConvAnimations.Layout;
 using ConvAnimations.Scenes;
@@ -28,6 +29,16 @@ public sealed class ChannelsView : View
     public override MapCount Maps => MapCount.Several;
 
     public override string? Named => null;
+
+    public override IReadOnlyList<string> Keys => ["layout"];
+
+    /// <summary><c>layout: stacked</c> (the guide's full picture, the default) or <c>spread</c> (the maps apart in rows).</summary>
+    internal override bool ReadOptions(KeySource keys, out ViewOptions? options)
+    {
+        var layout = keys.Read("layout", MapLayout.Stacked, ValueRules.Word<MapLayout>("layout"));
+        options = layout.Given ? new ChannelsOptions(layout.Value) : null;
+        return layout.Ok;
+    }
 
     /// <summary>How far a map lies behind the one in front of it in a stack, in cells (the guide's half cell).</summary>
     private const float Stagger = 0.5f;
@@ -60,7 +71,7 @@ public sealed class ChannelsView : View
             .. FigureJson.Header(animation, Named),
             FigureJson.Member("channels", $"{{\"in\": {c.In}, \"out\": {c.Out}, \"groups\": {c.Groups}}}"),
             FigureJson.Grid(animation),
-            FigureJson.Lines("frames", layout.Frames.Select(f => $"{{\"output_channel\": {f.OutputChannel}, \"input_channels\": [{string.Join(", ", f.InputChannels)}], " +
+            .. FigureJson.Frames(animation.Figure, layout.Frames.Select(f => $"{{\"output_channel\": {f.OutputChannel}, \"input_channels\": [{string.Join(", ", f.InputChannels)}], " +
                 $"\"output\": {FigureJson.Point(f.Frame.Output)}, \"taps\": [{string.Join(", ", f.Frame.Taps.Select(FigureJson.Point))}]}}")),
             .. Values(layout.Values),
         ]);
@@ -82,92 +93,117 @@ public sealed class ChannelsView : View
         return layout.Values is null ? Stacked(animation, layout) : Apart(animation, layout, layout.Values);
     }
 
-    /// <summary>The maps of a stack in turn blue, violet and magenta (the guide's violet behind blue), so neighbours differ.</summary>
-    private static Shade InputShade(int channel) => (channel % 3) switch { 0 => Shade.Input, 1 => Shade.SecondInput, _ => Shade.ThirdInput };
+    /// <summary>The input maps' shades in turn (eight, each apart from the others), so that every map of a stack can be told.</summary>
+    private static Shade InputShade(int channel) => Shades.OfInputMap(channel);
 
-    /// <summary>
-    /// A plane of no cells placed where a map is, to draw over every plane in its cells' coordinates: what a map
-    /// brought to the front draws. The slant anchors a plane at its last row, so an empty one moves by the map's rows.
-    /// </summary>
+    /// <summary>A plane of no cells placed where a map is: what is drawn over every map in that map's cells' coordinates.</summary>
     private static Plane Overlay(Placement map, int rows, FigureStyle style) =>
         new(new CellKind[0, 0], style == FigureStyle.Isometric ? map with { Y = map.Y + rows } : map, GridLine.None, Coloured: true, []);
 
-    // ---- Without numbers: stacks, as the guide's full picture ----
+    /// <summary>The text size of the current output map's name, in cells (9 px digits at scale 1).</summary>
+    private const float NameSize = OutputSize;
 
+    /// <summary>The text size of a map's number, in cells: its digit fits the half cell a stack leaves of a map.</summary>
+    private const float NumberSize = 0.4f;
+
+    /// <summary>"output map 2 of 3": which output map the frame computes.</summary>
+    private static string OutputMapName(int m, int count) => $"output map {m + 1} of {count}";
+
+    // ---- Without numbers: the maps stacked as the guide's full picture, or spread in rows ----
+
+    /// <summary>
+    /// The maps without numbers. Stacked: each map half a cell behind the one before, in a fixed order (the first in
+    /// front); the input maps of the frame's group show the kernel where they are (a map behind others has its
+    /// window outlined over them), the current output map is outlined and named. Spread: the maps apart in a row,
+    /// the output maps in a row above (isometric) or below (flat), so every map's taps show.
+    /// </summary>
     private static Scene Stacked(Animation animation, ChannelAnimation layout)
     {
         var figure = animation.Figure;
+        var spread = (figure.Options as ChannelsOptions)?.Layout == MapLayout.Spread;
         var channels = layout.Channels;
         var (grid, output) = (animation.GridSize, animation.Output);
         // A 1-D figure (one row) reads as rows, as with one channel: flat, the output rows above the input rows.
         var oneRow = grid.Rows == 1;
         var style = oneRow ? FigureStyle.Flat : figure.Style;
         var isometric = style == FigureStyle.Isometric;
-        var lines = figure.Style == FigureStyle.Isometric;
         var (cIn, cOut) = (channels.In, channels.Out);
-        // Map n of a stack lies n half cells behind the front one: up and to the right.
-        Placement Behind(Placement front, int n, float stagger) => isometric
-            ? front with { X = front.X + n * stagger, Y = front.Y + n * stagger }
-            : front with { X = front.X + n * stagger, Y = front.Y - n * stagger };
-        // The maps are opaque, blank cells too: behind padding (or inserted zeros) a map lies that much further back,
-        // so that half a cell of its input still shows beyond the padding of the map in front.
         var allCells = Cells(grid).ToList();
         var inputCells = allCells.Where(c => animation.Grid[c.Row, c.Col] == CellKind.Input).ToList();
-        var blank = Math.Max(inputCells.Min(c => c.Row), grid.Cols - 1 - inputCells.Max(c => c.Col));
-        var inputStagger = Stagger + blank;
-        var inputFront = new Placement(0, 0, 0);
-        var inputDepth = (cIn - 1) * inputStagger;
-        var outputFront = oneRow ? new Placement((grid.Cols - output.Cols) / 2f, -inputDepth - 3, 0)
-            : isometric ? new Placement(0, 0, Math.Max(grid.Rows, grid.Cols) + 1 + inputDepth * 1.15f)
-            : new Placement(grid.Cols + inputDepth + 1, (grid.Rows - output.Rows) / 2f, 0);
 
-        // Back to front: the input stack, the output stack, then the overlays of each in the same order.
-        int InputPlane(int n) => cIn - 1 - n;
-        int OutputPlane(int m) => cIn + cOut - 1 - m;
-        int InputOverlay(int n) => cIn + cOut + cIn - 1 - n;
-        int OutputOverlay(int m) => 2 * cIn + cOut + cOut - 1 - m;
-        var planes = new List<Plane>();
-        for (var n = cIn - 1; n >= 0; n--) planes.Add(new Plane(animation.Grid, Behind(inputFront, n, inputStagger), GridLine.Dashed, true, []) { InputShade = InputShade(n), Opaque = true });
+        // Where each map lies. Stacked: map n of a stack n staggers behind the front one, up and to the right; the maps
+        // are opaque, blank cells too, so behind padding (or inserted zeros) a map lies that much further back that
+        // half a cell of its input still shows. Spread: a cell apart along a row.
+        var blank = Math.Max(inputCells.Min(c => c.Row), grid.Cols - 1 - inputCells.Max(c => c.Col));
+        // Spread with as many maps out as in (depthwise, pointwise ...), each output map lies over its input map.
+        var (inputStep, outputStep) = spread ? (grid.Cols + 1f, cIn == cOut ? grid.Cols + 1f : output.Cols + 1f) : (Stagger + blank, Stagger);
+        Placement Along(Placement first, int n, float step) => spread ? first with { X = first.X + n * step }
+            : isometric ? first with { X = first.X + n * step, Y = first.Y + n * step }
+            : first with { X = first.X + n * step, Y = first.Y - n * step };
+        var inputWidth = (cIn - 1) * inputStep;
+        var outputWidth = (cOut - 1) * outputStep;
+        var outputFirst = spread
+            ? oneRow ? new Placement((inputWidth + grid.Cols - outputWidth - output.Cols) / 2, -3, 0)
+                : isometric ? new Placement((inputWidth + grid.Cols - outputWidth - output.Cols) / 2, 0, Math.Max(grid.Rows, grid.Cols) + 1)
+                : new Placement((inputWidth + grid.Cols - outputWidth - output.Cols) / 2, grid.Rows + 2, 0)
+            : oneRow ? new Placement((grid.Cols - output.Cols) / 2f, -inputWidth - 3, 0)
+            : isometric ? new Placement(0, 0, Math.Max(grid.Rows, grid.Cols) + 1 + inputWidth * 1.15f)
+            : new Placement(grid.Cols + inputWidth + 1, (grid.Rows - output.Rows) / 2f, 0);
+        Placement InputAt(int n) => Along(new Placement(0, 0, 0), n, inputStep);
+        Placement OutputAt(int m) => Along(outputFirst, m, outputStep);
+
+        // The name of the current output map to the right of the output maps, on room made for it (plane 0, blank).
+        var labelled = figure.Look.Labels != Labels.None;
+        var nameCol = output.Cols + outputWidth + 0.4f;
+        var nameWidth = Ems(OutputMapName(cOut - 1, cOut)) * NameSize;
+        var room = new Plane(cOut > 1 ? new CellKind[output.Rows, (int)Math.Ceiling(nameCol + nameWidth + 0.2f)] : new CellKind[0, 0], OutputAt(0), GridLine.None, Coloured: false, []);
+
+        // Back to front: the room, the input maps, the output maps (the first of each in front), then an overlay of
+        // each in the same order, which draws over every map: windows of maps behind others, lines, names.
+        int InputPlane(int n) => 1 + cIn - 1 - n;
+        int OutputPlane(int m) => 1 + cIn + cOut - 1 - m;
+        int InputOverlay(int n) => 1 + cIn + cOut + cIn - 1 - n;
+        int OutputOverlay(int m) => 1 + 2 * cIn + cOut + cOut - 1 - m;
+        // A map's number at its top right corner, in the strip a stack leaves of it, on its own colour (or blank).
+        Label Number(int plane, int n, Size2 size, CellKind[,] cells, Shade shade) =>
+            new(plane, size.Cols - 0.25f, 0.25f, $"{n + 1}", NumberSize, TextAlign.Center,
+                new Surface(cells[0, size.Cols - 1] is CellKind.Input or CellKind.Output ? shade : cells[0, size.Cols - 1] == CellKind.InsertedZero ? Shade.InsertedZero : null, false));
+        var planes = new List<Plane> { room };
         var outputCells = Filled(output, CellKind.Output);
-        for (var m = cOut - 1; m >= 0; m--) planes.Add(new Plane(outputCells, Behind(outputFront, m, Stagger), GridLine.Solid, true, []));
-        for (var n = cIn - 1; n >= 0; n--) planes.Add(Overlay(Behind(inputFront, n, inputStagger), grid.Rows, style));
-        for (var m = cOut - 1; m >= 0; m--) planes.Add(Overlay(Behind(outputFront, m, Stagger), output.Rows, style));
+        for (var n = cIn - 1; n >= 0; n--)
+        {
+            planes.Add(new Plane(animation.Grid, InputAt(n), GridLine.Dashed, true, labelled ? [Number(InputPlane(n), n, grid, animation.Grid, InputShade(n))] : [])
+                { InputShade = InputShade(n), Opaque = true });
+        }
+        for (var m = cOut - 1; m >= 0; m--)
+        {
+            planes.Add(new Plane(outputCells, OutputAt(m), GridLine.Solid, true, labelled ? [Number(OutputPlane(m), m, output, outputCells, Shade.Output)] : []));
+        }
+        for (var n = cIn - 1; n >= 0; n--) planes.Add(Overlay(InputAt(n), grid.Rows, style));
+        for (var m = cOut - 1; m >= 0; m--) planes.Add(Overlay(OutputAt(m), output.Rows, style));
 
         List<Mark> Marks(int index)
         {
             var frame = layout.Frames[index];
             var (m, group, cell) = (frame.OutputChannel, frame.InputChannels, frame.Frame);
             var marks = new List<Mark>();
-            // A map of the group stays where it is when every map in front of it is in the group too.
-            bool InPlace(int n) => Enumerable.Range(0, n).All(group.Contains);
-            // Marks listed back to front by plane: the maps in place first, then the overlays.
-            foreach (var n in group.Where(InPlace).OrderByDescending(n => n)) marks.AddRange(Window(InputPlane(n), cell, animation));
-            foreach (var n in group.Where(n => !InPlace(n)).OrderByDescending(n => n))
+            foreach (var n in group)
             {
-                var plane = InputOverlay(n);
-                // Drawn as its plane is: blank, the dashed grid, its cells and their borders.
-                marks.Add(new CellFill(plane, allCells, Shade.Background));
-                if (inputCells.Count < allCells.Count) marks.Add(new BlockLines(plane, new Cell(0, 0), grid) { Dashed = true });
-                marks.Add(new CellFill(plane, inputCells, InputShade(n)));
-                marks.Add(new CellBorders(plane, inputCells));
-                marks.AddRange(Window(plane, cell, animation));
+                marks.AddRange(Window(InputPlane(n), cell, animation));
+                // A map behind others: its window outlined over them, so its place shows.
+                if (!spread && n > 0) marks.Add(new BlockOutline(InputOverlay(n), cell.Window, animation.Window));
+                // The lines from the overlays, so that they are drawn over every map in vectors as in pixels.
+                marks.AddRange(Connectors(InputOverlay(n), OutputPlane(m), cell, animation.Window, oneRow));
             }
-            if (lines)
+            marks.Add(new CellFill(OutputPlane(m), [cell.Output], Shade.Highlight));
+            marks.Add(new CellBorders(OutputPlane(m), [cell.Output]));
+            if (cOut > 1)
             {
-                // From the overlays, so that they are drawn over the input stack in vectors as in pixels.
-                foreach (var n in group.OrderByDescending(n => n))
-                {
-                    marks.AddRange(Connectors(InputOverlay(n), OutputPlane(m), cell, animation.Window, oneRow));
-                }
+                // The map being computed, outlined and named; its cell's borders drawn over the maps in front of it.
+                marks.Add(new BlockOutline(OutputOverlay(m), new Cell(0, 0), output));
+                if (!spread && m > 0) marks.Add(new CellBorders(OutputOverlay(m), [cell.Output]));
+                marks.Add(new Label(OutputOverlay(0), nameCol, output.Rows / 2f, OutputMapName(m, cOut), NameSize, TextAlign.Left, Surface.Background));
             }
-            var outputPlane = OutputOverlay(m);
-            if (m > 0)
-            {
-                marks.Add(new CellFill(outputPlane, Cells(output).ToList(), Shade.Output));
-                marks.Add(new BlockLines(outputPlane, new Cell(0, 0), output));
-            }
-            marks.Add(new CellFill(outputPlane, [cell.Output], Shade.Highlight));
-            marks.Add(new CellBorders(outputPlane, [cell.Output]));
             return marks.OrderBy(mark => mark.Plane).ToList();
         }
 
@@ -205,10 +241,14 @@ public sealed class ChannelsView : View
         var textRows = (int)Math.Ceiling(lines * SumLine + 0.3f);
         var textWidth = Math.Max(textCols, outputX + output.Cols);
 
+        // Labelled, each map's number stands to the left of its first row (its cells hold numbers of their own).
+        var labelled = figure.Look.Labels != Labels.None;
+        IEnumerable<Label> MapNumber(int plane, int k) =>
+            labelled ? [new Label(plane, -0.2f, 0.5f, $"{k + 1}", NumberSize, TextAlign.Right, Surface.Background)] : [];
         var planes = new List<Plane>();
         for (var n = 0; n < cIn; n++)
         {
-            var numbers = Cells(grid).Select(c => InputNumber(n, values.Grid[n], c, animation, weights, highlighted: false)).ToList();
+            var numbers = Cells(grid).Select(c => InputNumber(n, values.Grid[n], c, animation, weights, highlighted: false)).Concat(MapNumber(n, n)).ToList();
             planes.Add(new Plane(animation.Grid, At(0, InTop(n)), GridLine.Dashed, true, numbers));
         }
         var outputCells = Filled(output, CellKind.Output);
@@ -216,7 +256,7 @@ public sealed class ChannelsView : View
         {
             var plane = cIn + m;
             var numbers = progressive ? [] : Cells(output).Select(c => OutputNumber(plane, values.Output[m], c, figure, highlighted: false)).ToList();
-            planes.Add(new Plane(outputCells, At(outputX, OutTop(m)), GridLine.Solid, !progressive, numbers));
+            planes.Add(new Plane(outputCells, At(outputX, OutTop(m)), GridLine.Solid, !progressive, [.. numbers, .. MapNumber(plane, m)]));
         }
         var textPlane = cIn + cOut;
         var textAt = new Placement(0, height + 1, 0);
@@ -280,7 +320,8 @@ public sealed class ChannelsView : View
         var look = figure.Look;
         var (row, col) = (cell.Output.Row, cell.Output.Col);
         var result = look.Format(values.Output[m][row, col]);
-        var at = $"output {m} ({row}, {col})";
+        // Maps counted from 1, as the pictures number them; cells (row, col) from 0, as explain --json does.
+        var at = $"output map {m + 1} ({row}, {col})";
         var taps = cell.Taps;
         if (values.Kernel is not { } kernels || values.Partials is not { } partials)
         {
@@ -294,7 +335,7 @@ public sealed class ChannelsView : View
             var (grid, kernel) = (values.Grid[group[j]], kernels[m][j]);
             var columns = kernel.GetLength(1);
             var terms = taps.Select((t, i) => $"{FormatInput(grid[t.Row, t.Col])}\u00D7{FormatInput(kernel[i / columns, i % columns])}");
-            lines.Add($"input {group[j]}: {string.Join(" + ", terms)} = {look.Format(partials[m][j][row, col])}");
+            lines.Add($"input map {group[j] + 1}: {string.Join(" + ", terms)} = {look.Format(partials[m][j][row, col])}");
         }
         lines.Add(group.Count > 1 ? $"{at} = {string.Join(" + ", partials[m].Select(p => look.Format(p[row, col])))} = {result}" : $"{at} = {result}");
         return lines;
@@ -337,13 +378,13 @@ public sealed class ChannelsView : View
         var legend = new List<LegendEntry>();
         if (look.Legend)
         {
-            string MapName(int k) => channels.In > k + 3 ? $"input maps {k}, {k + 3}, ..." : $"input map {k}";
-            legend.Add(new LegendEntry(stacked && channels.In > 1 ? MapName(0) : "input", Shade.Input, false));
-            if (stacked && channels.In > 1)
-            {
-                legend.Add(new LegendEntry(MapName(1), Shade.SecondInput, false));
-                if (channels.In > 2) legend.Add(new LegendEntry(MapName(2), Shade.ThirdInput, false));
-            }
+            // A stack's maps by their shades: eight apart, then again from the first ("input maps 1, 9").
+            var shades = Shades.InputMaps.Count;
+            string MapName(int k) => channels.In > k + shades
+                ? $"input maps {string.Join(", ", Enumerable.Range(0, channels.In).Where(n => n % shades == k).Select(n => n + 1))}"
+                : $"input map {k + 1}";
+            if (!stacked || channels.In == 1) legend.Add(new LegendEntry("input", Shade.Input, false));
+            else legend.AddRange(Enumerable.Range(0, Math.Min(channels.In, shades)).Select(k => new LegendEntry(MapName(k), InputShade(k), false)));
             legend.Add(new LegendEntry("output", Shade.Output, false));
             legend.AddRange(GridKeys(animation));
         }
@@ -366,3 +407,9 @@ public sealed class ChannelsView : View
         return $"{reads} {AltText.Sliding(figure, frames)}{numbers}";
     }
 }
+
+/// <summary>How the feature maps lie: stacked as the guide's full picture, or spread apart in rows.</summary>
+public enum MapLayout { Stacked, Spread }
+
+/// <summary>What the channels view reads of its own keys.</summary>
+public sealed record ChannelsOptions(MapLayout Layout) : ViewOptions;

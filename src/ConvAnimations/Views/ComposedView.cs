@@ -32,12 +32,22 @@ public sealed class ComposedView : View
     /// <summary>In turn, every part's frames; side by side, the longest part's.</summary>
     public override int FrameCount(Figure figure) => _inTurn ? figure.Parts.Sum(p => p.FrameCount) : figure.Parts.Max(p => p.FrameCount);
 
+    /// <summary>In turn, the first row's frames of each part; side by side, those of the part with the most.</summary>
+    public override IReadOnlyList<int> FirstRow(Figure figure)
+    {
+        int Row(Figure part) => Math.Min(part.FrameCount, part.AnimatedOutput.Cols);
+        if (!_inTurn) return Enumerable.Range(0, figure.Parts.Max(Row)).ToList();
+        var starts = figure.Parts.Select((p, k) => figure.Parts.Take(k).Sum(q => q.FrameCount)).ToList();
+        return figure.Parts.SelectMany((p, k) => Enumerable.Range(starts[k], Row(p))).ToList();
+    }
+
     public override string Describe(Animation animation)
     {
         var figure = animation.Figure;
         var text = new StringBuilder();
         text.AppendLine($"{figure.Name}: {figure.Title}");
-        text.AppendLine($"{Name} of {figure.Parts.Count} figures, {figure.FrameCount} frames: {Describes}");
+        text.AppendLine($"{Name} of {figure.Parts.Count} figures, {FrameCount(figure)} frames: {Describes}");
+        text.Append(ArithmeticText.PlayLine(figure));
         foreach (var part in figure.Parts) text.AppendLine().Append(Of(part).Describe(Of(part).Layout(part)));
         return text.ToString();
     }
@@ -50,6 +60,7 @@ public sealed class ComposedView : View
             FigureJson.Member("name", FigureJson.Text(figure.Name)),
             FigureJson.Member(Name, $"[{string.Join(", ", figure.Parts.Select(p => FigureJson.Text(p.Name)))}]"),
             FigureJson.Member("frame_count", $"{figure.FrameCount}"),
+            .. figure.Play is { } play ? [FigureJson.Played(play)] : Array.Empty<string>(),
             $"  \"parts\": [\n{string.Join(",\n", figure.Parts.Select(p => Of(p).Json(Of(p).Layout(p)).TrimEnd('\n')))}\n  ]",
         ]);
     }
@@ -62,7 +73,7 @@ public sealed class ComposedView : View
         var figure = animation.Figure;
         // The parts in the composed figure's theme and scale; their own labels and views as they are.
         var parts = figure.Parts.Select(p => p with { Scale = figure.Scale, Look = p.Look with { Theme = figure.Look.Theme } })
-            .Select(p => Of(p).Build(Of(p).Layout(p)))
+            .Select(p => Of(p).Shown(Of(p).Layout(p)))
             .ToList();
         return _inTurn
             ? SceneComposer.Sequence(parts, figure.Scale, figure.Look.Theme)

@@ -66,7 +66,7 @@ public sealed class MatrixView : View
             .. FigureJson.Header(animation, Named),
             FigureJson.Grid(animation),
             FigureJson.Member("matrix", $"{{\"shape\": {c.Shape.Json}, \"entries\": [{list}]}}"),
-            FigureJson.Lines("frames", animation.Frames.Select(f => FigureJson.Frame(f, $", \"{line}\": {ConvolutionMatrix.LineOf(animation, f)}"))),
+            .. FigureJson.Frames(animation.Figure, animation.Frames.Select(f => FigureJson.Frame(f, $", \"{line}\": {ConvolutionMatrix.LineOf(animation, f)}"))),
             .. FigureJson.Values(animation.Values),
         ]);
     }

@@ -24,6 +24,9 @@ public abstract class View : ViewRules
     /// <summary>The figure placed on a canvas: its planes and, frame by frame, what changes.</summary>
     public abstract Scene Build(Animation animation);
 
+    /// <summary>The scene as the figure shows it: <see cref="Build"/>'s, cut to the frames <c>play:</c> chose.</summary>
+    public Scene Shown(Animation animation) => animation.Figure.Play is { } play ? Build(animation).Playing(play.Frames) : Build(animation);
+
     /// <summary><c>explain</c>: the arithmetic in words and formulas, with what this view adds.</summary>
     public virtual string Describe(Animation animation) => ArithmeticText.Describe(animation, ArithmeticText.CellFrames(animation.Figure));
 
@@ -38,7 +41,7 @@ public abstract class View : ViewRules
     public virtual string Json(Animation animation) => FigureJson.Document([
         .. FigureJson.Header(animation, Named),
         FigureJson.Grid(animation),
-        FigureJson.Lines("frames", animation.Frames.Select(f => FigureJson.Frame(f))),
+        .. FigureJson.Frames(animation.Figure, animation.Frames.Select(f => FigureJson.Frame(f))),
         .. FigureJson.Values(animation.Values),
     ]);
 

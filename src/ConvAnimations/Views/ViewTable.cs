@@ -17,6 +17,8 @@ public sealed class ViewTable
         SubsamplingView.Instance,
         ComposedView.Sequence,
         ComposedView.Beside,
+        StackView.Instance,
+        BlocksView.Instance,
     ]);
 
     public ViewTable(IReadOnlyList<View> views) => Views = views;

@@ -21,8 +21,14 @@ public abstract record DrawnTarget(string Path) : Target(Path)
     public abstract void Write(Stream stream, Drawing drawing);
 }
 
+/// <summary>A file of one frame, <c>DIR/NAME/NAME_NN.EXT</c>: when a figure has fewer frames, the files of the others are removed.</summary>
+public interface IFrameFile
+{
+    int Frame { get; }
+}
+
 /// <summary>One frame as a still picture: <c>DIR/NAME/NAME_NN.EXT</c>.</summary>
-public sealed record FrameTarget(StillFormat Format, string Path, int Frame) : DrawnTarget(Path)
+public sealed record FrameTarget(StillFormat Format, string Path, int Frame) : DrawnTarget(Path), IFrameFile
 {
     public override void Write(Stream stream, Drawing drawing) => Format.WriteFrame(stream, drawing.Renderer, Frame, drawing.Figure.Alt());
 }
@@ -30,7 +36,16 @@ public sealed record FrameTarget(StillFormat Format, string Path, int Frame) : D
 /// <summary>The figure's panels as a still picture: <c>DIR/NAME.panels.EXT</c>.</summary>
 public sealed record PanelsTarget(StillFormat Format, string Path, Panels Panels) : DrawnTarget(Path)
 {
-    public override void Write(Stream stream, Drawing drawing) => Format.WritePanels(stream, drawing.Renderer, Panels, drawing.Figure.Figure.Scale, drawing.Figure.Alt());
+    public override void Write(Stream stream, Drawing drawing)
+    {
+        if (Panels.Paper is null)
+        {
+            Format.WritePanels(stream, drawing.Renderer, Panels, drawing.Figure.Figure.Scale, drawing.Figure.Alt());
+            return;
+        }
+        using var page = new PaperPanels(drawing.Figure.Scene, Panels);
+        Format.WritePaper(stream, page, drawing.Figure.Alt());
+    }
 }
 
 /// <summary>What writes a format: the files it makes of a figure, and of its panels when the format can hold them.</summary>
@@ -38,8 +53,11 @@ public abstract class FormatWriter
 {
     public abstract IEnumerable<Target> Files(Figure figure, OutputFormat format, string directory);
 
-    /// <summary>The panels' file, or null when the format cannot hold panels.</summary>
-    public virtual Target? PanelsFile(Figure figure, Panels panels, OutputFormat format, string directory) => null;
+    /// <summary>The panels' files (TikZ: the picture and a document), or none when the format cannot hold panels.</summary>
+    public virtual IEnumerable<Target> PanelsFiles(Figure figure, Panels panels, OutputFormat format, string directory) => [];
+
+    /// <summary>One frame written alone to <paramref name="path"/> (the <c>frame</c> command), or null when the format has no file per frame.</summary>
+    public virtual DrawnTarget? Frame(string path, int frame) => null;
 }
 
 /// <summary>ffmpeg encoding the frames' pixels into one file.</summary>
@@ -57,8 +75,10 @@ public sealed class StillWriter(StillFormat still) : FormatWriter
     public override IEnumerable<Target> Files(Figure figure, OutputFormat format, string directory) =>
         Enumerable.Range(0, figure.FrameCount).Select(i => new FrameTarget(still, FigureOutputs.FramePath(directory, figure.Name, format, i, figure.FrameCount), i));
 
-    public override Target PanelsFile(Figure figure, Panels panels, OutputFormat format, string directory) =>
-        new PanelsTarget(still, FigureOutputs.PanelsPath(directory, figure.Name, format), panels);
+    public override IEnumerable<Target> PanelsFiles(Figure figure, Panels panels, OutputFormat format, string directory) =>
+        [new PanelsTarget(still, FigureOutputs.PanelsPath(directory, figure.Name, format), panels)];
+
+    public override DrawnTarget Frame(string path, int frame) => new FrameTarget(still, path, frame);
 }
 
 /// <summary>
@@ -76,6 +96,12 @@ public static class FigureOutputs
         [OutputFormat.Png] = new StillWriter(StillFormat.Png),
         [OutputFormat.Svg] = new StillWriter(StillFormat.Svg),
         [OutputFormat.Pdf] = new StillWriter(StillFormat.Pdf),
+        [OutputFormat.Tikz] = new TikzWriter(),
+        [OutputFormat.Pptx] = new PptxWriter(),
+        [OutputFormat.Html] = new DocumentWriter(path => new PlayerTarget(path)),
+        [OutputFormat.AnimatedSvg] = new DocumentWriter(path => new AnimatedSvgTarget(path)),
+        [OutputFormat.Tikz] = new TikzWriter(),
+        [OutputFormat.Pptx] = new PptxWriter(),
         [OutputFormat.Html] = new DocumentWriter(path => new PlayerTarget(path)),
         [OutputFormat.AnimatedSvg] = new DocumentWriter(path => new AnimatedSvgTarget(path)),
     };
@@ -86,17 +112,17 @@ public static class FigureOutputs
     /// <summary>Whether a format is encoded by ffmpeg (which must then be installed).</summary>
     public static bool NeedsFfmpeg(OutputFormat format) => Table[format] is AnimationWriter;
 
-    /// <summary>How a still format draws a frame; null for any other.</summary>
-    public static StillFormat? Still(OutputFormat format) => (Table[format] as StillWriter)?.Format;
-
     /// <summary>Every file <paramref name="figure"/> writes into <paramref name="directory"/>, in a stable order.</summary>
     public static IReadOnlyList<Target> Of(Figure figure, string directory)
     {
         var targets = figure.Formats.SelectMany(format => Table[format].Files(figure, format, directory)).ToList();
         if (figure.Panels is { } panels)
         {
-            targets.AddRange(panels.Formats.Select(f => Table[f].PanelsFile(figure, panels, f, directory)
-                ?? throw new InvalidOperationException($"the format {f} holds no panels")));
+            foreach (var format in panels.Formats)
+            {
+                var files = Table[format].PanelsFiles(figure, panels, format, directory).ToList();
+                targets.AddRange(files.Count > 0 ? files : throw new InvalidOperationException($"the format {format} holds no panels"));
+            }
         }
         return targets;
     }

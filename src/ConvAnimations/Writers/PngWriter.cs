@@ -26,28 +26,39 @@ public static class PngWriter
         header[9] = 2; // RGB
         Chunk(stream, "IHDR", header);
 
+        if (bgra.Length < width * height * 4) throw new ArgumentException("fewer pixels than width x height", nameof(bgra));
+        // Filtered and compressed a band of rows at a time: a large frame needs no second frame-sized buffer.
         var stride = 1 + 3 * width;
-        var rows = new byte[stride * height];
-        Filter(bgra, rows, width, height);
+        var band = Math.Max(1, BandBytes / stride);
+        var rows = new byte[stride * Math.Min(band, height)];
         using var data = new MemoryStream();
-        using (var zlib = new ZLibStream(data, CompressionLevel.Fastest, leaveOpen: true)) zlib.Write(rows);
+        using (var zlib = new ZLibStream(data, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            for (var y = 0; y < height; y += band)
+            {
+                var count = Math.Min(band, height - y);
+                Filter(bgra, rows, width, y, count);
+                zlib.Write(rows, 0, stride * count);
+            }
+        }
         Chunk(stream, "IDAT", data.GetBuffer().AsSpan(0, (int)data.Length));
         Chunk(stream, "IEND", []);
     }
 
-    /// <summary>Each row: the Up filter's tag, then R, G, B of every pixel minus those of the pixel above it.</summary>
-    private static unsafe void Filter(ReadOnlySpan<byte> bgra, byte[] rows, int width, int height)
+    private const int BandBytes = 1 << 20;
+
+    /// <summary>Rows <paramref name="first"/> on: each the Up filter's tag, then R, G, B of every pixel minus those of the pixel above it.</summary>
+    private static unsafe void Filter(ReadOnlySpan<byte> bgra, byte[] rows, int width, int first, int count)
     {
-        if (bgra.Length < width * height * 4) throw new ArgumentException("fewer pixels than width x height", nameof(bgra));
         var stride = 1 + 3 * width;
         fixed (byte* source = bgra)
         fixed (byte* target = rows)
         {
-            for (var y = 0; y < height; y++)
+            for (var y = first; y < first + count; y++)
             {
-                var pixel = source + y * width * 4;
+                var pixel = source + (long)y * width * 4;
                 var above = pixel - width * 4;
-                var row = target + y * stride;
+                var row = target + (y - first) * stride;
                 *row++ = 2; // Up
                 if (y == 0)
                 {

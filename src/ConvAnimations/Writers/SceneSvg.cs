@@ -176,6 +176,13 @@ internal sealed partial class SceneSvg
                 for (var c = 0; c < plane.Size.Cols; c++)
                     if (plane.Cells[r, c] is CellKind.Input or CellKind.Output) coloured.Add((new Cell(r, c), plane.Cells[r, c]));
         }
+        // Inserted zeros are filled under the dashed grid: blank cells still, apart from padding.
+        if (plane.Coloured)
+        {
+            var zeros = Enumerable.Range(0, plane.Size.Rows).SelectMany(r => Enumerable.Range(0, plane.Size.Cols).Select(c => new Cell(r, c)))
+                .Where(c => plane.Cells[c.Row, c.Col] == CellKind.InsertedZero);
+            markup.Append(Shape(Cells(matrix, zeros), Fill(_theme.InsertedZeros)));
+        }
         var grid = Grid(matrix, new Cell(0, 0), plane.Size);
         if (plane.Grid == GridLine.Dashed) markup.Append(Shape(grid, Stroke(_theme.Lines, _theme.ThickLine, dashed: true)));
         if (plane.Grid == GridLine.Faint) markup.Append(Shape(grid, Stroke(_theme.Faint, _theme.ThinLine)));

@@ -24,8 +24,13 @@ public abstract class StillFormat
         Write(stream, PanelLayout.Size(panels, renderer.Size, scale),
             canvas => PanelLayout.Draw(canvas, panels, renderer.Size, scale, renderer.Background, (c, frame) => DrawFrame(renderer, c, frame)), title);
 
+    /// <summary>Writes a page for a paper: vectors at its size in points; PNG at <see cref="PaperPanels.Dpi"/>.</summary>
+    public void WritePaper(Stream stream, PaperPanels page, string? title = null) => WritePage(stream, page.Size, page.Draw, title);
+
+    protected virtual void WritePage(Stream stream, SKSize size, Action<SKCanvas> draw, string? title) => Write(stream, size, draw, title);
+
     /// <summary>Writes one picture of <paramref name="size"/> drawn by <paramref name="draw"/>.</summary>
-    protected abstract void Write(Stream stream, SKSizeI size, Action<SKCanvas> draw, string? title);
+    protected abstract void Write(Stream stream, SKSize size, Action<SKCanvas> draw, string? title);
 
     /// <summary>Draws a frame at the canvas's origin: from pixels, or all vectors for a vector format.</summary>
     protected abstract void DrawFrame(SceneRenderer renderer, SKCanvas canvas, int frame);
@@ -47,21 +52,42 @@ public abstract class StillFormat
 
         protected override void DrawFrame(SceneRenderer renderer, SKCanvas canvas, int frame) => renderer.DrawRaster(canvas, frame);
 
-        protected override void Write(Stream stream, SKSizeI size, Action<SKCanvas> draw, string? title)
+        protected override void Write(Stream stream, SKSize size, Action<SKCanvas> draw, string? title) => Write(stream, size, 1, draw);
+
+        protected override void WritePage(Stream stream, SKSize size, Action<SKCanvas> draw, string? title) => Write(stream, size, PaperPanels.Dpi / 72, draw);
+
+        private static void Write(Stream stream, SKSize size, float pixelsPerPoint, Action<SKCanvas> draw)
         {
-            using var bitmap = new SKBitmap(new SKImageInfo(size.Width, size.Height, SKColorType.Bgra8888, SKAlphaType.Premul));
+            var (width, height) = ((int)Math.Ceiling(size.Width * pixelsPerPoint), (int)Math.Ceiling(size.Height * pixelsPerPoint));
+            using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Bgra8888, SKAlphaType.Premul));
             using (var canvas = new SKCanvas(bitmap))
             {
                 canvas.Clear(SKColors.Transparent);
+                canvas.Scale(pixelsPerPoint);
                 draw(canvas);
             }
-            PngWriter.Write(stream, bitmap.GetPixelSpan(), size.Width, size.Height);
+            PngWriter.Write(stream, bitmap.GetPixelSpan(), width, height);
         }
     }
 
     private sealed class SvgFormat : VectorFormat
     {
-        protected override void Write(Stream stream, SKSizeI size, Action<SKCanvas> draw, string? title)
+        /// <summary>A page for a paper in points: its size in pt, its drawing in a view box of as many units.</summary>
+        protected override void WritePage(Stream stream, SKSize size, Action<SKCanvas> draw, string? title)
+        {
+            using var buffer = new MemoryStream();
+            Write(buffer, size, draw, title);
+            var svg = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+            var (width, height) = (Number(size.Width), Number(size.Height));
+            var root = System.Text.RegularExpressions.Regex.Match(svg, "<svg [^>]*>");
+            var sized = System.Text.RegularExpressions.Regex.Replace(root.Value, @"width=""[^""]*"" height=""[^""]*""",
+                $"width=\"{width}pt\" height=\"{height}pt\" viewBox=\"0 0 {width} {height}\"");
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(svg[..root.Index] + sized + svg[(root.Index + root.Length)..]));
+        }
+
+        private static string Number(float value) => value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+
+        protected override void Write(Stream stream, SKSize size, Action<SKCanvas> draw, string? title)
         {
             // The canvas writes the closing tags when disposed, so it must be disposed before the stream is used.
             using var canvas = SKSvgCanvas.Create(SKRect.Create(size.Width, size.Height), stream);
@@ -71,7 +97,7 @@ public abstract class StillFormat
 
     private sealed class PdfFormat : VectorFormat
     {
-        protected override void Write(Stream stream, SKSizeI size, Action<SKCanvas> draw, string? title)
+        protected override void Write(Stream stream, SKSize size, Action<SKCanvas> draw, string? title)
         {
             using var buffer = new MemoryStream();
             // The title is what a PDF reader shows and reads aloud for the document: the figure's alt text.

@@ -1,11 +1,9 @@
-using ConvAnimations.Explain;
-using ConvAnimations.Views;
-using ConvAnimations.Preparation;
 using System.Globalization;
+using ConvAnimations.Encoding;
 using ConvAnimations.Layout;
 using ConvAnimations.Pipeline;
+using ConvAnimations.Preparation;
 using ConvAnimations.Rendering;
-using ConvAnimations.Encoding;
 using ConvAnimations.Scenes;
 using ConvAnimations.Tests.Support;
 using SkiaSharp;

@@ -1,16 +1,15 @@
 using ConvAnimations.Explain;
-using ConvAnimations.Views;
-using ConvAnimations.Preparation;
 using ConvAnimations.Layout;
-using ConvAnimations.Scenes;
 using ConvAnimations.Rendering;
+using ConvAnimations.Scenes;
 using ConvAnimations.Spec;
 using ConvAnimations.Tests.Support;
+using ConvAnimations.Views;
 
 namespace ConvAnimations.Tests.Layout;
 
 /// <summary>
-/// The layout of every guide figure against the figure table of facts.md, with grid sizes and window positions
+/// The layout of every guide figure against the table of the guide's animations (arXiv 1603.07285, its repository conv_arithmetic), with grid sizes and window positions
 /// worked out by hand (not by the project's formulas).
 /// </summary>
 public sealed class GuideFigureLayoutTests

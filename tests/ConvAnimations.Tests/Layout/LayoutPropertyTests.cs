@@ -1,7 +1,5 @@
-using ConvAnimations.Explain;
-using ConvAnimations.Views;
-using ConvAnimations.Preparation;
 using ConvAnimations.Arithmetic;
+using ConvAnimations.Explain;
 using ConvAnimations.Layout;
 using ConvAnimations.Spec;
 using ConvAnimations.Tests.Support;

@@ -1,12 +1,11 @@
-using ConvAnimations.Explain;
-using ConvAnimations.Views;
-using ConvAnimations.Preparation;
 using ConvAnimations.Arithmetic;
 using ConvAnimations.Layout;
+using ConvAnimations.Preparation;
 using ConvAnimations.Rendering;
 using ConvAnimations.Scenes;
 using ConvAnimations.Spec;
 using ConvAnimations.Tests.Support;
+using ConvAnimations.Views;
 
 namespace ConvAnimations.Tests.Layout;
 

@@ -1,10 +1,9 @@
-using ConvAnimations.Explain;
-using ConvAnimations.Views;
-using ConvAnimations.Preparation;
 using System.Text.Json;
 using ConvAnimations.Layout;
+using ConvAnimations.Preparation;
 using ConvAnimations.Spec;
 using ConvAnimations.Tests.Support;
+using ConvAnimations.Views;
 using CsCheck;
 
 namespace ConvAnimations.Tests.Matrix;
@@ -100,7 +99,7 @@ public sealed class MatrixJsonTests
         var figure = Figures.Parse("figures:\n  - {name: m, view: matrix, input: 4, kernel: 3}\n");
         var matrix = ConvolutionMatrix.Of(figure.Geometry);
         Assert.Equal(new(4, 16), matrix.Shape);
-        // facts.md: row r holds w_{a,0..2} at columns 4(r//2 + a) + r%2 + 0..2.
+        // The guide, section 4.1: row r holds w_{a,0..2} at columns 4(r//2 + a) + r%2 + 0..2.
         var expected = from r in Enumerable.Range(0, 4)
                        from a in Enumerable.Range(0, 3)
                        from b in Enumerable.Range(0, 3)

@@ -1,11 +1,10 @@
-using ConvAnimations.Explain;
-using ConvAnimations.Views;
-using ConvAnimations.Preparation;
 using ConvAnimations.Layout;
+using ConvAnimations.Preparation;
 using ConvAnimations.Rendering;
 using ConvAnimations.Scenes;
 using ConvAnimations.Spec;
 using ConvAnimations.Tests.Support;
+using ConvAnimations.Views;
 using ConvAnimations.Writers;
 using CsCheck;
 
@@ -31,7 +30,7 @@ public sealed class MatrixSceneTests
         for (var r = 0; r < 4; r++)
         {
             var frame = scene.Frames[r];
-            // facts.md: row r of C holds the kernel at columns 4(r//2 + a) + r%2 + b.
+            // The guide, section 4.1: row r of C holds the kernel at columns 4(r//2 + a) + r%2 + b.
             var columns = from a in Enumerable.Range(0, 3) from b in Enumerable.Range(0, 3) select 4 * (r / 2 + a) + r % 2 + b;
             Assert.Equal(columns.Select(c => new Cell(r, c)), Filled(frame, MatrixPlane));
             Assert.Equal(columns.Select(c => new Cell(c, 0)), Filled(frame, XPlane));

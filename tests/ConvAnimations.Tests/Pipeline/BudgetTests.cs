@@ -1,13 +1,12 @@
-using ConvAnimations.Explain;
-using ConvAnimations.Views;
-using ConvAnimations.Preparation;
 using ConvAnimations.Layout;
 using ConvAnimations.Pipeline;
+using ConvAnimations.Preparation;
 using ConvAnimations.Rendering;
 using ConvAnimations.Scenes;
 using ConvAnimations.Snapshots;
 using ConvAnimations.Spec;
 using ConvAnimations.Tests.Support;
+using ConvAnimations.Views;
 using SkiaSharp;
 
 namespace ConvAnimations.Tests.Pipeline;
@@ -56,6 +55,38 @@ public sealed class BudgetTests
         Assert.Contains("raise its stride", issue.Message);
         Assert.Contains("--only", issue.Message);
         Assert.Empty(Budget.Check([Parse("{name: quick, input: 64, kernel: 3, stride: 2, scale: 0.25}").Prepared()]));
+    }
+
+    /// <summary>
+    /// Feature maps stacked in front of each other: each mark behind a map is clipped by it, which costs far more than
+    /// the pixels (this one took 500 s of CPU where its pixels estimate 8 s). So does a sequence that plays it. Both are
+    /// warned about, with the reason and what helps.
+    /// </summary>
+    [Theory]
+    [InlineData("{name: maps, input: 12, kernel: 3, in_channels: 16, out_channels: 16, scale: 0.5}")]
+    [InlineData("{name: maps, sequence: [plain, stacked], scale: 0.5}\n  - {name: plain, input: 32, kernel: 3}\n  - {name: stacked, input: 12, kernel: 3, in_channels: 16, out_channels: 16}")]
+    public void Stacked_feature_maps_that_take_long_are_warned_about(string yaml)
+    {
+        var file = ViewTable.Default.Parse($"figures:\n  - {yaml}\n", "test.yaml");
+        Assert.True(file.IsValid, string.Join("\n", file.Errors));
+        var figure = file.Figures.Single(f => f.Name == "maps");
+        var cost = Budget.Measure(figure.Prepared());
+        Assert.True(cost.Clips > 100, $"{cost.Clips} clips a frame");
+        var pixels = Budget.SecondsPerMegapixel * cost.FramePixels / 1e6 * cost.Frames * figure.Formats.Count;
+        Assert.True(pixels < Budget.LongRender.TotalSeconds, $"the pixels alone estimate {pixels:0} s");
+        var issue = Assert.Single(Budget.Check([figure.Prepared()]), i => i.Figure == "maps");
+        Assert.False(issue.IsError);
+        Assert.Matches(@"it will take long: about \d+ min of CPU time \(\d+ frames of \d+x\d+ px, 2 formats\) \(most of it clipping marks behind stacked maps: \d+ clips a frame\)", issue.Message);
+        Assert.Contains("draw fewer feature maps", issue.Message);
+    }
+
+    /// <summary>The clips the budget counts are those the renderer makes: none for one map in and one out, more with every map stacked in front.</summary>
+    [Fact]
+    public void The_clips_counted_grow_with_the_maps_stacked()
+    {
+        double Clips(int maps) => Budget.Measure(Parse($"{{name: m, input: 8, kernel: 3, in_channels: {maps}, out_channels: 2}}").Prepared()).Clips;
+        Assert.Equal(0, Budget.Measure(Parse("{name: m, input: 8, kernel: 3}").Prepared()).Clips);
+        Assert.True(Clips(2) < Clips(4) && Clips(4) < Clips(8) && Clips(8) < Clips(16), $"{Clips(2)} {Clips(4)} {Clips(8)} {Clips(16)}");
     }
 
     [Fact]

@@ -1,10 +1,8 @@
-using ConvAnimations.Explain;
-using ConvAnimations.Views;
-using ConvAnimations.Preparation;
 using ConvAnimations.Arithmetic;
 using ConvAnimations.Pipeline;
 using ConvAnimations.Spec;
 using ConvAnimations.Tests.Support;
+using ConvAnimations.Views;
 
 namespace ConvAnimations.Tests.Pipeline;
 
@@ -39,6 +37,8 @@ public sealed class CacheKeyTests
         [nameof(Figure.Parts)] = f => f with { Parts = [f] },
         [nameof(Figure.Channels)] = f => f with { Channels = f.Channels with { In = f.Channels.In + 1 } },
         [nameof(Figure.Alt)] = f => f with { Alt = "Another description" },
+        [nameof(Figure.PaddingWords)] = f => f with { PaddingWords = new PaddingWords(PaddingWord.Half, null) },
+        [nameof(Figure.Play)] = f => f with { Play = new Play("[0]", [0], f.FrameCount) },
     };
 
     [Fact]

@@ -1,9 +1,8 @@
-using ConvAnimations.Explain;
-using ConvAnimations.Views;
-using ConvAnimations.Preparation;
 using ConvAnimations.Pipeline;
+using ConvAnimations.Preparation;
 using ConvAnimations.Spec;
 using ConvAnimations.Tests.Support;
+using ConvAnimations.Views;
 
 namespace ConvAnimations.Tests.Pipeline;
 
@@ -130,5 +129,91 @@ public sealed class OutputFolderTests
         Assert.Equal(FigureOutcome.Rendered, Assert.Single(await Render(dir.Path, "c.yaml", changed)).Outcome);
         Assert.NotEqual(gif, File.ReadAllBytes(dir.File("c.gif")));
         Assert.Equal(9, Directory.GetFiles(dir.File("c"), "*.png").Length);
+    }
+
+    /// <summary>
+    /// `--out docs`, a GitHub Pages folder with its own index.html: the page stays as it is, the gallery goes beside it
+    /// under another name, and the render says so; with that name taken too, no page is written. Once the user's page
+    /// is gone, the gallery is index.html again.
+    /// </summary>
+    [Fact]
+    public void A_page_the_tool_did_not_write_is_never_replaced()
+    {
+        using var dir = new TempDirectory();
+        var docs = Directory.CreateDirectory(dir.File("docs")).FullName;
+        const string Users = "<!DOCTYPE html><title>My project</title><p>my own page</p>";
+        File.WriteAllText(Path.Combine(docs, Gallery.FileName), Users);
+        File.WriteAllText(dir.File("f.yaml"), "figures:\n  - {name: a, input: 4, kernel: 3, formats: [png]}\n");
+        string Render() => Cli.InProcess.Convanim("render", dir.File("f.yaml"), "--out", docs) is var r && r.ExitCode == 0 ? r.Stderr : throw new Xunit.Sdk.XunitException(r.Stderr);
+
+        var notice = Render();
+        Assert.Equal(Users, File.ReadAllText(Path.Combine(docs, Gallery.FileName)));
+        var other = Path.Combine(docs, Gallery.OtherFileName);
+        Assert.Contains("<figure id=\"a\"", File.ReadAllText(other));
+        Assert.Contains($"{Path.Combine(docs, Gallery.FileName)} was not written by convanim: it is left as it is; the gallery is {other}", notice);
+        // Again, with a changed figure: the gallery's own page is updated, the user's is not.
+        File.WriteAllText(dir.File("f.yaml"), "figures:\n  - {name: a, title: Second, input: 4, kernel: 3, formats: [png]}\n");
+        Render();
+        Assert.Contains("Second", File.ReadAllText(other));
+        Assert.Equal(Users, File.ReadAllText(Path.Combine(docs, Gallery.FileName)));
+
+        // Both names taken by the user's files: no page at all.
+        File.WriteAllText(other, Users);
+        Assert.Contains("no gallery page was written", Render());
+        Assert.Equal(Users, File.ReadAllText(other));
+        Assert.Equal(Users, File.ReadAllText(Path.Combine(docs, Gallery.FileName)));
+
+        // The user's index.html gone: the gallery is index.html again; the user's other page stays.
+        File.Delete(Path.Combine(docs, Gallery.FileName));
+        Assert.DoesNotContain("not written by convanim: it is left", Render());
+        Assert.Contains("<figure id=\"a\"", File.ReadAllText(Path.Combine(docs, Gallery.FileName)));
+        Assert.Equal(Users, File.ReadAllText(other));
+    }
+
+    /// <summary>The gallery's index unreadable (garbled, or a folder in its place): the page keeps every figure whose files are there.</summary>
+    [Theory]
+    [InlineData("garbled")]
+    [InlineData("folder")]
+    [InlineData("removed")]
+    public async Task A_lost_gallery_index_keeps_the_figures_of_other_files(string damage)
+    {
+        using var dir = new TempDirectory();
+        var a = Read("figures:\n  - {name: a1, title: First of a, input: 4, kernel: 3, formats: [png]}\n  - {name: a2, input: 5, kernel: 3, formats: [gif]}\n", "a.yaml");
+        var b = Read("figures:\n  - {name: b1, input: 4, kernel: 2, formats: [png]}\n", "b.yaml");
+        await Render(dir.Path, "a.yaml", a);
+        await Render(dir.Path, "b.yaml", b);
+        var before = File.ReadAllText(dir.File(Gallery.FileName));
+        var index = dir.File(Gallery.IndexName);
+        switch (damage)
+        {
+            case "garbled":
+                File.WriteAllText(index, "{\"not\": [the index");
+                break;
+            case "folder":
+                File.Delete(index);
+                Directory.CreateDirectory(index);
+                break;
+            default:
+                File.Delete(index);
+                break;
+        }
+        var changed = Read("figures:\n  - {name: b1, title: Changed b, input: 5, kernel: 2, formats: [png]}\n", "b.yaml");
+        await Render(dir.Path, "b.yaml", changed);
+        var page = File.ReadAllText(dir.File(Gallery.FileName));
+        Assert.Equal(3, FiguresOnPage(dir.Path));
+        Assert.Contains("3 figures from <code>a.yaml</code>, <code>b.yaml</code>", page);
+        Assert.Contains("Changed b", page);
+        // The other file's figures exactly as they were shown.
+        foreach (var name in new[] { "a1", "a2" })
+        {
+            var block = new System.Text.RegularExpressions.Regex($"<figure id=\"{name}\".*?</figure>\n", System.Text.RegularExpressions.RegexOptions.Singleline);
+            Assert.Equal(block.Match(before).Value, block.Match(page).Value);
+        }
+        // A figure whose files are then removed leaves the page, also when it came from the page alone.
+        if (damage != "folder") File.WriteAllText(index, "garbled again");
+        Directory.Delete(dir.File("a1"), recursive: true);
+        await Render(dir.Path, "b.yaml", changed);
+        Assert.Equal(2, FiguresOnPage(dir.Path));
+        Assert.DoesNotContain("id=\"a1\"", File.ReadAllText(dir.File(Gallery.FileName)));
     }
 }

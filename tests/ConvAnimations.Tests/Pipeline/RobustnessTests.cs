@@ -1,10 +1,9 @@
-using ConvAnimations.Explain;
-using ConvAnimations.Views;
-using ConvAnimations.Preparation;
 using System.Diagnostics;
 using ConvAnimations.Pipeline;
+using ConvAnimations.Preparation;
 using ConvAnimations.Spec;
 using ConvAnimations.Tests.Support;
+using ConvAnimations.Views;
 
 namespace ConvAnimations.Tests.Pipeline;
 
@@ -223,5 +222,58 @@ public sealed class KillTests
         Assert.True(rerun.ExitCode == 0, rerun.Stderr);
         OutputChecks.AllComplete(output, figures, allowTemporaries: false);
         Assert.Equal(figures.Count * 2, Directory.GetFiles(output, "*.gif").Length + Directory.GetFiles(output, "*.mp4").Length);
+    }
+}
+
+/// <summary>kill -9 between an edit and its undoing: as slow as the kill test, so a class of its own that runs beside it.</summary>
+public sealed class KillEditTests
+{
+    /// <summary>
+    /// Render v1; edit to v2 (every figure changes) and kill -9 once some of v2's figures are in place; undo the edit
+    /// and render: every figure's files are v1's again, byte for byte those of a clean render of v1, and no figure that
+    /// held v2's files was called unchanged.
+    /// </summary>
+    [Fact]
+    public void An_edit_undone_after_a_kill_leaves_no_figure_with_the_edits_files()
+    {
+        using var dir = new TempDirectory();
+        var v1 = File.ReadAllText(Repo.FiguresFile);
+        var v2 = v1.Replace("  scale: 1.0\n", "  scale: 1.0\n  theme: print\n", StringComparison.Ordinal);
+        Assert.NotEqual(v1, v2);
+        string[] only = ["--only", "no_padding_no_strides", "padding_strides_odd_transposed", "numerical_padding_strides", "full_picture", "dilation"];
+        File.WriteAllText(dir.File("figures.yaml"), v1);
+        var clean = Processes.Convanim(dir.Path, ["render", "--out", "clean", .. only]);
+        Assert.True(clean.ExitCode == 0, clean.Stderr);
+        Assert.Equal(0, Processes.Convanim(dir.Path, ["render", "--out", "output", .. only]).ExitCode);
+        var output = dir.File("output");
+        string[] Files(string folder) =>
+            Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f))
+                .Where(f => !f.StartsWith('.') && f != Gallery.FileName).Order(StringComparer.Ordinal).ToArray();
+        var expected = Files(dir.File("clean"));
+        string[] Changed() => expected.Where(f => !File.Exists(Path.Combine(output, f)) || !File.ReadAllBytes(Path.Combine(output, f)).SequenceEqual(File.ReadAllBytes(dir.File("clean/" + f)))).ToArray();
+        Assert.Empty(Changed());
+
+        // Killed as soon as a file of v2 is in place; tried again if the kill came after the whole render.
+        string[] left = [];
+        for (var attempt = 0; attempt < 5 && left.Length == 0; attempt++)
+        {
+            File.WriteAllText(dir.File("figures.yaml"), v2);
+            var started = DateTime.UtcNow;
+            using var run = RobustnessTests.Start(dir.Path, ["render", "--out", "output", .. only]);
+            while (!run.HasExited && !expected.Any(f => File.GetLastWriteTimeUtc(Path.Combine(output, f)) > started)) Thread.Sleep(5);
+            run.Kill(entireProcessTree: false);
+            run.WaitForExit();
+            RobustnessTests.WaitForOrphans(output);
+            left = Changed();
+            File.WriteAllText(dir.File("figures.yaml"), v1);
+            if (left.Length == 0) Assert.Equal(0, Processes.Convanim(dir.Path, ["render", "--out", "output", .. only]).ExitCode);
+        }
+        Assert.NotEmpty(left);
+
+        var rerun = Processes.Convanim(dir.Path, ["render", "--out", "output", .. only]);
+        Assert.True(rerun.ExitCode == 0, rerun.Stderr);
+        Assert.Empty(Changed());
+        Assert.Equal(expected, Files(output));
+        foreach (var name in left.Select(f => f.Split('/', '.')[0]).Distinct()) Assert.Contains($"rendered   {name}", rerun.Stdout);
     }
 }

@@ -1,13 +1,12 @@
-using ConvAnimations.Explain;
-using ConvAnimations.Views;
-using ConvAnimations.Preparation;
-using ConvAnimations.Tests.Support;
 using System.Text.Json;
 using ConvAnimations.Layout;
 using ConvAnimations.Pipeline;
+using ConvAnimations.Preparation;
 using ConvAnimations.Rendering;
 using ConvAnimations.Scenes;
 using ConvAnimations.Spec;
+using ConvAnimations.Tests.Support;
+using ConvAnimations.Views;
 using ConvAnimations.Writers;
 using CsCheck;
 

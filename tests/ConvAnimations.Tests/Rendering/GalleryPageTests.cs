@@ -32,7 +32,7 @@ public sealed class GalleryPageTests
         using var dir = new TempDirectory();
         var figure = Repo.Figure("counting_positions");
         Assert.Equal(FigureOutcome.Rendered, Assert.Single(await RenderPipeline.RunAsync([figure.Prepared()], new RenderOptions(dir.Path))).Outcome);
-        var page = File.ReadAllText(Gallery.Write(dir.Path, "figures.yaml", [figure]));
+        var page = File.ReadAllText(Gallery.Write(dir.Path, "figures.yaml", [figure])!);
         foreach (var format in new[] { "png", "svg", "pdf" }) Assert.Contains($">1 frame ({format})<", page);
         Assert.DoesNotContain("1 frames", page);
     }
@@ -50,7 +50,7 @@ public sealed class GalleryPageTests
         var figures = names.Select(Repo.Figure).Select(f => f.Name == "dilation" ? f with { Formats = [OutputFormat.Gif, OutputFormat.Mp4, OutputFormat.Pdf] } : f).ToList();
         var results = await RenderPipeline.RunAsync(figures.Prepared(), new RenderOptions(dir.Path));
         Assert.All(results, r => Assert.Equal(FigureOutcome.Rendered, r.Outcome));
-        var page = Gallery.Write(dir.Path, "figures.yaml", figures);
+        var page = Gallery.Write(dir.Path, "figures.yaml", figures)!;
 
         await using var chromium = await HeadlessChromium.StartAsync();
         await chromium.NavigateAsync(new Uri(page).AbsoluteUri);

@@ -1,10 +1,8 @@
-using ConvAnimations.Explain;
-using ConvAnimations.Views;
-using ConvAnimations.Preparation;
 using System.Text.Json.Nodes;
 using ConvAnimations.Spec;
 using ConvAnimations.Tests.Spec;
 using ConvAnimations.Tests.Support;
+using ConvAnimations.Views;
 using CsCheck;
 using Json.Schema;
 
@@ -40,7 +38,12 @@ public sealed class FiguresSchemaTests
             output: [6, 9]
             style: flat
             panels: {frames: [0, 1, 2, 3], columns: 2, formats: [svg, pdf]}
-          - {name: framework, kind: transposed, transposed_input: [3, 2], output_padding: [1, 0], kernel: 3, stride: 2, padding: same}
+          - {name: framework, kind: transposed, transposed_input: [3, 2], output_padding: [1, 0], kernel: 3, stride: 2, padding: half}
+          - {name: tf_same, input: 6, kernel: 3, stride: 2, padding: same, play: first_row}
+          - {name: played, input: 6, kernel: 3, play: [0, 1, "4-6"], panels: {frames: [0, 4]}}
+          - {name: sampled, input: 6, kernel: 3, play: {every: 4}}
+          - {name: paper, input: 5, kernel: 3, stride: 2, padding: 1, labels: full, legend: true, theme: print, panels: {frames: [0, 1, 2, 3], columns: 2, width: 120mm, text: 8pt, letters: true, formats: [pdf, svg, png]}}
+          - {name: spread_maps, input: 5, kernel: 1, in_channels: 3, out_channels: 2, layout: spread, labels: maps}
           - {name: words, input: [5, 7], kernel: [3, 5], padding: [full, valid], formats: [svg, pdf, mp4]}
           - {name: half, input: 7, kernel: 3, dilation: 2, padding: half, frame_ms: 20}
           - {name: numbers, kind: average_pooling, input: 5, kernel: 3, padding: 1, values: {seed: 7}}
@@ -61,7 +64,7 @@ public sealed class FiguresSchemaTests
             in_channels: 4
             out_channels: 2
             groups: 2
-            theme: {base: solarized-dark, input: "#268bd2", highlight: "#b58900"}
+            theme: {base: solarized-dark, input: "#1d4e89", highlight: "#b58900"}
             labels: full
             legend: true
           - name: two_maps
@@ -78,6 +81,24 @@ public sealed class FiguresSchemaTests
           - {name: pooled, kind: max_pooling, input: 4, kernel: 2, in_channels: 3, values: {seed: 1}, theme: print}
           - {name: both, beside: [matrix, pooled], title: Side by side}
           - {name: after, sequence: [hops, both]}
+        """,
+        // Chains of layers, with every key a layer takes.
+        """
+        defaults: {kernel: 3, view: blocks}
+        figures:
+          - name: chain
+            title: A chain
+            input: [1, 16]
+            in_channels: 2
+            view: stack
+            style: flat
+            labels: sizes
+            layers:
+              - {name: first, title: Causal, kind: convolution, kernel: [1, 2], stride: 1, padding: causal, dilation: [1, 2], out_channels: 4, groups: 2}
+              - {kind: transposed, kernel: [1, 3], stride: [1, 2], padding: [0, 1], output_padding: [0, 1]}
+              - {kind: max_pooling, kernel: [1, 2], stride: [1, 2], padding: {left: 1}}
+          - {name: blocks, input: 12, reveal: progressive, legend: true, layers: [{out_channels: 3}, {kind: average_pooling, kernel: 2, stride: 2}]}
+          - {name: both, beside: [chain, blocks]}
         """,
         .. CommandLineFigures(),
     ];
@@ -152,6 +173,7 @@ public sealed class FiguresSchemaTests
         Assert.Equal(FigureFields.KnownKeys(ViewTable.Default.Views).Order(), figure.Select(p => p.Key).Order());
         Assert.Equal(ValuesSpec.Keys.Order(), figure["values"]!["properties"]!.AsObject().Select(p => p.Key).Order());
         Assert.Equal(PanelsSpec.Keys.Order(), figure["panels"]!["properties"]!.AsObject().Select(p => p.Key).Order());
+        Assert.Equal(LayerChains.LayerKeys.Order(), figure["layers"]!["items"]!["properties"]!.AsObject().Select(p => p.Key).Order());
         Assert.Equal(Kind.All.Select(k => k.Name), Enum(figure["kind"]));
         Assert.Equal(ViewTable.Default.Words, Enum(figure["view"]));
         Assert.Equal(Words<FigureStyle>.Names, Enum(figure["style"]));

@@ -143,6 +143,10 @@ public sealed class PreviewPageTests(ITestOutputHelper output)
     [InlineData("files/../figures.yaml", HttpStatusCode.NotFound)]
     [InlineData("files/missing.gif", HttpStatusCode.NotFound)]
     [InlineData("figures/conv/8.svg", HttpStatusCode.OK)]
+    [InlineData("figures/conv/0.png?width=50", HttpStatusCode.OK)]
+    [InlineData("figures/conv/0.png?width=0", HttpStatusCode.BadRequest)]
+    [InlineData("figures/conv/0.png?width=-5", HttpStatusCode.BadRequest)]
+    [InlineData("figures/conv/0.png?width=wide", HttpStatusCode.BadRequest)]
     [InlineData("files/conv.gif", HttpStatusCode.OK)]
     public async Task Requests_outside_the_figures_are_refused(string url, HttpStatusCode expected)
     {

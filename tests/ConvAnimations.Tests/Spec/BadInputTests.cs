@@ -1,9 +1,7 @@
-using ConvAnimations.Explain;
-using ConvAnimations.Views;
-using ConvAnimations.Preparation;
 using ConvAnimations.Spec;
 using ConvAnimations.Tests.Cli;
 using ConvAnimations.Tests.Support;
+using ConvAnimations.Views;
 
 namespace ConvAnimations.Tests.Spec;
 
@@ -34,6 +32,8 @@ public sealed class BadInputTests
         [Head + "    input: 5\n    kernel: 3\n    padding: {top: 1, botom: 2}\n", 5, 23, "f", "unknown key 'botom' in padding (did you mean 'bottom'?)"],
         [Head + "    input: 5\n    kernel: 3\n    padding: {left: -1}\n", 5, 21, "f", "padding.left: -1 is not allowed: padding cannot be negative"],
         [Head + "    input: 5\n    kernel: 3\n    padding: sme\n", 5, 14, "f", "(did you mean 'same'?)"],
+        [Head + "    kind: max_pooling\n    input: 1\n    kernel: 2\n    dilation: 3\n    padding: 2\n", 7, 14, "f", "padding: the window of output 0 lies in the padding alone (its taps, 3 cells apart, miss the input), where max pooling has no input to take"],
+        [Head + "    input: 4\n    kernel: 3\n    view: dots\n", 5, 11, "f", "view: 'dots' is not one of kernel, matrix, hops, subsampling"],
         [Head + "    input: 6\n    kernel: 3\n    stride: 2\n    padding: 1\n    output: 4\n", 7, 13, "f", "output: 4 does not match the figure, which computes 3: o = floor((i + 2p - d(k-1) - 1)/s) + 1 = floor((6 + 2 - 2 - 1)/2) + 1 = 3"],
         [Head + "    kind: transposed\n    input: 6\n    kernel: 3\n    stride: 2\n    output: 3\n", 7, 13, "f", "a transposed figure's output is the direct input i = 6"],
         ["figures:\n  - {name: a, input: 4, kernel: 3}\n  - {name: a, input: 5, kernel: 3}\n", 3, 12, "a", "duplicate name: already used at "],
@@ -46,6 +46,14 @@ public sealed class BadInputTests
         [Head + "    input: 4\n    kernel: 3\n    theme: {base: print, input: \"#12\"}\n", 5, 33, "f", "theme.input: '#12' is not a colour: write it as \"#RRGGBB\""],
         [Head + "    input: 4\n    kernel: 3\n    theme: {output: blue-ish}\n", 5, 21, "f", "theme.output: 'blue-ish' is not a colour"],
         [Head + "    input: 4\n    kernel: 3\n    theme: {base: print, inptu: \"#123456\"}\n", 5, 26, "f", "unknown key 'inptu' in theme (did you mean 'input'?)"],
+        // Colours a reader cannot tell apart: the pair is named, at the colour the theme sets.
+        [Head + "    input: 4\n    kernel: 3\n    theme: {background: \"#000000\", input: \"#000000\", output: \"#000000\", lines: \"#000000\", highlight: \"#000000\"}\n", 5, 80, "f",
+            "theme: lines #000000 on background #000000 have a contrast of 1.00:1, under the 4.5:1 that text and lines need (WCAG): change theme.lines or theme.background"],
+        [Head + "    input: 4\n    kernel: 3\n    theme: {base: solarized-dark, input: \"#6C71C4\"}\n", 5, 42, "f",
+            "theme: lines #EEE8D5 on input #6C71C4 have a contrast of 3.57:1, under the 4.5:1 that text and lines need (WCAG): change theme.input"],
+        [Head + "    input: 4\n    kernel: 3\n    theme: {base: solarized-light, input: \"#6C71C4\"}\n", 5, 43, "f",
+            "theme: text on input #6C71C4 reads at best at 4.37:1 (ink #001F27 or #FFFFFF), under the 4.5:1"],
+        ["defaults:\n  theme: {lines: \"#FFFFFF\"}\nfigures:\n  - {name: f, input: 4, kernel: 3}\n", 2, 18, null, "theme: lines #FFFFFF on background #FFFFFF have a contrast of 1.00:1"],
         [Head + "    input: 4\n    kernel: 3\n    labels: all\n", 5, 13, "f", "labels: 'all' is not one of none, maps, sizes, full"],
         [Head + "    input: 4\n    kernel: 3\n    legend: yes\n", 5, 13, "f", "legend: expected true or false"],
         [Head + "    input: 4\n    kernel: 3\n    reveal: slowly\n", 5, 13, "f", "reveal: 'slowly' is not one of all, progressive"],
@@ -79,6 +87,12 @@ public sealed class BadInputTests
         [Head + "    input: 3\n    kernel: 2\n    values:\n      input: [[1, 2, 3], [4, 5, 6], [7, 8, 9]]\n", 6, 7, "f", "values: needs 'kernel'"],
         [Head + "    input: 3\n    kernel: 2\n    values:\n      seed: 1\n      input: [[1, 2, 3], [4, 5, 6], [7, 8, 9]]\n", 6, 13, "f", "give either 'seed' or explicit"],
         [Head + "    kind: max_pooling\n    input: 4\n    kernel: 2\n    padding: 2\n", 6, 14, "f", "at most half the window"],
+        ["figures:\n  - name: f\n    input: 4\n\tkernel: 3\n", 4, 1, null, "a tab in the indentation: indent with spaces, not tabs"],
+        ["figures:\n  - name: f\n    input: 4\n    kernel: 3\n  \t  stride: 1\n", 5, 3, null, "indent with spaces, not tabs"],
+        [Head + "    kind: convolution3d\n    input: 4\n    kernel: 3\n", 3, 11, "f", "is not one of convolution, transposed, max_pooling, average_pooling: 3-D operations are not drawn: figures are 2-D maps"],
+        [Head + "    kind: depthwise\n    input: 4\n    kernel: 3\n", 3, 11, "f", "a depthwise convolution is kind: convolution with in_channels = out_channels = groups"],
+        [Head + "    input: [3, 5, 5]\n    kernel: 3\n", 3, 12, "f", "input: expected a number or [rows, cols], got a list of 3 (figures are 2-D"],
+        [Head + "    kind: transposed\n    input: 6\n    kernel: 3\n    stride: 2\n    padding: same\n", 7, 14, "f", "padding: same is TensorFlow's SAME, which here pads 0 before and 1 after"],
     ];
 
     [Theory]

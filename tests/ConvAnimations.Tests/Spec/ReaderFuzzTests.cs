@@ -1,10 +1,8 @@
-using ConvAnimations.Explain;
-using ConvAnimations.Views;
-using ConvAnimations.Preparation;
 using System.Text;
 using System.Text.RegularExpressions;
 using ConvAnimations.Spec;
 using ConvAnimations.Tests.Support;
+using ConvAnimations.Views;
 using CsCheck;
 
 namespace ConvAnimations.Tests.Spec;
@@ -137,7 +135,7 @@ public sealed partial class ReaderFuzzTests
     [Fact]
     public void The_unchanged_files_read_as_before()
     {
-        Assert.Equal(31, ViewTable.Default.Parse(Sources[0], "fuzz.yaml").Figures.Count);
+        Assert.Equal(34, ViewTable.Default.Parse(Sources[0], "fuzz.yaml").Figures.Count);
         Assert.All(ConvAnimations.Tests.Schema.FiguresSchemaTests.GoodFiles, f => Assert.True(ViewTable.Default.Parse(f, "fuzz.yaml").IsValid));
         Assert.All(BadInputTests.Cases, c => Assert.False(ViewTable.Default.Parse((string)c[0]!, "fuzz.yaml").IsValid));
     }

@@ -1,13 +1,12 @@
-using ConvAnimations.Explain;
-using ConvAnimations.Views;
-using ConvAnimations.Preparation;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using ConvAnimations.Arithmetic;
 using ConvAnimations.Layout;
+using ConvAnimations.Preparation;
 using ConvAnimations.Spec;
 using ConvAnimations.Tests.Support;
+using ConvAnimations.Views;
 using Xunit.Abstractions;
 
 namespace ConvAnimations.Tests.Spec;

@@ -37,7 +37,8 @@ public sealed class HeadlessChromium : IAsyncDisposable
 
     public ConcurrentQueue<string> Errors { get; } = new();
 
-    public static async Task<HeadlessChromium> StartAsync()
+    /// <param name="arguments">More of chromium's switches; PuppeteerSharp joins them into one command line, so a value with spaces is quoted.</param>
+    public static async Task<HeadlessChromium> StartAsync(params string[] arguments)
     {
         var profile = Directory.CreateTempSubdirectory("convanim-chromium-").FullName;
         var browser = await Puppeteer.LaunchAsync(new LaunchOptions
@@ -48,6 +49,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
             [
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required", "--hide-scrollbars",
+                .. arguments,
             ],
             UserDataDir = profile,
             DefaultViewport = new ViewPortOptions { Width = 1400, Height = 1000 },

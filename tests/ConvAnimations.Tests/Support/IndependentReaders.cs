@@ -19,17 +19,17 @@ public static class IndependentReaders
     }
 
     /// <summary>
-    /// A PDF's first page drawn by poppler at <paramref name="width"/> x <paramref name="height"/> pixels. Poppler
+    /// A PDF's page (the first unless told) drawn by poppler at <paramref name="width"/> x <paramref name="height"/> pixels. Poppler
     /// snaps horizontal and vertical strokes to whole pixels (stroke adjustment, which pdftoppm cannot turn off), so
     /// a 1.7 px line can move by a pixel; the page is drawn at 4x and each 4x4 block averaged, which keeps the reader
     /// independent and divides its snapping by four.
     /// </summary>
-    public static SKBitmap RasterizePdf(string pdf, int width, int height)
+    public static SKBitmap RasterizePdf(string pdf, int width, int height, int page = 1)
     {
         const int Over = 4;
         var prefix = pdf + ".poppler";
         // A PPM (no compression to undo): "P6", width, height, 255, then RGB bytes.
-        var result = Processes.Run("pdftoppm", ["-singlefile", "-scale-to-x", Text(Over * width), "-scale-to-y", Text(Over * height), pdf, prefix]);
+        var result = Processes.Run("pdftoppm", ["-singlefile", "-f", Text(page), "-l", Text(page), "-scale-to-x", Text(Over * width), "-scale-to-y", Text(Over * height), pdf, prefix]);
         Assert.True(result.ExitCode == 0, $"pdftoppm {pdf}: {result.Stderr}");
         var ppm = File.ReadAllBytes(prefix + ".ppm");
         var header = $"P6\n{Over * width} {Over * height}\n255\n";

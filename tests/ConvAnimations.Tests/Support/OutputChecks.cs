@@ -1,5 +1,5 @@
-using ConvAnimations.Encoding;
 using System.Globalization;
+using ConvAnimations.Encoding;
 using ConvAnimations.Spec;
 
 namespace ConvAnimations.Tests.Support;
@@ -8,8 +8,8 @@ namespace ConvAnimations.Tests.Support;
 public static class OutputChecks
 {
     /// <summary>
-    /// Every visible file, frame folders included, is a complete GIF, MP4, WebP, PDF, SVG, PNG, page or cache; the
-    /// only others are the render lock and hidden temporaries.
+    /// Every visible file, frame folders included, is a complete GIF, MP4, WebP, PDF, SVG, PNG, TikZ picture, LaTeX
+    /// document, PowerPoint deck, page or cache; the only others are the render lock and hidden temporaries.
     /// </summary>
     public static void AllComplete(string directory, IReadOnlyList<Figure> figures, bool allowTemporaries)
     {
@@ -48,6 +48,18 @@ public static class OutputChecks
                     break;
                 case ".png":
                     IndependentReaders.Decode(path).Dispose();
+                    break;
+                case ".tikz":
+                    Assert.True(File.ReadAllText(path).EndsWith("\\end{tikzpicture}%\n", StringComparison.Ordinal), $"incomplete TikZ picture {name}");
+                    break;
+                case ".tex":
+                    Assert.True(File.ReadAllText(path).EndsWith("\\end{document}\n", StringComparison.Ordinal), $"incomplete LaTeX document {name}");
+                    break;
+                case ".pptx":
+                    using (var deck = System.IO.Compression.ZipFile.OpenRead(path))
+                    {
+                        Assert.NotNull(deck.GetEntry("ppt/presentation.xml"));
+                    }
                     break;
                 case ".html":
                     Assert.EndsWith("</html>\n", File.ReadAllText(path));

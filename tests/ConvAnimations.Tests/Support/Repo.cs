@@ -1,7 +1,7 @@
-using ConvAnimations.Views;
-using ConvAnimations.Preparation;
 using ConvAnimations.Layout;
+using ConvAnimations.Preparation;
 using ConvAnimations.Spec;
+using ConvAnimations.Views;
 
 // The tests drive Linux tools (ffmpeg, chromium, mount) and Unix file modes.
 [assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]

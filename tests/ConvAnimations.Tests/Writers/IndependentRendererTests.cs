@@ -1,10 +1,8 @@
-using ConvAnimations.Explain;
-using ConvAnimations.Views;
-using ConvAnimations.Preparation;
+using ConvAnimations.Layout;
 using ConvAnimations.Pipeline;
+using ConvAnimations.Preparation;
 using ConvAnimations.Rendering;
 using ConvAnimations.Scenes;
-using ConvAnimations.Layout;
 using ConvAnimations.Spec;
 using ConvAnimations.Tests.Support;
 using ConvAnimations.Writers;

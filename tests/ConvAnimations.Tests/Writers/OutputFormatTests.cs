@@ -1,11 +1,9 @@
-using ConvAnimations.Explain;
-using ConvAnimations.Views;
-using ConvAnimations.Preparation;
 using ConvAnimations.Encoding;
+using ConvAnimations.Layout;
 using ConvAnimations.Pipeline;
+using ConvAnimations.Preparation;
 using ConvAnimations.Rendering;
 using ConvAnimations.Scenes;
-using ConvAnimations.Layout;
 using ConvAnimations.Spec;
 using ConvAnimations.Tests.Cli;
 using ConvAnimations.Tests.Support;

@@ -122,7 +122,9 @@
     const gives = k && reading.get(k), feeds = k && read.get(k);
     if (!linked) before = frame;
     linked = gives || feeds ? { key: k } : null;
-    show(linked ? (gives || feeds)[0].first : before);
+    // A figure that plays some frames only (play:) may show none of a cell's computations: the frame stays.
+    const shown = linked && (gives || feeds).find(l => l.count > 0);
+    show(shown ? shown.first : linked ? frame : before);
     if (!linked) {
       info.textContent = "";
       return;
