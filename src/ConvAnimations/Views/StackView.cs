@@ -71,7 +71,25 @@ public sealed class StackView : View
 
         var top = chain.Map(count);
         var frames = new OnDemand<SceneFrame>(top.Area, index => new SceneFrame(FrameMarks(chain, new Cell(index / top.Cols, index % top.Cols), oneRow, lines: style == FigureStyle.Isometric)));
-        return new Scene(style, planes, frames, figure.Scale, figure.Look.Theme, new Annotations([], figure.Look.Legend ? Legend(chain) : []));
+        return new Scene(style, planes, frames, figure.Scale, figure.Look.Theme, new Annotations([], figure.Look.Legend ? Legend(chain) : [])) { Links = Links(chain) };
+    }
+
+    /// <summary>
+    /// Each frame's output cell linked to its receptive field on every map below (what the frame lights, as
+    /// <c>explain --json</c>'s "receptive"): a reader hovering an input cell sees every output cell that depends on it.
+    /// </summary>
+    private static CellLinks Links(ChainLayout chain)
+    {
+        var count = chain.Count;
+        var top = chain.Map(count);
+        var maps = Enumerable.Range(0, count + 1).Select(m => new LinkedMap(m, chain.Title(m))).ToList();
+        return CellLinks.PerFrame(maps, top.Area, index =>
+        {
+            var cell = new Cell(index / top.Cols, index % top.Cols);
+            var receptive = chain.Receptive(cell);
+            var inputs = Enumerable.Range(0, count).SelectMany(m => receptive[m].Select(c => new PlaneCell(m, OnPlane(chain, m, c)))).ToList();
+            return new CellLink([new PlaneCell(count, cell)], inputs, [], new FrameSpan(index, 1));
+        });
     }
 
     private static CellKind[,] PlaneCells(ChainLayout chain, int m)

@@ -12,21 +12,13 @@ namespace ConvAnimations.Tests.Writers;
 /// <summary>
 /// The formats written as one document from the scene, without a browser: every figure of figures.yaml writes both,
 /// well formed, with a group of marks per frame, the player's data and a policy whose hashes are those of its style and
-/// script; the same bytes from run to run; every format's writer makes the files its layout says.
+/// script; the same bytes from run to run (each format's files: WriterTableTests).
 /// </summary>
 public sealed partial class DocumentFormatTests
 {
     [Fact]
-    public void Every_format_has_a_writer_that_makes_the_files_its_layout_says()
+    public void The_player_and_the_animated_svg_are_named_after_the_figure()
     {
-        var figure = Figures.Parse("figures:\n  - {name: f, input: 4, kernel: 3}\n");
-        foreach (var format in OutputFormat.All)
-        {
-            var files = FigureOutputs.WriterOf(format).Files(figure, format, "d").Select(t => t.Path).ToList();
-            Assert.Equal(format.Files == FileLayout.OnePerFrame
-                ? Enumerable.Range(0, 4).Select(i => FigureOutputs.FramePath("d", "f", format, i, 4))
-                : [Path.Combine("d", $"f.{format.Extension}")], files);
-        }
         Assert.Equal("f.animated.svg", Path.GetFileName(FigureOutputs.AnimationPath("d", "f", OutputFormat.AnimatedSvg)));
         Assert.Equal("f.html", Path.GetFileName(FigureOutputs.AnimationPath("d", "f", OutputFormat.Html)));
     }
@@ -68,8 +60,8 @@ public sealed partial class DocumentFormatTests
             Assert.Equal(frames, data.GetProperty("n").GetInt32());
             Assert.Equal(prepared.Scene.Links.Links.Count, data.GetProperty("l").GetArrayLength());
         }
-        // Every view's linked cells: the kernel views, the channels, the matrix, the composed figures (not the diagrams).
-        Assert.All(figures.Where(f => f.View.Name is not "hops"), f => Assert.True(f.Prepared().Scene.Links.Links.Count > 0, $"{f.Name} has no linked cells"));
+        // Every view's linked cells: the kernel views, the channels, the matrix, the composed figures, the stacks (not the diagrams, nor the blocks).
+        Assert.All(figures.Where(f => f.View.Name is not ("hops" or "blocks")), f => Assert.True(f.Prepared().Scene.Links.Links.Count > 0, $"{f.Name} has no linked cells"));
     }
 
     [GeneratedRegex(@"\bv([0-9]+)\b")]
