@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using ConvAnimations.Pipeline;
+using ConvAnimations.Scenes;
 using ConvAnimations.Spec;
 using ConvAnimations.Tests.Support;
 using ConvAnimations.Writers;
@@ -62,6 +63,47 @@ public sealed partial class DocumentFormatTests
         }
         // Every view's linked cells: the kernel views, the channels, the matrix, the composed figures, the stacks (not the diagrams, nor the blocks).
         Assert.All(figures.Where(f => f.View.Name is not ("hops" or "blocks")), f => Assert.True(f.Prepared().Scene.Links.Links.Count > 0, $"{f.Name} has no linked cells"));
+    }
+
+    /// <summary>
+    /// A stack's links are its frames' receptive fields as explain --json gives them: the output cell, and on every map
+    /// below the same cells, moved by one offset per map (its padding on the grid the map is drawn as).
+    /// </summary>
+    [Fact]
+    public void A_stacks_links_are_the_receptive_fields_explain_json_gives()
+    {
+        var figure = Repo.Prepared("wavenet");
+        var frames = JsonDocument.Parse(figure.Json()).RootElement.GetProperty("frames").EnumerateArray().ToList();
+        var links = figure.Scene.Links;
+        var top = links.Maps.Max(m => m.Plane);
+        Assert.Equal(frames.Count, links.Links.Count);
+        var offsets = new Dictionary<int, (int, int)>();
+        foreach (var (frame, link) in frames.Zip(links.Links))
+        {
+            var output = frame.GetProperty("output");
+            Assert.Equal(new PlaneCell(top, new ConvAnimations.Layout.Cell(output[0].GetInt32(), output[1].GetInt32())), Assert.Single(link.Outputs));
+            var receptive = frame.GetProperty("receptive").EnumerateArray().Select(c => (Map: c[0].GetInt32(), Row: c[1].GetInt32(), Col: c[2].GetInt32())).Where(c => c.Map < top).ToList();
+            Assert.Equal(receptive.Count, link.Inputs.Count);
+            foreach (var map in receptive.Select(c => c.Map).Distinct())
+            {
+                var expected = receptive.Where(c => c.Map == map).Select(c => (c.Row, c.Col)).Order().ToList();
+                var actual = link.Inputs.Where(c => c.Plane == map).Select(c => (c.Cell.Row, c.Cell.Col)).Order().ToList();
+                var offset = (actual[0].Row - expected[0].Row, actual[0].Col - expected[0].Col);
+                Assert.Equal(offsets.TryAdd(map, offset) ? offset : offsets[map], offset);
+                Assert.Equal(expected.Select(c => (c.Row + offset.Item1, c.Col + offset.Item2)), actual);
+            }
+        }
+    }
+
+    /// <summary><c>play:</c> keeps every computation linked; each shows on the frame that now plays it, or on none.</summary>
+    [Fact]
+    public void A_figure_that_plays_some_frames_keeps_its_links_on_the_frames_it_plays()
+    {
+        var all = Figures.Parse("figures:\n  - {name: f, input: 5, kernel: 3}\n").Prepared().Scene.Links;
+        var played = Figures.Parse("figures:\n  - {name: f, input: 5, kernel: 3, play: [1, 4, 8]}\n").Prepared().Scene.Links;
+        Assert.Equal(all.Links.Count, played.Links.Count);
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0, 0], Enumerable.Range(0, 9).Select(i => played.Links[i].Inputs.Except(all.Links[i].Inputs).Count()));
+        Assert.Equal([(0, 0), (0, 1), (1, 0), (1, 0), (1, 1), (2, 0), (2, 0), (2, 0), (2, 1)], played.Links.Select(l => (l.Shown.First, l.Shown.Count)));
     }
 
     [GeneratedRegex(@"\bv([0-9]+)\b")]
