@@ -46,6 +46,16 @@ public static class AltText
         return $" Each cell shows its number; the output, row by row: {string.Join("; ", rows)}.";
     }
 
+    /// <summary>A chain of layers: its maps' names and sizes, how they are <paramref name="drawn"/>, then what its <paramref name="frames"/> show.</summary>
+    public static string Chain(ChainLayout chain, string drawn, string frames)
+    {
+        string Shape(int m) => chain.Shape(m).Replace('x', '×');
+        // Titles may hold commas: the maps apart by semicolons.
+        var maps = string.Join("; ", Enumerable.Range(1, chain.Count).Select(m => $"{chain.Title(m)} ({Shape(m)})"));
+        var order = chain.SeveralMaps ? " (maps × rows × columns)" : "";
+        return $"A chain of {Plural.Of(chain.Count, "layer")} {drawn}: {Article(Shape(0))} input{order}, then {maps}.{(frames.Length > 0 ? " " + frames : "")}";
+    }
+
     /// <summary>"3×3", "1×9".</summary>
     public static string Area(Size2 size) => $"{Text(size.Rows)}×{Text(size.Cols)}";
 

@@ -52,6 +52,15 @@ public sealed class StackView : View
 
     public override string PyTorch(Animation animation) => PyTorchChain.Write(animation);
 
+    public override string Alt(Animation animation)
+    {
+        var chain = animation.Layers!;
+        var (rows, cols) = chain.Field(chain.Count);
+        var field = rows is { } r && cols is { } c ? $" ({AltText.Area(new Size2(r.Size, c.Size))} cells of the input)" : "";
+        return AltText.Chain(chain, "drawn as its maps one above the other, the input at the bottom",
+            $"Each frame highlights one cell of the last map and the cells it depends on in every map below{field}.");
+    }
+
     public override Scene Build(Animation animation)
     {
         var figure = animation.Figure;

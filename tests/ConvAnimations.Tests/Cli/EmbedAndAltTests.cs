@@ -81,6 +81,12 @@ public sealed partial class EmbedAndAltTests
         Assert.Contains("y = C x, with C 4×16", alts["no_padding_no_strides_matrix"]);
         Assert.Contains("1 + 1 hop = 2 positions each way: the output is 2×2", alts["counting_positions_strides"]);
         Assert.StartsWith("2 figures one after another. First: A 3×3 kernel slides over a 4×4 input", alts["convolution_then_transposed"]);
+        // A chain says its maps, not its first layer alone.
+        Assert.Equal("A chain of 4 layers drawn as its maps one above the other, the input at the bottom: a 1×16 input, then hidden layer, dilation 1 (1×16); " +
+                     "hidden layer, dilation 2 (1×16); hidden layer, dilation 4 (1×16); output, dilation 8 (1×16). Each frame highlights one cell of the last map " +
+                     "and the cells it depends on in every map below (1×16 cells of the input).", alts["wavenet"]);
+        Assert.StartsWith("A chain of 4 layers drawn as blocks of feature maps", alts["lenet_features"]);
+        Assert.EndsWith("S4: average pooling 2x2 (16×5×5). Each frame adds a layer, the network growing from its input.", alts["lenet_features"]);
     }
 
     [Fact]
