@@ -71,8 +71,9 @@ public static class ArithmeticText
     public const string Diagram = "1 frame (a diagram)";
 
     /// <summary>The size formula of the map a figure fills, per axis ("rows: ..." and "cols: ..." when they differ).</summary>
-    public static IReadOnlyList<string> OutputFormulas(Figure figure) =>
-        figure.Geometry.DistinctAxes.Select(x => (x.Label.Length > 0 ? $"{x.Label}: " : "") + (figure.IsTransposed ? Formulas.TransposedOutput(x.Axis) : Formulas.DirectOutput(x.Axis))).ToList();
+    public static IReadOnlyList<string> OutputFormulas(Figure figure) => figure.Kind.IsDense
+        ? [$"m = {figure.AnimatedOutput.Cols} output units, each joined to all n = {figure.AnimatedInput.Cols} input units: n·m = {figure.AnimatedInput.Cols * figure.AnimatedOutput.Cols} weights"]
+        : figure.Geometry.DistinctAxes.Select(x => (x.Label.Length > 0 ? $"{x.Label}: " : "") + (figure.IsTransposed ? Formulas.TransposedOutput(x.Axis) : Formulas.DirectOutput(x.Axis))).ToList();
 
     /// <summary>The grid as text, top row first: x input, p padding, z inserted zero.</summary>
     public static IReadOnlyList<string> GridRows(CellKind[,] grid) =>

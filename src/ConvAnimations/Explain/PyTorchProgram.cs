@@ -19,6 +19,7 @@ public static class PyTorchProgram
     public static string Write(Animation animation)
     {
         var figure = animation.Figure;
+        if (figure.Kind.IsDense) return Dense(figure);
         var g = figure.Geometry;
         var (input, output) = (figure.AnimatedInput, figure.AnimatedOutput);
         var channels = figure.Channels;
@@ -77,6 +78,29 @@ public static class PyTorchProgram
             text.AppendLine($"assert torch.allclose({y}, expected), expected");
         }
         return text.ToString();
+    }
+
+    /// <summary>
+    /// A fully connected layer: nn.Linear of n inputs and m outputs, a weight an edge (n·m of them), and every output
+    /// depending on every input (its Jacobian has no zero, with random weights).
+    /// </summary>
+    private static string Dense(Figure figure)
+    {
+        var (n, m) = (figure.AnimatedInput.Cols, figure.AnimatedOutput.Cols);
+        var layer = figure.Kind.PyTorch;
+        return $"""
+            import torch
+            from torch import nn
+
+            # {figure.Name}: {figure.Kind.Name}, {n} input units -> {m} output units, every input joined to every output
+            layer = {layer.Name}({n}, {m}, {layer.Options})
+            assert layer.weight.numel() == {n} * {m}, layer.weight.shape  # a weight an edge: n·m
+            x = torch.rand(1, {n}, dtype=torch.float64)
+            y = layer(x)
+            assert y.shape == (1, {m}), y.shape
+            assert (torch.autograd.functional.jacobian(layer, x) != 0).all()  # each output reads every input
+
+            """;
     }
 
     private static string Stack(IEnumerable<double[,]> maps) => $"[{string.Join(", ", maps.Select(Matrix))}]";

@@ -11,6 +11,8 @@ public static class Layouter
         var g = figure.Geometry;
         // A transposed figure is drawn as its equivalent stride-1 convolution over the stretched, padded input.
         var (grid, frames) = figure.IsTransposed ? (TransposedGrid(g), Windows(g, figure.AnimatedOutput, Size2.Square(1))) : Direct(g);
+        // A fully connected layer's one window is the whole input, the window of each of its output units.
+        if (figure.Kind.IsDense) frames = Enumerable.Range(0, figure.OutputUnits).Select(j => frames[0] with { Output = new Cell(0, j) }).ToArray();
         var values = figure.Values is null || figure.Channels.IsMulti ? null : Numbers.Compute(figure, grid, frames);
         var animation = new Animation(figure, grid, frames, values);
         return figure.Channels.IsMulti ? animation with { Channels = ChannelLayout.Of(figure, grid, frames) } : animation;

@@ -89,5 +89,60 @@ internal sealed class MarkSteps(Projection projection, SKPath[] outlines, Theme 
         return new([paints.Fill(path, theme.Lines)]);
     }
 
+    /// <summary>A circle in its plane: filled, under the highlight when asked, outlined solid or in dashes (a zero unit).</summary>
+    public MarkDrawing Visit(Unit unit)
+    {
+        var plane = Plane(unit);
+        SKPath Circle()
+        {
+            var path = new SKPath();
+            path.AddCircle(unit.Col, unit.Row, unit.Radius);
+            path.Transform(plane);
+            return path;
+        }
+        var steps = new List<Step> { paints.Fill(Circle(), unit.Fill is { } fill ? theme.ColourOf(fill) : theme.Background) };
+        if (unit.Highlighted) steps.Add(paints.Fill(Circle(), theme.Highlight));
+        steps.Add(paints.Stroke(unit.Dashed ? DashedCircle(plane, unit) : Circle(), theme.Lines, theme.ThickLine));
+        return new(steps);
+    }
+
+    /// <summary>The outline of a zero unit as arcs: as many dashes as the guide's dash pattern fits around it, evenly spread.</summary>
+    private SKPath DashedCircle(SKMatrix plane, Unit unit)
+    {
+        var circumference = 2 * MathF.PI * unit.Radius * theme.CellSize;
+        var period = theme.Dash[0] + theme.Dash[1];
+        var count = Math.Max(4, (int)MathF.Round(circumference / period));
+        var sweep = 360f / count * theme.Dash[0] / period;
+        var path = new SKPath();
+        var box = new SKRect(unit.Col - unit.Radius, unit.Row - unit.Radius, unit.Col + unit.Radius, unit.Row + unit.Radius);
+        for (var i = 0; i < count; i++) path.AddArc(box, -90 + i * 360f / count, sweep);
+        path.Transform(plane);
+        return path;
+    }
+
+    /// <summary>A straight edge in its tap's colour (and dash), thick or thin, in its tone: full, faint, or a light hairline.</summary>
+    public MarkDrawing Visit(Edge edge)
+    {
+        var plane = Plane(edge);
+        var width = edge.Weight == Weight.Thick ? theme.ThickLine * 1.3f : edge.Tone == EdgeTone.Hairline ? theme.ThinLine : theme.ThinLine * 1.4f;
+        var style = edge.Tap is { } tap ? theme.Tap(tap) : new TapStyle(theme.Lines, null);
+        var line = new SKPath();
+        line.MoveTo(plane.MapPoint(edge.FromCol, edge.FromRow));
+        line.LineTo(plane.MapPoint(edge.ToCol, edge.ToRow));
+        var colour = edge.Tone switch { EdgeTone.Faint => Translucent(style.Colour, 0.28f), EdgeTone.Hairline => Translucent(style.Colour, 0.14f), _ => style.Colour };
+        if (style.Dash is not { } dash) return new([paints.Stroke(line, colour, width)]);
+        using (line) return new([paints.Stroke(Paths.Dashes(line, [dash[0] * width, dash[1] * width]), colour, width)]);
+    }
+
+    public MarkDrawing Visit(Tint tint) =>
+        new([paints.Fill(Paths.Cells(Plane(tint), tint.Cells), Translucent(theme.ColourOf(tint.Shade), Math.Clamp(tint.Level, 0, 1)))]);
+
+    /// <summary>
+    /// A colour at <paramref name="opacity"/>. SkiaSharp's SVG writer drops the opacity of pure black (it leaves out
+    /// both attributes), so black becomes #010101, which looks the same and stays translucent.
+    /// </summary>
+    private static SKColor Translucent(SKColor colour, float opacity) =>
+        (colour == SKColors.Black ? new SKColor(1, 1, 1) : colour).WithAlpha((byte)MathF.Round(opacity * 255));
+
     private SKMatrix Plane(Mark mark) => projection.Planes[mark.Plane];
 }

@@ -37,7 +37,14 @@ public sealed class Theme
         Highlight = highlight.WithAlpha(_palette.HighlightAlphaByte);
         DarkInk = Colour(_palette.DarkInk);
         LightInk = Colour(_palette.LightInk);
+        Taps = TapPalette.For(spec.Base);
     }
+
+    /// <summary>The colours (and, in print, dashes) of a kernel's taps on the edges of view: connectivity (<see cref="TapPalette"/>).</summary>
+    internal IReadOnlyList<TapStyle> Taps { get; }
+
+    /// <summary>The style of tap <paramref name="tap"/> (row-major in the direct kernel); a larger kernel repeats the palette.</summary>
+    internal TapStyle Tap(int tap) => Taps[tap % Taps.Count];
 
     private static SKColor Colour(int rgb) => new((uint)rgb | 0xFF000000);
 
@@ -68,6 +75,7 @@ public sealed class Theme
         (CellSize, Margin, ThickLine, ThinLine, Dash, TextSize) = (other.CellSize, other.Margin, other.ThickLine, other.ThinLine, other.Dash, other.TextSize);
         (Background, Input, Output, InsertedZeros, InputMaps, Lines, Highlight, DarkInk, LightInk) =
             (other.Background, other.Input, other.Output, other.InsertedZeros, other.InputMaps, other.Lines, other.Highlight, other.DarkInk, other.LightInk);
+        Taps = other.Taps;
     }
 
     public SKColor Background { get; }

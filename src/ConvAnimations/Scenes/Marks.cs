@@ -85,6 +85,35 @@ public sealed record Dot(int Plane, float Col, float Row) : Mark(Plane)
     public override T Accept<T>(IMarkVisitor<T> visitor) => visitor.Visit(this);
 }
 
+/// <summary>
+/// A unit of a layer drawn as the slides draw neurons (view: connectivity): a circle of <see cref="Radius"/> cells
+/// centred at (<see cref="Col"/>, <see cref="Row"/>), filled with a shade (none: the background), its outline solid or
+/// dashed (a zero unit, as padding and inserted zeros are dashed in the guide's grids), maybe under the highlight.
+/// </summary>
+public sealed record Unit(int Plane, float Col, float Row, float Radius, Shade? Fill, bool Dashed, bool Highlighted) : Mark(Plane)
+{
+    public override T Accept<T>(IMarkVisitor<T> visitor) => visitor.Visit(this);
+}
+
+/// <summary>How much an edge stands out: fully, faint (it leaves a zero unit, or is one of a dense layer's many), or as a hairline among hundreds.</summary>
+public enum EdgeTone { Full, Faint, Hairline }
+
+/// <summary>
+/// A connection from one unit to another (view: connectivity), in the colour of the kernel tap whose weight it
+/// carries (the theme's tap colours; none: the lines' colour, for a layer whose edges share no weight), thick when
+/// it computes the frame's output, and in a tone that lets the frame's edges stand out from the pattern.
+/// </summary>
+public sealed record Edge(int Plane, float FromCol, float FromRow, float ToCol, float ToRow, int? Tap, Weight Weight, EdgeTone Tone) : Mark(Plane)
+{
+    public override T Accept<T>(IMarkVisitor<T> visitor) => visitor.Visit(this);
+}
+
+/// <summary>Cells washed with a shade at <see cref="Level"/> (0 to 1) of its strength: a count drawn as depth of colour (the scatter's overlap).</summary>
+public sealed record Tint(int Plane, IReadOnlyList<Cell> Cells, Shade Shade, float Level) : Mark(Plane)
+{
+    public override T Accept<T>(IMarkVisitor<T> visitor) => visitor.Visit(this);
+}
+
 /// <summary>What every writer of scenes implements: a way to draw each kind of mark.</summary>
 public interface IMarkVisitor<out T>
 {
@@ -97,4 +126,7 @@ public interface IMarkVisitor<out T>
     T Visit(Ellipsis dots);
     T Visit(BlockOutline outline);
     T Visit(Dot dot);
+    T Visit(Unit unit);
+    T Visit(Edge edge);
+    T Visit(Tint tint);
 }

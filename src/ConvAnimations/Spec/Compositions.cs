@@ -153,6 +153,7 @@ internal static class Compositions
             View = composed.View,
             Parts = parts,
             Alt = f.Alt.Value,
+            OutputUnits = first.OutputUnits,
         };
         var frames = figure.FrameCount;
         if (frames > FigureFileReader.MaxFrames)

@@ -105,6 +105,9 @@ public sealed record Figure(
     /// <summary>Its feature maps: how many in and out, in how many groups (one of each by default).</summary>
     public Channels Channels { get; init; } = Channels.Single;
 
+    /// <summary>A fully connected figure's output units m (its n input units are its input's cells); 0 for any other kind.</summary>
+    public int OutputUnits { get; init; }
+
     public bool IsTransposed => Kind.IsTransposed;
 
     public bool IsPooling => Kind.IsPooling;
@@ -113,7 +116,7 @@ public sealed record Figure(
     public Size2 AnimatedInput => Kind.AnimatedInput(Geometry);
 
     /// <summary>The map the figure fills frame by frame: for a transposed figure, the direct input.</summary>
-    public Size2 AnimatedOutput => Kind.AnimatedOutput(Geometry);
+    public Size2 AnimatedOutput => Kind.IsDense ? new Size2(1, OutputUnits) : Kind.AnimatedOutput(Geometry);
 
     /// <summary>The frames it shows when <c>play:</c> chooses some (null: every frame its view plays).</summary>
     public Play? Play { get; init; }

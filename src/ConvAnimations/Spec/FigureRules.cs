@@ -17,6 +17,9 @@ internal sealed class KeySource(RawMap own, RawMap? defaults, Report report)
 {
     public Report Report => report;
 
+    /// <summary>The value of <paramref name="key"/> when the figure itself gives it (not the defaults), else null.</summary>
+    public RawNode? Own(string key) => own[key];
+
     public Field<T> Read<T>(string key, T fallback, ValueRule<T> rule)
     {
         var (node, to) = own[key] is { } mine ? (mine, report) : defaults?[key] is { } shared ? (shared, report.Muted) : (null, report);
@@ -150,13 +153,17 @@ internal static class FigureRules
         var knownKeys = report.UnknownKeys(node, known, "a figure");
         // A misspelt key is reported once, not again as the missing key it meant.
         var meant = node.Keys.Select(k => k.Value).Where(k => !known.Contains(k)).Select(k => Suggestions.Nearest(k, known)).OfType<string>().ToHashSet();
-        var keys = new KeySource(node, defaults, report);
+        var dense = DenseRules.IsDense(node, defaults);
+        var keys = new KeySource(node, dense ? DenseRules.Applicable(defaults) : defaults, report);
         var fields = FigureFields.Read(keys);
         var channelFields = ChannelFields.Read(keys);
         var word = ViewChoice.Read(keys, views);
+        dense &= fields.Kind.Ok;
+        if (dense) word = DenseRules.View(word, views, node, report);
 
-        var present = Presence(fields, keys, meant, node);
-        var geometry = present ? Geometry(fields, keys) : null;
+        var present = dense ? DenseRules.Presence(fields, node, meant, report) : Presence(fields, keys, meant, node);
+        var units = present && dense ? DenseRules.Geometry(fields, report) : null;
+        var geometry = !present ? null : dense ? units?.Geometry : Geometry(fields, keys);
         var kind = fields.Kind.Value;
         var channels = geometry is null ? null : channelFields.Resolve(kind, geometry, node, report);
         var values = geometry is null || channels is null || fields.Values.Value is not { } spec ? null
@@ -165,14 +172,18 @@ internal static class FigureRules
         var (view, chosen) = word.Ok ? ViewChoice.Choose(views, word, channels ?? Channels.Single, node, channels is null ? report.Muted : report) : (null, false);
         ViewOptions? options = null;
         var optionsOk = view is not null && view.ReadOptions(keys, out options) && OwnKeysOnly(view, views, node, report);
-        var request = view is null || geometry is null ? null : new ViewRequest(kind, geometry, channels ?? Channels.Single, fields.Values.Given, word.At ?? node, options);
+        var request = view is null || geometry is null ? null : new ViewRequest(kind, geometry, channels ?? Channels.Single, fields.Values.Given, word.At ?? node, options, units?.Outputs ?? 0);
         var viewFits = request is not null && view!.Accepts(request, report);
 
         var valid = knownKeys && fields.AllOk && channels is not null && chosen && viewFits && optionsOk && fields.Values.Given == values is not null;
         if (name is null || geometry is null || view is null || !valid) return (null, nameNode, name);
         var style = fields.Style.Value ?? (values is null ? FigureStyle.Isometric : FigureStyle.Flat);
         var figure = new Figure(name, fields.Title.Given ? fields.Title.Value : name, kind, geometry, fields.FrameMs.Value,
-            fields.Formats.Value, fields.Scale.Value, style, values, report.At(node)) { Look = fields.Look, View = view, Options = options, Channels = channels!, PaddingWords = fields.Padding.Value?.Words ?? default, Alt = fields.Alt.Value };
+            fields.Formats.Value, fields.Scale.Value, style, values, report.At(node))
+        {
+            Look = fields.Look, View = view, Options = options, Channels = channels!,
+            PaddingWords = fields.Padding.Value?.Words ?? default, OutputUnits = units?.Outputs ?? 0, Alt = fields.Alt.Value,
+        };
         return (Played(figure, fields.Play.Value, fields.Panels.Value, report), nameNode, name);
     }
 

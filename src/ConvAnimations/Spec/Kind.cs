@@ -42,11 +42,18 @@ public sealed class Kind
     public static readonly Kind AveragePooling = new("average_pooling", transposed: false, Reduction.Mean,
         new FrameworkLayer("nn.AvgPool2d", Channels: false, Dilation: false, OutputPadding: false, "count_include_pad=True"));
 
-    /// <summary>Every kind, in the order figures.yaml documents them.</summary>
-    public static IReadOnlyList<Kind> All { get; } = [Convolution, Transposed, MaxPooling, AveragePooling];
+    /// <summary>
+    /// A dense layer (the slides' "NN" beside the "CNN"): n input units, m output units, every input joined to every
+    /// output by a weight of its own; no kernel, stride or padding. Its window is the whole input.
+    /// </summary>
+    public static readonly Kind FullyConnected = new("fully_connected", transposed: false, Reduction.WeightedSum,
+        new FrameworkLayer("nn.Linear", Channels: false, Dilation: false, OutputPadding: false, "bias=False, dtype=torch.float64"), dense: true);
 
-    private Kind(string name, bool transposed, Reduction reduction, FrameworkLayer pytorch) =>
-        (Name, IsTransposed, Reduction, PyTorch) = (name, transposed, reduction, pytorch);
+    /// <summary>Every kind, in the order figures.yaml documents them.</summary>
+    public static IReadOnlyList<Kind> All { get; } = [Convolution, Transposed, MaxPooling, AveragePooling, FullyConnected];
+
+    private Kind(string name, bool transposed, Reduction reduction, FrameworkLayer pytorch, bool dense = false) =>
+        (Name, IsTransposed, Reduction, PyTorch, IsDense) = (name, transposed, reduction, pytorch, dense);
 
     /// <summary>The word of figures.yaml: convolution, transposed, max_pooling, average_pooling.</summary>
     public string Name { get; }
@@ -58,6 +65,9 @@ public sealed class Kind
 
     public FrameworkLayer PyTorch { get; }
 
+    /// <summary>Fully connected: sized by its units (<c>input: n</c>, <c>output: m</c>), with n·m weights and no kernel to slide.</summary>
+    public bool IsDense { get; }
+
     /// <summary>Pooling has no weights: it keeps each map apart and combines its window by max or mean.</summary>
     public bool IsPooling => Reduction != Reduction.WeightedSum;
 
@@ -65,7 +75,7 @@ public sealed class Kind
     public string Window => IsPooling ? "pooling window" : "kernel";
 
     /// <summary>What one axis of it is called in <c>explain</c>: the direct convolution, or the pooling window.</summary>
-    public string Operation => IsPooling ? "pooling window" : "direct convolution";
+    public string Operation => IsPooling ? "pooling window" : IsDense ? "fully connected layer" : "direct convolution";
 
     /// <summary>The map it animates as input: for a transposed figure, the direct output.</summary>
     public Size2 AnimatedInput(Geometry geometry) => IsTransposed ? geometry.Output : geometry.Input;

@@ -116,17 +116,7 @@ internal static partial class LookRules
         return false;
     }
 
-    public static bool Legend(RawNode node, Report report, out bool legend)
-    {
-        legend = false;
-        if (node is RawScalar { IsPlain: true, Value: "true" or "false" } flag)
-        {
-            legend = flag.Value == "true";
-            return true;
-        }
-        report.Error(node, $"legend: expected true or false, got {RawYaml.Describe(node)}");
-        return false;
-    }
+    public static bool Legend(RawNode node, Report report, out bool legend) => FlagRules.Flag("legend")(node, report, out legend);
 
     public static bool Decimals(RawNode node, Report report, out int decimals)
     {

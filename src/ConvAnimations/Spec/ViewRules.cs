@@ -11,7 +11,8 @@ public abstract record ViewOptions;
 /// <summary>What the reader knows of a figure when it asks its view whether the figure suits it.</summary>
 /// <param name="At">Where to report: the <c>view</c> key, or the figure when it names no view.</param>
 /// <param name="Options">What the view read of its own keys.</param>
-internal sealed record ViewRequest(Kind Kind, Geometry Geometry, Channels Channels, bool Numerical, RawNode At, ViewOptions? Options);
+/// <param name="OutputUnits">A fully connected figure's output units (0 for other kinds).</param>
+internal sealed record ViewRequest(Kind Kind, Geometry Geometry, Channels Channels, bool Numerical, RawNode At, ViewOptions? Options, int OutputUnits = 0);
 
 /// <summary>
 /// What the reader knows of a view: how figures.yaml asks for it, the keys it adds and the rules it checks, and how
@@ -37,6 +38,9 @@ public abstract class ViewRules
 
     /// <summary>What it shows, in a few words ("one after another"), for messages and <c>explain</c>.</summary>
     public virtual string Describes => Name;
+
+    /// <summary>Whether it draws <c>kind: fully_connected</c> (units and edges, no kernel sliding over a grid).</summary>
+    public virtual bool DrawsDense => false;
 
     /// <summary>The keys it adds to a figure, read by <see cref="ReadOptions"/>.</summary>
     public virtual IReadOnlyList<string> Keys => [];

@@ -19,6 +19,8 @@ public sealed class ViewTable
         ComposedView.Beside,
         StackView.Instance,
         BlocksView.Instance,
+        ConnectivityView.Instance,
+        ScatterView.Instance,
     ]);
 
     public ViewTable(IReadOnlyList<View> views) => Views = views;

@@ -266,10 +266,10 @@ internal sealed class PowerPointDeck(PlacedScene scene, string name)
             Shape(name, left, top, right, bottom, geometry, fill, line);
         }
 
-        public void Ellipse(string name, SKPoint centre, float radius, string fill)
+        public void Ellipse(string name, SKPoint centre, float radius, string? fill, string? line = null)
         {
             var (left, top, right, bottom) = (deck.Emu(centre.X - radius), deck.Emu(centre.Y - radius), deck.Emu(centre.X + radius), deck.Emu(centre.Y + radius));
-            Shape(name, left, top, right, bottom, "<a:prstGeom prst=\"ellipse\"><a:avLst/></a:prstGeom>", fill, null);
+            Shape(name, left, top, right, bottom, "<a:prstGeom prst=\"ellipse\"><a:avLst/></a:prstGeom>", fill, line);
         }
 
         private void Shape(string name, long left, long top, long right, long bottom, string geometry, string? fill, string? line)
@@ -393,9 +393,14 @@ internal sealed class PowerPointDeck(PlacedScene scene, string name)
             _ => null,
         };
 
-        private string Fill(Shade shade) => CellSlot(shade) is { } slot
-            ? Colour(slot, shade == Shade.Highlight ? Theme.Highlight.Alpha / 255.0 : 1)
-            : $"<a:srgbClr val=\"{Theme.ColourOf(shade).Red:X2}{Theme.ColourOf(shade).Green:X2}{Theme.ColourOf(shade).Blue:X2}\"/>";
+        private string Fill(Shade shade, double alpha = 1) => CellSlot(shade) is { } slot
+            ? Colour(slot, alpha * (shade == Shade.Highlight ? Theme.Highlight.Alpha / 255.0 : 1))
+            : Rgb(Theme.ColourOf(shade), alpha);
+
+        /// <summary>A colour outside the theme's slots (a stack's sixth map on, a kernel tap's edges).</summary>
+        private static string Rgb(SKColor c, double alpha = 1) => alpha >= 1
+            ? $"<a:srgbClr val=\"{c.Red:X2}{c.Green:X2}{c.Blue:X2}\"/>"
+            : $"<a:srgbClr val=\"{c.Red:X2}{c.Green:X2}{c.Blue:X2}\"><a:alpha val=\"{(int)Math.Round(alpha * 100000)}\"/></a:srgbClr>";
 
         private static string CellName(Shade shade) => shade switch
         {
@@ -508,6 +513,44 @@ internal sealed class PowerPointDeck(PlacedScene scene, string name)
         public bool Visit(Dot dot)
         {
             _shapes.Ellipse(Moving("position"), At(dot.Plane, dot.Col, dot.Row), Theme.ThickLine * 1.6f, Colour("tx1"));
+            return true;
+        }
+
+        /// <summary>A unit (view: connectivity): a circle in its shade, the highlight over it, its outline dashed for a zero unit.</summary>
+        public bool Visit(Unit unit)
+        {
+            var centre = At(unit.Plane, unit.Col, unit.Row);
+            var radius = At(unit.Plane, unit.Col + unit.Radius, unit.Row).X - centre.X;
+            var outline = unit.Dashed ? Dashed(Theme.Dash) : Thick;
+            var fill = unit.Fill is { } shade ? Fill(shade) : Colour("bg1");
+            if (!unit.Highlighted)
+            {
+                _shapes.Ellipse(Moving(unit.Dashed ? "zero unit" : "unit"), centre, radius, fill, outline);
+                return true;
+            }
+            _shapes.Ellipse(Moving("unit"), centre, radius, fill);
+            _shapes.Ellipse(Moving("highlighted unit"), centre, radius, Fill(Shade.Highlight), outline);
+            return true;
+        }
+
+        /// <summary>An edge in its kernel tap's colour and dash (the lines' colour when it carries no shared weight), in its tone.</summary>
+        public bool Visit(Edge edge)
+        {
+            var width = edge.Weight == Weight.Thick ? Theme.ThickLine * 1.3f : edge.Tone == EdgeTone.Hairline ? Theme.ThinLine : Theme.ThinLine * 1.4f;
+            var alpha = edge.Tone switch { EdgeTone.Faint => 0.28, EdgeTone.Hairline => 0.14, _ => 1 };
+            var style = edge.Tap is { } tap ? Theme.Tap(tap) : new TapStyle(Theme.Lines, null);
+            var colour = edge.Tap is null ? Colour("tx1", alpha) : Rgb(style.Colour, alpha);
+            var dash = style.Dash is { } d ? $"<a:custDash><a:ds d=\"{(int)Math.Round(d[0] * 100000)}\" sp=\"{(int)Math.Round(d[1] * 100000)}\"/></a:custDash>" : "";
+            var name = edge.Tap is { } t ? $"edge of tap {t}" : "edge";
+            _shapes.Line(Moving(edge.Weight == Weight.Thick ? $"frame's {name}" : name), At(edge.Plane, edge.FromCol, edge.FromRow), At(edge.Plane, edge.ToCol, edge.ToRow),
+                Stroke(colour, width, dash));
+            return true;
+        }
+
+        /// <summary>Cells washed with a shade in proportion to a count (the scatter's overlap).</summary>
+        public bool Visit(Tint tint)
+        {
+            foreach (var cell in tint.Cells) _shapes.Polygon(Moving("overlap"), Corners(tint.Plane, cell), Fill(tint.Shade, Math.Clamp(tint.Level, 0, 1)), null);
             return true;
         }
 

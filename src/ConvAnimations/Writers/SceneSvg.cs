@@ -490,6 +490,12 @@ internal sealed partial class SceneSvg
 
         public string Visit(Dot dot) => Drawn(steps.Visit(dot));
 
+        public string Visit(Unit unit) => Drawn(steps.Visit(unit));
+
+        public string Visit(Edge edge) => Drawn(steps.Visit(edge));
+
+        public string Visit(Tint tint) => Drawn(steps.Visit(tint));
+
         /// <summary>The renderer's steps for a mark, each path in its paint.</summary>
         private string Drawn(MarkDrawing drawing)
         {

@@ -131,7 +131,7 @@ internal sealed class TikzPicture : IMarkVisitor<string>
         Line("% style map N (its projection). Edit the colours and the styles of the parts below; each draws one part of the figure.");
         Line($@"\begin{{tikzpicture}}[x={Bp(_cell)}, y=-{Bp(_cell)}]");
         Line($"% The theme's colours ({scene.Theme})");
-        foreach (var (colour, value) in Colours(theme)) Line($@"\definecolor{{{colour}}}{{HTML}}{{{Hex(value)}}}");
+        foreach (var (colour, value) in Colours(theme).Concat(HasEdges ? TapColours(theme) : [])) Line($@"\definecolor{{{colour}}}{{HTML}}{{{Hex(value)}}}");
         Line("% The parts of the figure");
         Line(@"\tikzset{");
         foreach (var style in Styles(panels.Select(p => p.Frame))) Line($"  {style},");
@@ -160,6 +160,10 @@ internal sealed class TikzPicture : IMarkVisitor<string>
         ("secondinput", theme.SecondInput), ("thirdinput", theme.ThirdInput), .. theme.InputMaps.Skip(3).Select((c, i) => ($"inputmap{i + 4}", c)),
         ("zeros", theme.InsertedZeros), ("highlight", theme.Highlight.WithAlpha(255)), ("darkink", theme.DarkInk), ("lightink", theme.LightInk),
     ];
+
+    /// <summary>The kernel taps' colours, one per colour of the theme's tap palette (view: connectivity's edges).</summary>
+    private static IEnumerable<(string Name, SKColor Colour)> TapColours(Theme theme) =>
+        theme.Taps.Select(t => t.Colour).Distinct().Select((c, i) => ($"tap{i}", c));
 
     private static string Hex(SKColor c) => $"{c.Red:X2}{c.Green:X2}{c.Blue:X2}";
 
@@ -196,6 +200,21 @@ internal sealed class TikzPicture : IMarkVisitor<string>
         yield return $"ellipsis dot/.style={{dot, minimum size={Bp(theme.ThickLine * 1.8f)}}}";
         yield return $"dashed key/.style={{dashed grid, dash pattern=on {Bp(theme.Dash[0] / 2)} off {Bp(theme.Dash[1] / 2)}}}";
         yield return $@"label/.style={{font=\fontsize{{10}}{{12}}\selectfont, text={ink}, inner sep=0pt, transform shape}}";
+        if (HasEdges)
+        {
+            yield return $"unit/.style={{draw=lines, thick line}}";
+            yield return $"zero unit/.style={{unit, dash pattern=on {Bp(theme.Dash[0])} off {Bp(theme.Dash[1])}}}";
+            yield return $"edge/.style={{draw=lines, line width={Bp(theme.ThinLine * 1.4f)}}}";
+            yield return $"frame edge/.style={{edge, line width={Bp(theme.ThickLine * 1.3f)}}}";
+            yield return "faint edge/.style={edge, draw opacity=0.28}";
+            yield return $"hairline edge/.style={{edge, line width={thin}, draw opacity=0.14}}";
+            var colours = TapColours(theme).ToDictionary(c => c.Colour, c => c.Name);
+            foreach (var (style, tap) in theme.Taps.Select((t, i) => (t, i)))
+            {
+                var dash = style.Dash is { } d ? $@", dash pattern=on {N(d[0])}\pgflinewidth off {N(d[1])}\pgflinewidth" : "";
+                yield return $"tap {tap}/.style={{draw={colours[style.Colour]}{dash}}}";
+            }
+        }
         yield return "light ink/.style={text=lightink}";
         yield return "dark ink/.style={text=darkink}";
         foreach (var (role, scale) in RoleScales(frames)) yield return $"{role}/.style={{label, scale={N(scale)}}}";
@@ -203,6 +222,9 @@ internal sealed class TikzPicture : IMarkVisitor<string>
         yield return "legend/.style={caption}";
         foreach (var plane in Enumerable.Range(0, _scene.Scene.Planes.Count)) yield return $"map {plane}/.style={{{Projection(plane)}}}";
     }
+
+    /// <summary>Whether the scene draws units and edges (view: connectivity), whose styles and tap colours are written only then.</summary>
+    private bool HasEdges => _scene.Scene.Frames.Any(f => f.Marks.Any(m => m is Edge or Unit));
 
     /// <summary>The scale of each kind of number, from the first of its kind (plane labels, then the frames' marks).</summary>
     private IEnumerable<(string Role, double Scale)> RoleScales(IEnumerable<int> frames)
@@ -281,6 +303,9 @@ internal sealed class TikzPicture : IMarkVisitor<string>
         Ellipsis => "Lines left out",
         BlockOutline => "The line computed",
         Dot => "Positions",
+        Unit => "Units",
+        Edge => "Edges, in their kernel tap's style",
+        Tint => "The overlap counts, as depth of colour",
         _ => "Marks",
     };
 
@@ -403,6 +428,25 @@ internal sealed class TikzPicture : IMarkVisitor<string>
 
     public string Visit(BlockOutline outline) =>
         $@"\draw[outline] ({outline.TopLeft.Col},{outline.TopLeft.Row}) rectangle +({outline.Size.Cols},{outline.Size.Rows});" + "\n";
+
+    public string Visit(Unit unit)
+    {
+        var circle = $"({N(unit.Col)},{N(unit.Row)}) circle[radius={N(unit.Radius)}]";
+        var fill = unit.Fill is { } shade ? CellStyle(shade) + ", draw=none" : "blank";
+        var text = new StringBuilder($@"\path[{fill}] {circle};" + "\n");
+        if (unit.Highlighted) text.Append($@"\path[highlight] {circle};" + "\n");
+        return text.Append($@"\draw[{(unit.Dashed ? "zero unit" : "unit")}] {circle};" + "\n").ToString();
+    }
+
+    public string Visit(Edge edge)
+    {
+        var style = edge.Weight == Weight.Thick ? "frame edge" : edge.Tone switch { EdgeTone.Faint => "faint edge", EdgeTone.Hairline => "hairline edge", _ => "edge" };
+        if (edge.Tap is { } tap) style += $", tap {tap % _scene.Theme.Taps.Count}";
+        return $@"\draw[{style}] ({N(edge.FromCol)},{N(edge.FromRow)}) -- ({N(edge.ToCol)},{N(edge.ToRow)});" + "\n";
+    }
+
+    public string Visit(Tint tint) => string.Concat(tint.Cells.Select(c =>
+        $@"\path[{CellStyle(tint.Shade)}, draw=none, fill opacity={N(Math.Clamp(tint.Level, 0, 1))}] ({c.Col},{c.Row}) rectangle +(1,1);" + "\n"));
 
     public string Visit(Dot dot) => $@"\node[dot] at ({N(dot.Col)},{N(dot.Row)}) {{}};" + "\n";
 

@@ -52,7 +52,7 @@ public sealed class CommandLineTests
 
         var good = InProcess.Convanim("validate", Repo.FiguresFile);
         Assert.Equal(0, good.ExitCode);
-        Assert.Contains("figures.yaml: 34 figures, no problems", good.Stdout);
+        Assert.Contains("figures.yaml: 46 figures, no problems", good.Stdout);
     }
 
     [Theory]

@@ -51,8 +51,8 @@ public sealed partial class PyTorchSnippetTests
     ];
 
     public static IEnumerable<object[]> Cases() =>
-        // Multi-channel figures' snippets are checked by ChannelTests, chains' by ChainPyTorchTests; composed figures have none.
-        Repo.FigureNames().Where(n => Repo.Figure((string)n[0]) is { Channels.IsMulti: false, Parts.Count: 0 }).Select(n => new object[] { "figures.yaml", (string)n[0] })
+        // Multi-channel figures' snippets are checked by ChannelTests, chains' by ChainPyTorchTests, fully connected ones by ConnectivityViewTests; composed figures have none.
+        Repo.FigureNames().Where(n => Repo.Figure((string)n[0]) is { Channels.IsMulti: false, Parts.Count: 0, Kind.IsDense: false }).Select(n => new object[] { "figures.yaml", (string)n[0] })
             .Concat(ExtraNames.Select(n => new object[] { "extra", n }));
 
     [Theory]

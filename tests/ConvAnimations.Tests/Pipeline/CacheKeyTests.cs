@@ -39,6 +39,7 @@ public sealed class CacheKeyTests
         [nameof(Figure.Alt)] = f => f with { Alt = "Another description" },
         [nameof(Figure.PaddingWords)] = f => f with { PaddingWords = new PaddingWords(PaddingWord.Half, null) },
         [nameof(Figure.Play)] = f => f with { Play = new Play("[0]", [0], f.FrameCount) },
+        [nameof(Figure.OutputUnits)] = f => f with { OutputUnits = f.OutputUnits + 1 },
     };
 
     [Fact]

@@ -23,9 +23,9 @@ public sealed class AnyFigureDrawsTests
     private static readonly Gen<string> Axis = Gen.OneOf(Gen.Int[3, 7].Select(n => $"{n}"), Gen.Select(Gen.Int[1, 7], Gen.Int[3, 7], (a, b) => $"[{a}, {b}]"));
 
     private static readonly Gen<string> Figure = Gen.Select(
-        Gen.Select(Gen.OneOf("convolution", "convolution", "transposed", "max_pooling", "average_pooling"), Axis, Gen.Int[1, 3], Gen.Int[1, 3]),
+        Gen.Select(Gen.OneOf("convolution", "convolution", "transposed", "max_pooling", "average_pooling", "fully_connected"), Axis, Gen.Int[1, 3], Gen.Int[1, 3]),
         Gen.Select(Gen.OneOf("0", "1", "[1, 0]", "same", "full", "valid", "{top: 1, bottom: 0, left: 0, right: 1}"), Gen.Int[1, 2], Gen.Int[1, 3], Gen.Int[0, 2]),
-        Gen.Select(Gen.OneOf("kernel", "kernel", "kernel", "matrix", "hops", "subsampling"), Gen.Bool, Gen.OneOf("isometric", "flat")),
+        Gen.Select(Gen.OneOf("kernel", "kernel", "kernel", "matrix", "hops", "subsampling", "connectivity", "scatter"), Gen.Bool, Gen.OneOf("isometric", "flat")),
         Gen.Select(Gen.OneOf(ThemeSpec.Names.ToArray()), Gen.OneOf("none", "maps", "sizes", "full"), Gen.Bool),
         (a, b, c, d) =>
         {
@@ -38,6 +38,10 @@ public sealed class AnyFigureDrawsTests
             if (view is "hops" or "subsampling") (kind, pooling, numbers) = ("convolution", false, false);
             if (view == "subsampling") stride = Math.Max(stride, 2);
             if (view == "matrix" && pooling) view = "kernel";
+            if (view == "scatter") (kind, pooling) = ("transposed", false);
+            var look = $"style: {style}, theme: {theme}, labels: {labels}, legend: {(legend ? "true" : "false")}, scale: 0.25";
+            // A fully connected layer: units, no kernel, drawn as units and edges.
+            if (kind == "fully_connected") return $"{{kind: fully_connected, input: {3 + 2 * kernel}, output: {1 + stride}, {look}}}";
             // Channels (one map, dense, depthwise) with the kernel view only: the other views draw one map.
             var mapsKeys = view != "kernel" || channels == 0 ? ""
                 : pooling ? $", in_channels: {maps}"

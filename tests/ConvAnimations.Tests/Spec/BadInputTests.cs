@@ -74,7 +74,7 @@ public sealed class BadInputTests
         [Head + "    kind: transposed\n    input: 6\n    transposed_input: 3\n    kernel: 3\n", 5, 23, "f", "give either 'input'"],
         [Head + "    input: 6\n    output_padding: 1\n    kernel: 3\n", 4, 21, "f", "output_padding goes with transposed_input"],
         [Head + "    transposed_input: 3\n    kernel: 3\n", 3, 23, "f", "transposed_input is for kind: transposed only"],
-        [Head + "    kind: transpose\n    input: 4\n    kernel: 3\n", 3, 11, "f", "kind: 'transpose' is not one of convolution, transposed, max_pooling, average_pooling (did you mean 'transposed'?)"],
+        [Head + "    kind: transpose\n    input: 4\n    kernel: 3\n", 3, 11, "f", "kind: 'transpose' is not one of convolution, transposed, max_pooling, average_pooling, fully_connected (did you mean 'transposed'?)"],
         [Head + "    input: 4\n    kernel: 3\n    frame_ms: 15\n", 5, 15, "f", "frame_ms: 15 is not allowed"],
         [Head + "    input: 4\n    kernel: 3\n    formats: [gif, avi]\n", 5, 20, "f", "formats: 'avi' is not one of gif, mp4"],
         [Head + "    input: 4\n    kernel: 3\n    scale: 100\n", 5, 12, "f", "scale: 100 is out of range"],
@@ -89,10 +89,22 @@ public sealed class BadInputTests
         [Head + "    kind: max_pooling\n    input: 4\n    kernel: 2\n    padding: 2\n", 6, 14, "f", "at most half the window"],
         ["figures:\n  - name: f\n    input: 4\n\tkernel: 3\n", 4, 1, null, "a tab in the indentation: indent with spaces, not tabs"],
         ["figures:\n  - name: f\n    input: 4\n    kernel: 3\n  \t  stride: 1\n", 5, 3, null, "indent with spaces, not tabs"],
-        [Head + "    kind: convolution3d\n    input: 4\n    kernel: 3\n", 3, 11, "f", "is not one of convolution, transposed, max_pooling, average_pooling: 3-D operations are not drawn: figures are 2-D maps"],
+        [Head + "    kind: convolution3d\n    input: 4\n    kernel: 3\n", 3, 11, "f", "is not one of convolution, transposed, max_pooling, average_pooling, fully_connected: 3-D operations are not drawn: figures are 2-D maps"],
         [Head + "    kind: depthwise\n    input: 4\n    kernel: 3\n", 3, 11, "f", "a depthwise convolution is kind: convolution with in_channels = out_channels = groups"],
         [Head + "    input: [3, 5, 5]\n    kernel: 3\n", 3, 12, "f", "input: expected a number or [rows, cols], got a list of 3 (figures are 2-D"],
         [Head + "    kind: transposed\n    input: 6\n    kernel: 3\n    stride: 2\n    padding: same\n", 7, 14, "f", "padding: same is TensorFlow's SAME, which here pads 0 before and 1 after"],
+        // Fully connected figures, the connectivity and scatter views (issue 19).
+        [Head + "    kind: fully_connected\n    input: 7\n    output: 5\n    kernel: 3\n", 6, 5, "f", "'kernel' does not go with kind: fully_connected, which joins every input unit to every output unit"],
+        [Head + "    kind: fully_connected\n    input: 7\n    output: 5\n    values: {seed: 1}\n", 6, 5, "f", "values: a fully_connected figure has no numbers"],
+        [Head + "    kind: fully_connected\n    input: 7\n", 2, 5, "f", "a fully_connected figure needs 'output': m, its output units"],
+        [Head + "    kind: fully_connected\n    input: [2, 7]\n    output: 5\n", 4, 12, "f", "input: [2, 7]: a fully_connected figure's units lie in one row"],
+        [Head + "    kind: fully_connected\n    view: kernel\n    input: 7\n    output: 5\n", 4, 11, "f", "view: kernel cannot draw kind: fully_connected, which has no kernel to slide: use view: connectivity"],
+        [Head + "    kind: fully_connected\n    input: 200\n    output: 100\n", 2, 5, "f", "view: connectivity draws at most 4096 edges, and this figure has 20000: a fully connected layer of n inputs and m outputs has n·m, so keep n·m within the limit (64 and 64 fit)"],
+        [Head + "    view: connectivity\n    input: 5\n    kernel: 3\n    in_channels: 2\n", 3, 11, "f", "view: connectivity draws one input map and one output map"],
+        [Head + "    view: connectivity\n    input: 17\n    kernel: 3\n", 3, 11, "f", "view: connectivity draws at most 256 units a row, which fits a 1-D map of up to [1, 256] or a 2-D one of up to 16x16: the input has 17x17 = 289"],
+        [Head + "    view: connectivity\n    equivalent: false\n    input: 5\n    kernel: 3\n", 4, 17, "f", "equivalent: only a transposed figure has an equivalent convolution"],
+        [Head + "    view: scatter\n    input: 5\n    kernel: 3\n", 3, 11, "f", "view: scatter draws a transposed convolution as each input cell scattering the kernel onto the output: use kind: transposed"],
+        [Head + "    kind: transposed\n    view: scatter\n    overlap: yes\n    input: 5\n    kernel: 3\n", 5, 14, "f", "overlap: expected true or false, got 'yes'"],
     ];
 
     [Theory]

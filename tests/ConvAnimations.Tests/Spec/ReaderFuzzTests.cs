@@ -135,7 +135,7 @@ public sealed partial class ReaderFuzzTests
     [Fact]
     public void The_unchanged_files_read_as_before()
     {
-        Assert.Equal(34, ViewTable.Default.Parse(Sources[0], "fuzz.yaml").Figures.Count);
+        Assert.Equal(46, ViewTable.Default.Parse(Sources[0], "fuzz.yaml").Figures.Count);
         Assert.All(ConvAnimations.Tests.Schema.FiguresSchemaTests.GoodFiles, f => Assert.True(ViewTable.Default.Parse(f, "fuzz.yaml").IsValid));
         Assert.All(BadInputTests.Cases, c => Assert.False(ViewTable.Default.Parse((string)c[0]!, "fuzz.yaml").IsValid));
     }

@@ -18,12 +18,14 @@ public sealed class BrowserPictures(ITestOutputHelper output)
 {
     /// <summary>
     /// Every view: the kernel (isometric, numbers, labels and a legend in the dark theme, inserted zeros), channels, the
-    /// matrix, a sequence, a diagram, the stacks of layers (flat rows of units and slanted planes) and the blocks.
+    /// matrix, a sequence, a diagram, the stacks of layers (flat rows of units and slanted planes), the blocks, the
+    /// connectivity (units and edges, a fully connected layer beside) and the scatter.
     /// </summary>
     public static readonly string[] Drawn =
     [
         "dilation", "numerical_padding_strides", "padding_strides_odd_transposed_labelled", "depthwise", "no_padding_no_strides_matrix",
         "convolution_then_transposed", "strides_as_subsampling", "wavenet", "encoder_decoder", "lenet_features",
+        "nn_vs_cnn", "why_insert_zeros", "transposed_scatter",
     ];
 
     /// <summary>The figures rendered as the player and the animated SVG, in a folder of their own.</summary>

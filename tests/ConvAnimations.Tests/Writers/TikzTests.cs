@@ -16,13 +16,13 @@ namespace ConvAnimations.Tests.Writers;
 /// </summary>
 public sealed class TikzTests
 {
-    /// <summary>Every kind and view: the guide's, numbers, pooling, the looks, the matrix, hops, subsampling, channels, a sequence.</summary>
+    /// <summary>Every kind and view: the guide's, numbers, pooling, the looks, the matrix, hops, subsampling, channels, a sequence, units and edges, the scatter.</summary>
     internal static readonly string[] GuideNames =
     [
         "dilation", "padding_strides_odd_transposed", "numerical_padding_strides", "numerical_average_pooling", "numerical_max_pooling",
         "padding_strides_odd_transposed_labelled", "numerical_padding_strides_labelled", "dilation_print", "no_padding_no_strides_matrix",
         "no_padding_no_strides_transposed_matrix", "convolution_then_transposed", "counting_positions_strides", "strides_as_subsampling",
-        "full_picture", "numerical_two_channels",
+        "full_picture", "numerical_two_channels", "why_zero_padding", "nn_vs_cnn", "transposed_scatter",
     ];
 
     /// <summary>And 1-D, numbers on the slant in the dark theme, sizes per axis with uneven padding.</summary>
