@@ -26,6 +26,7 @@ public static class ConvanimCommand
             CheckCommand.Create(),
             SnapshotCommand.Create(),
             BenchFloorCommand.Create(),
+            EmbedCommand.Create(),
         };
 
     public static async Task<int> InvokeAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellation = default)

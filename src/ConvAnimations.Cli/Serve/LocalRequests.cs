@@ -5,8 +5,8 @@ namespace ConvAnimations.Cli.Serve;
 /// <summary>
 /// `serve` answers only requests that name it: Host 127.0.0.1, localhost or [::1] with the port they came in on,
 /// else 400. A page of another name that its owner resolves to 127.0.0.1 (DNS rebinding) would otherwise be
-/// same-origin with the server and read its state and every file it serves. Every response forbids being framed
-/// and MIME sniffing; a file of the output folder (which may come from anywhere, a cloned repository) is sandboxed, so
+/// same-origin with the server and read its state and every file it serves. Every response forbids MIME sniffing
+/// and being framed (a figure's player: but by the server's own page); a file of the output folder (which may come from anywhere, a cloned repository) is sandboxed, so
 /// an HTML or SVG file in it runs no script in the server's origin.
 /// </summary>
 internal static class LocalRequests
@@ -17,8 +17,10 @@ internal static class LocalRequests
     {
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/files") ? "sandbox; frame-ancestors 'none'" : "frame-ancestors 'none'";
+        // A figure's player is framed by the server's own page, and by no other.
+        var player = context.Request.Path.StartsWithSegments("/figures") && context.Request.Path.Value!.EndsWith("/player.html", StringComparison.Ordinal);
+        headers.XFrameOptions = player ? "SAMEORIGIN" : "DENY";
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/files") ? "sandbox; frame-ancestors 'none'" : player ? "frame-ancestors 'self'" : "frame-ancestors 'none'";
         headers["Referrer-Policy"] = "no-referrer";
         if (IsLocal(context)) return next(context);
         context.Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -15,6 +15,8 @@ public sealed class PreviewFigure : IDisposable
     /// <summary>The smallest drawing asked for is 1/16 of the figure's size (2^(-8/2)).</summary>
     private const int SmallestStep = 8;
 
+    private readonly Lazy<string> _player;
+
     private readonly DrawingCache _drawings;
     private readonly PreparedFigure _prepared;
     private volatile bool _disposed;
@@ -28,6 +30,12 @@ public sealed class PreviewFigure : IDisposable
         _prepared = figure;
         Explanation = figure.Describe();
         (Width, Height) = (figure.Size.Width, figure.Size.Height);
+        Alt = figure.Alt();
+        _player = new(() =>
+        {
+            using var renderer = new SceneRenderer(figure.Scene);
+            return Writers.Player.Page(new Drawing(figure, renderer));
+        });
     }
 
     public Figure Figure { get; }
@@ -39,6 +47,12 @@ public sealed class PreviewFigure : IDisposable
     public int Revision { get; }
 
     public string Explanation { get; }
+
+    /// <summary>Its alt text, the player's accessible name.</summary>
+    public string Alt { get; }
+
+    /// <summary>The size of a frame that holds its player.</summary>
+    public (int Width, int Height) PlayerSize => Writers.Player.FrameSize(_prepared.Size) is var size ? (size.Width, size.Height) : default;
 
     public int Width { get; }
 
@@ -62,6 +76,9 @@ public sealed class PreviewFigure : IDisposable
         _drawings.Forget(this);
         return null;
     }
+
+    /// <summary>The figure's interactive player, the page a render writes as NAME.html (made once), or null once replaced.</summary>
+    public string? Player() => _disposed ? null : _player.Value;
 
     /// <summary>The figure's files that a render wrote into the output folder, relative to it.</summary>
     public IReadOnlyList<string> FilesIn(string outputDirectory) =>

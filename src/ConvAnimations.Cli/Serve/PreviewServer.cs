@@ -16,8 +16,9 @@ namespace ConvAnimations.Cli.Serve;
 
 /// <summary>
 /// `serve`: the live preview on Kestrel, bound to 127.0.0.1 only and answering only requests that name it
-/// (<see cref="LocalRequests"/>). The page (preview.html) reads /api/state, draws frames from /figures/NAME/INDEX.png
-/// or .svg (drawn in memory, at the width the page shows them), hears of every reload through server-sent events at
+/// (<see cref="LocalRequests"/>). The page (preview.html) reads /api/state, shows each figure's interactive player from
+/// /figures/NAME/player.html (the page a render writes as NAME.html), links its frames at /figures/NAME/INDEX.png or
+/// .svg (drawn in memory, at the width the page shows them), hears of every reload through server-sent events at
 /// /events, and links the files a render wrote under /files/ (<see cref="OutputFolder"/>). Nothing is ever written.
 /// </summary>
 public sealed class PreviewServer : IAsyncDisposable
@@ -119,6 +120,9 @@ public sealed class PreviewServer : IAsyncDisposable
             key = f.Key,
             revision = f.Revision,
             explain = f.Explanation,
+            alt = f.Alt,
+            playerWidth = f.PlayerSize.Width,
+            playerHeight = f.PlayerSize.Height,
             files = f.FilesIn(output),
         }),
     };
@@ -127,8 +131,10 @@ public sealed class PreviewServer : IAsyncDisposable
     private static IResult Frame(PreviewState state, string name, string file, string? width)
     {
         if (state.Current.Find(name) is not { } figure) return Results.NotFound($"no figure named '{name}'");
+        // The same player a render writes as NAME.html.
+        if (file == "player.html") return figure.Player() is { } player ? Results.Content(player, "text/html; charset=utf-8") : Results.NotFound("the figure changed");
         var format = Path.GetExtension(file) switch { ".png" => StillFormat.Png, ".svg" => StillFormat.Svg, _ => null };
-        if (format is null) return Results.BadRequest("a frame is INDEX.png or INDEX.svg");
+        if (format is null) return Results.BadRequest("a frame is INDEX.png or INDEX.svg; the player is player.html");
         if (!int.TryParse(Path.GetFileNameWithoutExtension(file), NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= figure.Figure.FrameCount)
         {
             return Results.BadRequest($"'{name}' has frames 0 to {figure.Figure.FrameCount - 1}");

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ConvAnimations.Explain;
 using ConvAnimations.Layout;
+using ConvAnimations.Preparation;
 using ConvAnimations.Spec;
 using ConvAnimations.Writers;
 
@@ -16,8 +17,10 @@ public sealed record GalleryEntry(string Name, string Source, string Html, IRead
 public sealed record GallerySource(string Name, IReadOnlyList<Figure> Figures, Action<string>? Notice = null);
 
 /// <summary>
-/// output/index.html: every figure whose files are in the folder, with its GIF, its MP4 as a video, title, parameters
-/// and output-size formula. Plain HTML with relative links and no script, so it works straight from the file system.
+/// output/index.html: every figure whose files are in the folder, with its interactive player (in a frame: the same
+/// page as NAME.html) and its animated SVG, or else its GIF and its MP4 as a video, its alt text on each, title,
+/// parameters and output-size formula. Plain HTML with relative links and no script of its own, so it works straight
+/// from the file system.
 /// The figures on the page are remembered in <see cref="IndexName"/>, so a render never makes the page worse: figures
 /// rendered earlier from another file into the same folder stay, and a figure that failed keeps its previous place
 /// and files. The page carries a mark, and a page without it (a user's own index.html, in a GitHub Pages folder) is
@@ -141,7 +144,9 @@ public static partial class Gallery
               figure { background: white; margin: 0; padding: 1rem; border-radius: 6px; box-shadow: 0 1px 3px #0002; }
               figcaption h2 { font-size: 1.1rem; margin: 0 0 .3rem; }
               .media { display: flex; gap: .5rem; flex-wrap: wrap; align-items: flex-start; }
-              .media > * { flex: 1 1 0; min-width: 0; max-width: 100%; height: auto; }
+              .media > img, .media > video { flex: 1 1 0; min-width: 0; max-width: 100%; height: auto; }
+              .media > iframe.player { flex: 0 1 auto; max-width: 100%; border: 0; }
+              .media > iframe.player + img { flex: 0 1 12rem; }
               code, .formula { font-family: ui-monospace, monospace; font-size: .85rem; }
               .formula { color: #268bd2; }
               dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 .8rem; margin: .5rem 0; font-size: .9rem; }
@@ -173,24 +178,37 @@ public static partial class Gallery
 
             """);
         var targets = FigureOutputs.Of(figure, directory).Where(t => File.Exists(t.Path)).ToList();
-        foreach (var animation in targets.OfType<AnimationTarget>())
+        var prepared = new PreparedFigure(figure);
+        var alt = E(prepared.Alt());
+        // The interactive player and the animated SVG when the figure has them (the player in a frame of its own, as
+        // its page is made to be); otherwise its GIF and MP4.
+        var player = targets.OfType<PlayerTarget>().FirstOrDefault();
+        var animated = targets.OfType<AnimatedSvgTarget>().FirstOrDefault();
+        if (player is not null)
+        {
+            var size = Player.FrameSize(prepared.Size);
+            html.Append($"<iframe class=\"player\" src=\"{Link(directory, player.Path)}\" title=\"{alt}\" width=\"{size.Width}\" height=\"{size.Height}\" loading=\"lazy\"></iframe>\n");
+        }
+        if (animated is not null) html.Append($"<img src=\"{Link(directory, animated.Path)}\" alt=\"{alt}\">\n");
+        foreach (var animation in player is null && animated is null ? targets.OfType<AnimationTarget>() : [])
         {
             var file = Link(directory, animation.Path);
             html.Append(animation.Format.UsesVideoElement
-                ? $"<video src=\"{file}\" autoplay loop muted playsinline controls></video>\n"
-                : $"<img src=\"{file}\" alt=\"{E(figure.Title)} ({animation.Format.Name})\">\n");
+                ? $"<video src=\"{file}\" autoplay loop muted playsinline controls title=\"{alt}\"></video>\n"
+                : $"<img src=\"{file}\" alt=\"{alt}\">\n");
         }
         html.Append("</div>\n");
         var panels = targets.OfType<PanelsTarget>().ToList();
         // A browser shows SVG and PNG panels; a PDF is linked.
         if (panels.FirstOrDefault(p => !p.Path.EndsWith(".pdf", StringComparison.Ordinal)) is { } shown)
         {
-            html.Append($"<div class=\"panels\"><img src=\"{Link(directory, shown.Path)}\" alt=\"{E(figure.Title)}: the paper's panels\"></div>\n");
+            html.Append($"<div class=\"panels\"><img src=\"{Link(directory, shown.Path)}\" alt=\"{alt} (The paper's panels: frames {string.Join(", ", figure.Panels!.Frames)}.)\"></div>\n");
         }
         var links = targets.OfType<AnimationTarget>().Select(t => (Text: Path.GetExtension(t.Path)[1..], t.Path))
+            .Concat(new (string Text, Target? Target)[] { ("player (html)", player), ("animated svg", animated) }.Where(t => t.Target is not null).Select(t => (t.Text, t.Target!.Path)))
             .Concat(panels.Select(t => (Text: $"panels ({Path.GetExtension(t.Path)[1..]})", t.Path)))
             // Documents of the scene (a PowerPoint deck, TikZ source) by their extension too.
-            .Concat(targets.OfType<DrawnTarget>().Where(t => t is not IFrameFile and not PanelsTarget)
+            .Concat(targets.OfType<DrawnTarget>().Where(t => t is not (IFrameFile or PanelsTarget or PlayerTarget or AnimatedSvgTarget))
                 .Select(t => (Text: t.Path.EndsWith($".panels{Path.GetExtension(t.Path)}", StringComparison.Ordinal) ? $"panels ({Path.GetExtension(t.Path)[1..]})" : Path.GetExtension(t.Path)[1..], t.Path)))
             .Concat(targets.Where(t => t is IFrameFile).GroupBy(t => Path.GetExtension(t.Path)).Select(g => (Text: $"{Plural.Of(g.Count(), "frame")} ({g.Key[1..]})", Path: Path.GetDirectoryName(g.First().Path)! + "/")))
             .ToList();

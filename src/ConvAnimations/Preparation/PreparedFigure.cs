@@ -18,6 +18,7 @@ public sealed class PreparedFigure
     private readonly Lazy<Animation> _animation;
     private readonly Lazy<Scene> _scene;
     private readonly Lazy<SKSizeI> _size;
+    private readonly Lazy<string> _alt;
 
     public PreparedFigure(Figure figure)
     {
@@ -26,6 +27,7 @@ public sealed class PreparedFigure
         _animation = new(() => View.Layout(figure));
         _scene = new(() => View.Shown(Animation));
         _size = new(() => SceneRenderer.SizeOf(Scene));
+        _alt = new(() => figure.Alt ?? View.Alt(Animation));
     }
 
     public Figure Figure { get; }
@@ -57,6 +59,9 @@ public sealed class PreparedFigure
 
     /// <summary><c>explain</c>.</summary>
     public string Describe() => View.Describe(Animation);
+
+    /// <summary>Its alt text: figures.yaml's <c>alt:</c>, or the description its view writes (<c>explain --alt</c>).</summary>
+    public string Alt() => _alt.Value;
 
     /// <summary><c>explain --json</c>.</summary>
     public string Json() => View.Json(Animation);

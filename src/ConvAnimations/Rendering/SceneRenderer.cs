@@ -56,6 +56,12 @@ public sealed class SceneRenderer : IDisposable
     /// <summary>The bounds of every plane on the canvas.</summary>
     public IReadOnlyList<SKRect> PlaneBounds => _outlines.Select(o => o.Bounds).ToList();
 
+    /// <summary>Where each plane, caption and key lies on the canvas (writers of the scene itself place their shapes by it).</summary>
+    public Projection Projection => _projection;
+
+    /// <summary>The colours and sizes the frames are drawn in.</summary>
+    public Theme Theme => _theme;
+
     /// <summary>The colour the frames are drawn on.</summary>
     public SKColor Background => _theme.Background;
 

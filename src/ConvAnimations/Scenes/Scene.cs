@@ -107,6 +107,9 @@ public sealed record Scene(FigureStyle Style, IReadOnlyList<Plane> Planes, IRead
     /// a plane's, or captions and a legend.
     /// </summary>
     public bool HasText => Planes.Any(p => p.Labels.Count > 0) || Annotations.Captions.Count > 0 || Annotations.Legend.Count > 0;
+
+    /// <summary>Which of its cells computed which (what the interactive player highlights); none for a diagram.</summary>
+    public CellLinks Links { get; init; } = CellLinks.None;
 }
 
 /// <summary>

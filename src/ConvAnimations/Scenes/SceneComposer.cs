@@ -52,6 +52,7 @@ public static class SceneComposer
     {
         var planes = new List<Plane>();
         var firstPlane = new List<int>();
+        var links = new List<CellLinks>();
         var captions = new List<Caption>();
         var legend = new List<LegendEntry>();
         for (var k = 0; k < parts.Count; k++)
@@ -70,6 +71,8 @@ public static class SceneComposer
                     Visible = span(k, plane.Visible ?? whole) is var s && s == new FrameSpan(0, count) ? null : s,
                 });
             }
+            var index = k;
+            links.Add(part.Links.Moved(offset, s => span(index, s)));
             // A caption across a part's picture goes under (or over) its first plane.
             captions.AddRange(part.Annotations.Captions.Select(c => c with { Plane = (c.Plane ?? 0) + offset }));
             legend.AddRange(part.Annotations.Legend.Where(e => !legend.Contains(e)));
@@ -77,7 +80,7 @@ public static class SceneComposer
         var frames = new OnDemand<SceneFrame>(count, n => new SceneFrame(parts
             .SelectMany((part, k) => local(k, n) is var m and >= 0 ? part.Frames[m].Marks.Select(mark => Renumbered(mark, firstPlane[k])) : [])
             .ToList()));
-        return new Scene(parts[0].Style, planes, frames, scale, theme, new Annotations(captions, legend));
+        return new Scene(parts[0].Style, planes, frames, scale, theme, new Annotations(captions, legend)) { Links = CellLinks.Concat(links) };
     }
 
     private static Mark Renumbered(Mark mark, int offset) => mark switch

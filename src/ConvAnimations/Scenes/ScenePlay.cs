@@ -16,6 +16,8 @@ public static class ScenePlay
         {
             Planes = scene.Planes.Select(p => p.Visible is { } span ? p with { Visible = Shown(span) } : p).ToList(),
             Frames = new OnDemand<SceneFrame>(frames.Count, n => scene.Frames[frames[n]]),
+            // Every computation stays linked (its cells are the same); those of frames left out are shown on none.
+            Links = scene.Links.Moved(0, Shown),
         };
     }
 }

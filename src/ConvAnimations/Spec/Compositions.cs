@@ -20,7 +20,7 @@ internal static class Compositions
     public const int MaxLeaves = 64;
 
     /// <summary>The keys a composed figure takes itself besides its composing key; the others describe its parts' maps and are set on them.</summary>
-    private static readonly string[] OwnKeys = ["name", "title", "frame_ms", "formats", "scale", "panels", "theme", "play"];
+    private static readonly string[] OwnKeys = ["name", "title", "frame_ms", "formats", "scale", "panels", "theme", "play", "alt"];
 
     public static bool IsComposed(RawMap node, IReadOnlyList<ViewRules> views) => ViewChoice.CompositionKeys(views).Any(k => node[k] is not null);
 
@@ -60,7 +60,7 @@ internal static class Compositions
         }
         // The composed figure's own keys; what the defaults hold for maps is for its parts, and checked there.
         var fields = FigureFields.Read(new KeySource(node, defaults, report));
-        ok &= new[] { fields.Title.Ok, fields.FrameMs.Ok, fields.Formats.Ok, fields.Scale.Ok, fields.Panels.Ok, fields.Theme.Ok, fields.Play.Ok }.All(o => o);
+        ok &= new[] { fields.Title.Ok, fields.FrameMs.Ok, fields.Formats.Ok, fields.Scale.Ok, fields.Panels.Ok, fields.Theme.Ok, fields.Play.Ok, fields.Alt.Ok }.All(o => o);
         return (ok && name is not null ? new PendingComposition(name, node, list, view, parts, fields, report) : null, nameNode, name);
     }
 
@@ -152,6 +152,7 @@ internal static class Compositions
             Look = f.Look with { Labels = Labels.None, Legend = false },
             View = composed.View,
             Parts = parts,
+            Alt = f.Alt.Value,
             OutputUnits = first.OutputUnits,
         };
         var frames = figure.FrameCount;

@@ -96,6 +96,9 @@ public sealed record Figure(
     /// </summary>
     public IReadOnlyList<Figure> Parts { get; init; } = [];
 
+    /// <summary>Its alt text as written (<c>alt:</c>); null: the description its view writes (PreparedFigure.Alt).</summary>
+    public string? Alt { get; init; }
+
     /// <summary>The padding words it was written with (same, half, ...), which <c>explain</c> spells out.</summary>
     public PaddingWords PaddingWords { get; init; }
 

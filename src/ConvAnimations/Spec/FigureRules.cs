@@ -56,13 +56,14 @@ internal sealed record FigureFields(
     Field<bool> Legend,
     Field<Reveal> Reveal,
     Field<int> Decimals,
-    Field<PlaySpec?> Play)
+    Field<PlaySpec?> Play,
+    Field<string?> Alt)
 {
     public static readonly string[] Keys =
     [
         "name", "title", "kind", "input", "transposed_input", "output_padding", "kernel", "stride", "padding",
         "dilation", "output", "frame_ms", "formats", "scale", "style", "values", "panels", "theme", "labels", "legend",
-        "reveal", "decimals", "view", .. ChannelFields.Keys, LayerChains.Key, "play",
+        "reveal", "decimals", "view", .. ChannelFields.Keys, LayerChains.Key, "play", "alt",
     ];
 
     /// <summary>Every key a figure may have: these, the keys of the views, and the keys that compose figures.</summary>
@@ -91,13 +92,14 @@ internal sealed record FigureFields(
         keys.Read("legend", false, LookRules.Legend),
         keys.Read("reveal", Spec.Reveal.All, Word<Reveal>("reveal")),
         keys.Read("decimals", 1, LookRules.Decimals),
-        keys.Read<PlaySpec?>("play", null, PlaySpec.Read));
+        keys.Read<PlaySpec?>("play", null, PlaySpec.Read),
+        keys.Read<string?>("alt", null, ValueRules.Alt));
 
     public bool AllOk => new[]
     {
         Title.Ok, Kind.Ok, FrameMs.Ok, Formats.Ok, Scale.Ok, Style.Ok, Input.Ok, TransposedInput.Ok, OutputPadding.Ok,
         Kernel.Ok, Stride.Ok, Dilation.Ok, Output.Ok, Padding.Ok, Values.Ok, Panels.Ok, Theme.Ok, Labels.Ok, Legend.Ok,
-        Reveal.Ok, Decimals.Ok, Play.Ok,
+        Reveal.Ok, Decimals.Ok, Play.Ok, Alt.Ok,
     }.All(ok => ok);
 
     public Look Look => new(Theme.Value, Labels.Value, Legend.Value, Reveal.Value, Decimals.Value);
@@ -180,7 +182,7 @@ internal static class FigureRules
             fields.Formats.Value, fields.Scale.Value, style, values, report.At(node))
         {
             Look = fields.Look, View = view, Options = options, Channels = channels!,
-            PaddingWords = fields.Padding.Value?.Words ?? default, OutputUnits = units?.Outputs ?? 0,
+            PaddingWords = fields.Padding.Value?.Words ?? default, OutputUnits = units?.Outputs ?? 0, Alt = fields.Alt.Value,
         };
         return (Played(figure, fields.Play.Value, fields.Panels.Value, report), nameNode, name);
     }

@@ -23,7 +23,7 @@ internal static class LayerChains
 
     /// <summary>The keys a chain takes itself; the operation's keys go on its layers.</summary>
     private static readonly string[] OwnKeys =
-        ["name", "title", "input", "in_channels", "view", "frame_ms", "formats", "scale", "style", "panels", "theme", "labels", "legend", "reveal", Key];
+        ["name", "title", "input", "in_channels", "view", "frame_ms", "formats", "scale", "style", "panels", "theme", "labels", "legend", "reveal", "alt", Key];
 
     /// <summary>Keys that describe a layer's input, which the layer before gives.</summary>
     private static readonly string[] InputKeys = ["input", "in_channels", "transposed_input"];
@@ -46,7 +46,7 @@ internal static class LayerChains
         var f = FigureFields.Read(keys);
         var maps = ChannelFields.Read(keys).In;
         var (view, viewOk) = ReadView(node, defaults, report, views);
-        ok &= viewOk && new[] { f.Title.Ok, f.FrameMs.Ok, f.Formats.Ok, f.Scale.Ok, f.Style.Ok, f.Input.Ok, f.Panels.Ok, f.Theme.Ok, f.Labels.Ok, f.Legend.Ok, f.Reveal.Ok, maps.Ok }.All(o => o);
+        ok &= viewOk && new[] { f.Title.Ok, f.FrameMs.Ok, f.Formats.Ok, f.Scale.Ok, f.Style.Ok, f.Input.Ok, f.Panels.Ok, f.Theme.Ok, f.Labels.Ok, f.Legend.Ok, f.Reveal.Ok, f.Alt.Ok, maps.Ok }.All(o => o);
         if (!f.Input.Given)
         {
             report.Error(node, "a chain of layers needs an 'input' size (a number or [rows, cols]): the input of its first layer");
@@ -92,6 +92,7 @@ internal static class LayerChains
             View = view,
             Parts = layers,
             Channels = new Channels(maps.Value, layers[^1].Channels.Out, 1),
+            Alt = f.Alt.Value,
         };
         if (f.Panels.Value is not { } panelsSpec) return (figure, nameNode, name);
         var panels = panelsSpec.Resolve(figure.FrameCount, report);

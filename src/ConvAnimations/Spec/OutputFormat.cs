@@ -33,12 +33,22 @@ public sealed class OutputFormat
     /// <summary>A PowerPoint deck of native shapes, a slide per frame (the panels: one slide).</summary>
     public static readonly OutputFormat Pptx = new("pptx", FileLayout.OnePerFigure, Medium.Vector, panels: true);
 
-    /// <summary>Every format, in the order figures.yaml documents them.</summary>
-    public static IReadOnlyList<OutputFormat> All { get; } = [Gif, Mp4, Webp, Png, Svg, Pdf, Tikz, Pptx];
+    /// <summary>The interactive player: one self-contained page, <c>DIR/NAME.html</c>.</summary>
+    public static readonly OutputFormat Html = new("html", FileLayout.OnePerFigure, Medium.Vector, panels: false);
 
-    private OutputFormat(string name, FileLayout files, Medium medium, bool panels) => (Name, Files, Medium, HoldsPanels) = (name, files, medium, panels);
+    /// <summary>One SVG that plays by itself (CSS keyframes, no script): <c>DIR/NAME.animated.svg</c>.</summary>
+    public static readonly OutputFormat AnimatedSvg = new("animated_svg", FileLayout.OnePerFigure, Medium.Vector, panels: false, extension: "animated.svg");
+
+    /// <summary>Every format, in the order figures.yaml documents them.</summary>
+    public static IReadOnlyList<OutputFormat> All { get; } = [Gif, Mp4, Webp, Png, Svg, Pdf, Tikz, Pptx, Html, AnimatedSvg];
+
+    private OutputFormat(string name, FileLayout files, Medium medium, bool panels, string? extension = null) =>
+        (Name, Files, Medium, HoldsPanels, Extension) = (name, files, medium, panels, extension ?? name);
 
     public string Name { get; }
+
+    /// <summary>What its files' names end with, after the dot: its name, but for <c>animated.svg</c>.</summary>
+    public string Extension { get; }
 
     public FileLayout Files { get; }
 

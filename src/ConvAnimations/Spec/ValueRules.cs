@@ -64,6 +64,9 @@ internal static partial class ValueRules
 
     public const int MaxTitleLength = 200;
 
+    /// <summary>A description of a picture in a few sentences (screen readers read it whole).</summary>
+    public const int MaxAltLength = 1000;
+
     [GeneratedRegex("^[a-z0-9_-]+$")]
     private static partial Regex NamePattern();
 
@@ -241,23 +244,33 @@ internal static partial class ValueRules
     }
 
     /// <summary>Plain text on one line: a title is printed on terminals and pages, so no control characters.</summary>
-    public static bool Title(RawNode node, Report report, out string title)
+    public static bool Title(RawNode node, Report report, out string title) => OneLine("title", MaxTitleLength, node, report, out title);
+
+    /// <summary>A figure's alt text: plain text like a title, and as long as a description of a picture needs.</summary>
+    public static bool Alt(RawNode node, Report report, out string? alt)
     {
-        title = (node as RawScalar)?.Value ?? "";
+        var ok = OneLine("alt", MaxAltLength, node, report, out var text);
+        alt = text;
+        return ok;
+    }
+
+    private static bool OneLine(string key, int max, RawNode node, Report report, out string text)
+    {
+        text = (node as RawScalar)?.Value ?? "";
         if (node is not RawScalar { Value.Length: > 0 })
         {
-            report.Error(node, $"title: expected text, got {RawYaml.Describe(node)}");
+            report.Error(node, $"{key}: expected text, got {RawYaml.Describe(node)}");
             return false;
         }
-        if (title.Length > MaxTitleLength)
+        if (text.Length > max)
         {
-            report.Error(node, $"title: {title.Length} characters is too long: at most {MaxTitleLength}");
+            report.Error(node, $"{key}: {text.Length} characters is too long: at most {max}");
             return false;
         }
-        var control = Array.FindIndex(title.ToCharArray(), char.IsControl);
+        var control = Array.FindIndex(text.ToCharArray(), char.IsControl);
         if (control >= 0)
         {
-            report.Error(node, $"title: holds the control character U+{(int)title[control]:X4} at character {control + 1}: a title is plain text on one line (no escape codes)");
+            report.Error(node, $"{key}: holds the control character U+{(int)text[control]:X4} at character {control + 1}: {(key == "alt" ? "an alt text" : $"a {key}")} is plain text on one line (no escape codes)");
             return false;
         }
         return true;

@@ -45,6 +45,9 @@ public sealed class BlocksView : View
 
     public override string PyTorch(Animation animation) => PyTorchChain.Write(animation);
 
+    public override string Alt(Animation animation) => AltText.Chain(animation.Layers!, "drawn as blocks of feature maps, each layer's window on the block it reads",
+        Progressive(animation.Figure) ? "Each frame adds a layer, the network growing from its input." : "");
+
     private static bool Progressive(Figure figure) => figure.Look.Reveal == Reveal.Progressive;
 
     /// <summary>The layers frame <paramref name="frame"/> draws: every one, or those up to the frame's.</summary>

@@ -208,7 +208,10 @@ public sealed class ChannelsView : View
         }
 
         var frames = new OnDemand<SceneFrame>(layout.Frames.Count, index => new SceneFrame(Marks(index)));
-        return new Scene(style, planes, frames, figure.Scale, figure.Look.Theme, Annotate(animation, layout, InputPlane(0), OutputPlane(0), stacked: true));
+        return new Scene(style, planes, frames, figure.Scale, figure.Look.Theme, Annotate(animation, layout, InputPlane(0), OutputPlane(0), stacked: true))
+        {
+            Links = Links(animation, layout, InputPlane, OutputPlane),
+        };
     }
 
     // ---- With numbers: maps apart, and the sum ----
@@ -289,7 +292,20 @@ public sealed class ChannelsView : View
         }
 
         var frames = new OnDemand<SceneFrame>(layout.Frames.Count, index => new SceneFrame(Marks(index)));
-        return new Scene(FigureStyle.Flat, planes, frames, figure.Scale, figure.Look.Theme, Annotate(animation, layout, 0, cIn, stacked: false));
+        return new Scene(FigureStyle.Flat, planes, frames, figure.Scale, figure.Look.Theme, Annotate(animation, layout, 0, cIn, stacked: false))
+        {
+            Links = Links(animation, layout, n => n, m => cIn + m),
+        };
+    }
+
+    /// <summary>Each frame's output cell on its output map, and its taps and window on each input map it reads.</summary>
+    private static CellLinks Links(Animation animation, ChannelAnimation layout, Func<int, int> inputPlane, Func<int, int> outputPlane)
+    {
+        var c = layout.Channels;
+        return CellLinks.PerFrame(
+            [.. Enumerable.Range(0, c.In).Select(n => new LinkedMap(inputPlane(n), $"input {n}")), .. Enumerable.Range(0, c.Out).Select(m => new LinkedMap(outputPlane(m), $"output {m}"))],
+            layout.Frames.Count,
+            i => CellLinks.Of(layout.Frames[i].Frame, i, animation.Window, layout.Frames[i].InputChannels.Select(inputPlane).ToList(), outputPlane(layout.Frames[i].OutputChannel)));
     }
 
     /// <summary>
@@ -373,6 +389,22 @@ public sealed class ChannelsView : View
             legend.AddRange(GridKeys(animation));
         }
         return new Annotations(captions, legend);
+    }
+
+    /// <summary>Which maps each output map reads, then the sliding window over one map, as for one map.</summary>
+    public override string Alt(Animation animation)
+    {
+        var figure = animation.Figure;
+        var c = figure.Channels;
+        var kernel = $"{AltText.Area(figure.Geometry.Kernel)} kernel";
+        var maps = $"{Plural.Of(c.In, "input map")} of {AltText.Area(animation.Input)} and {Plural.Of(c.Out, "output map")}";
+        var reads = figure.IsPooling ? $"{maps}: each map is pooled on its own into its output map."
+            : c.Groups == 1 ? $"{maps}: {(c.Out == 1 ? "the output map" : "each output map")} sums {(c.In == 1 ? "the input map" : $"all {c.In} input maps")}, each through its own {kernel}."
+            : c.InPerGroup == 1 ? $"A depthwise convolution of {maps}: each output map reads one input map through its own {kernel}."
+            : $"{maps} in {c.Groups} groups: each output map sums the {c.InPerGroup} input maps of its group, each through its own {kernel}.";
+        var frames = $"each frame highlights one output cell of one output map and the {figure.Geometry.Kernel.Area} cells it {AltText.Combines(figure.Kind)} in each input map it reads";
+        var numbers = animation.Channels?.Values is null ? "" : " Each cell shows its number, and under the maps the sum for the current output cell is written out.";
+        return $"{reads} {AltText.Sliding(figure, frames)}{numbers}";
     }
 }
 

@@ -79,4 +79,14 @@ public sealed class ComposedView : View
             ? SceneComposer.Sequence(parts, figure.Scale, figure.Look.Theme)
             : SceneComposer.Beside(parts, SceneComposer.Gap, figure.Scale, figure.Look.Theme);
     }
+
+    /// <summary>Each part's alt text in turn, said where it is.</summary>
+    public override string Alt(Animation animation)
+    {
+        var figure = animation.Figure;
+        var parts = figure.Parts;
+        string Where(int i) => parts.Count != 2 ? $"{i + 1}" : _inTurn ? (i == 0 ? "First" : "Then") : (i == 0 ? "Left" : "Right");
+        var text = parts.Select((p, i) => $"{Where(i)}: {p.Alt ?? Of(p).Alt(Of(p).Layout(p))}");
+        return $"{parts.Count} figures {Describes}. {string.Join(" ", text)}";
+    }
 }

@@ -76,13 +76,24 @@ public sealed class HopsView : View
                 marks.Add(new Dot(onGrid, col + c * g.Stride.Cols, row + r * g.Stride.Rows));
             }
         }
-        var count = g.Output.Rows == g.Output.Cols && g.Stride.Rows == g.Stride.Cols
-            ? $"{Positions(g.Output.Cols)} each way: the output is {g.Output.Rows}×{g.Output.Cols}"
-            : $"{Positions(g.Output.Cols)} across, {Positions(g.Output.Rows)} down: the output is {g.Output.Rows}×{g.Output.Cols}";
+        var count = Count(g);
         var labelled = grid with { Labels = grid.Labels.Select(l => l with { Plane = onGrid }).ToList() };
         return new Scene(FigureStyle.Flat, [room, labelled], [new SceneFrame(marks)], view.Scale, view.Theme,
             new Annotations([.. view.Annotations.Captions.Where(c => c.Plane == GridPlane).Select(c => c with { Plane = onGrid }), new Caption(count, Band.Below, onGrid)],
                 view.Annotations.Legend));
+    }
+
+    /// <summary>"1 + 2 hops = 3 positions each way: the output is 3×3".</summary>
+    private static string Count(Arithmetic.Geometry g) => g.Output.Rows == g.Output.Cols && g.Stride.Rows == g.Stride.Cols
+        ? $"{Positions(g.Output.Cols)} each way: the output is {g.Output.Rows}×{g.Output.Cols}"
+        : $"{Positions(g.Output.Cols)} across, {Positions(g.Output.Rows)} down: the output is {g.Output.Rows}×{g.Output.Cols}";
+
+    /// <summary>One picture: the window at its first position, its hops and the count.</summary>
+    public override string Alt(Animation animation)
+    {
+        var g = animation.Figure.Geometry;
+        return $"A {AltText.Area(g.Kernel)} kernel at its first position on {AltText.Article(AltText.Area(g.Input))} input{(g.Padding is { Rows: 0, Cols: 0 } ? "" : $" padded by {g.PaddingText}")}, " +
+               $"with an arrow for each hop of {(g.Stride is { Rows: 1, Cols: 1 } ? "1 cell" : $"{g.Stride} cells")} to the right and downwards and a dot at each position of its middle. {Count(g)}.";
     }
 
     /// <summary>"1 + 2 hops = 3 positions".</summary>

@@ -45,8 +45,16 @@ public sealed class KernelView : View
         var outputPlane = new Plane(Filled(output, CellKind.Output), above, GridLine.Solid, Coloured: !progressive, outputNumbers);
 
         var frames = new OnDemand<SceneFrame>(animation.Frames.Count, index => new SceneFrame(FrameMarks(animation, animation.Frames[index], index, progressive)));
-        return new Scene(oneRow ? FigureStyle.Flat : figure.Style, [gridPlane, outputPlane], frames, figure.Scale, figure.Look.Theme, Annotate(animation));
+        return new Scene(oneRow ? FigureStyle.Flat : figure.Style, [gridPlane, outputPlane], frames, figure.Scale, figure.Look.Theme, Annotate(animation))
+        {
+            Links = Links(animation),
+        };
     }
+
+    /// <summary>Each frame's output cell, taps and window: the grid plane to the output plane.</summary>
+    internal static CellLinks Links(Animation animation) =>
+        CellLinks.PerFrame([new LinkedMap(GridPlane, "input"), new LinkedMap(OutputPlane, "output")], animation.Frames.Count,
+            i => CellLinks.Of(animation.Frames[i], i, animation.Window, [GridPlane], OutputPlane));
 
     /// <summary>
     /// The words beside the maps (labels) and the key of the colours (legend). Input below, output above (isometric)

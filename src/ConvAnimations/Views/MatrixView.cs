@@ -76,7 +76,35 @@ public sealed class MatrixView : View
         var figure = animation.Figure;
         var kernelView = KernelView.Instance.Build(animation);
         var matrix = Equation(animation);
-        return SceneComposer.Beside([kernelView, matrix], SceneComposer.Gap, figure.Scale, figure.Look.Theme);
+        return SceneComposer.Beside([kernelView, matrix], SceneComposer.Gap, figure.Scale, figure.Look.Theme) with { Links = Links(animation, kernelView.Planes.Count) };
+    }
+
+    /// <summary>
+    /// Each frame's computation in both pictures: the output cell and its entry of y, from the taps on the grid, the
+    /// entries of x its line of the matrix multiplies, and that line's non-zero entries. A matrix drawn in part (its
+    /// lines or columns left out) shows other entries on each frame: then only the kernel's picture is linked.
+    /// </summary>
+    private static CellLinks Links(Animation animation, int matrixPlane)
+    {
+        var kernel = KernelView.Links(animation);
+        var transposed = animation.Figure.IsTransposed;
+        var c = ConvolutionMatrix.Of(animation.Figure.Geometry);
+        var lines = c.Lines(transposed);
+        var (lineCount, columnCount) = transposed ? (c.Shape.Cols, c.Shape.Rows) : (c.Shape.Rows, c.Shape.Cols);
+        if (lineCount > MaxLines || columnCount > MaxLines) return kernel;
+        var (x, y) = (matrixPlane + XPlane, matrixPlane + YPlane);
+        return CellLinks.PerFrame([.. kernel.Maps, new LinkedMap(matrixPlane + MatrixPlane, transposed ? "Cᵀ" : "C"), new LinkedMap(x, "x"), new LinkedMap(y, "y")],
+            animation.Frames.Count, i =>
+            {
+                var link = kernel.Links[i];
+                var line = ConvolutionMatrix.LineOf(animation, animation.Frames[i]);
+                var columns = lines[line].Select(e => transposed ? e.Row : e.Col).ToList();
+                return link with
+                {
+                    Outputs = [.. link.Outputs, new PlaneCell(y, new Cell(line, 0))],
+                    Inputs = [.. link.Inputs, .. columns.Select(j => new PlaneCell(x, new Cell(j, 0))), .. columns.Select(j => new PlaneCell(matrixPlane + MatrixPlane, new Cell(line, j)))],
+                };
+            });
     }
 
     private static Scene Equation(Animation animation)
@@ -255,5 +283,16 @@ public sealed class MatrixView : View
         }
         while (chosen.Count < slots) chosen.Add(Unused);
         return chosen.ToArray();
+    }
+
+    /// <summary>The sliding kernel, then the product beside it.</summary>
+    public override string Alt(Animation animation)
+    {
+        var figure = animation.Figure;
+        var c = ConvolutionMatrix.Of(figure.Geometry).Shape;
+        var (matrix, shape) = figure.IsTransposed ? ("Cᵀ", new Size2(c.Cols, c.Rows)) : ("C", c);
+        return base.Alt(animation) +
+            $" Beside it the same operation as a product of a matrix and a vector, y = {matrix} x, with {matrix} {AltText.Area(shape)} and the input and output flattened row by row; " +
+            $"each frame outlines the line of {matrix} that computes the output cell and shades the entries of x it multiplies.";
     }
 }

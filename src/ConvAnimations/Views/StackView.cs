@@ -52,6 +52,15 @@ public sealed class StackView : View
 
     public override string PyTorch(Animation animation) => PyTorchChain.Write(animation);
 
+    public override string Alt(Animation animation)
+    {
+        var chain = animation.Layers!;
+        var (rows, cols) = chain.Field(chain.Count);
+        var field = rows is { } r && cols is { } c ? $" ({AltText.Area(new Size2(r.Size, c.Size))} cells of the input)" : "";
+        return AltText.Chain(chain, "drawn as its maps one above the other, the input at the bottom",
+            $"Each frame highlights one cell of the last map and the cells it depends on in every map below{field}.");
+    }
+
     public override Scene Build(Animation animation)
     {
         var figure = animation.Figure;
@@ -71,7 +80,25 @@ public sealed class StackView : View
 
         var top = chain.Map(count);
         var frames = new OnDemand<SceneFrame>(top.Area, index => new SceneFrame(FrameMarks(chain, new Cell(index / top.Cols, index % top.Cols), oneRow, lines: style == FigureStyle.Isometric)));
-        return new Scene(style, planes, frames, figure.Scale, figure.Look.Theme, new Annotations([], figure.Look.Legend ? Legend(chain) : []));
+        return new Scene(style, planes, frames, figure.Scale, figure.Look.Theme, new Annotations([], figure.Look.Legend ? Legend(chain) : [])) { Links = Links(chain) };
+    }
+
+    /// <summary>
+    /// Each frame's output cell linked to its receptive field on every map below (what the frame lights, as
+    /// <c>explain --json</c>'s "receptive"): a reader hovering an input cell sees every output cell that depends on it.
+    /// </summary>
+    private static CellLinks Links(ChainLayout chain)
+    {
+        var count = chain.Count;
+        var top = chain.Map(count);
+        var maps = Enumerable.Range(0, count + 1).Select(m => new LinkedMap(m, chain.Title(m))).ToList();
+        return CellLinks.PerFrame(maps, top.Area, index =>
+        {
+            var cell = new Cell(index / top.Cols, index % top.Cols);
+            var receptive = chain.Receptive(cell);
+            var inputs = Enumerable.Range(0, count).SelectMany(m => receptive[m].Select(c => new PlaneCell(m, OnPlane(chain, m, c)))).ToList();
+            return new CellLink([new PlaneCell(count, cell)], inputs, [], new FrameSpan(index, 1));
+        });
     }
 
     private static CellKind[,] PlaneCells(ChainLayout chain, int m)

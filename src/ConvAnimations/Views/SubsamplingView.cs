@@ -91,4 +91,14 @@ public sealed class SubsamplingView : View
         _ when n % 100 is >= 11 and <= 13 => $"every {n}th {what}",
         _ => $"every {n}{(n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" }} {what}",
     };
+
+    /// <summary>The two pictures side by side and what the second keeps.</summary>
+    public override string Alt(Animation animation)
+    {
+        var g = animation.Figure.Geometry;
+        var unit = g.WithUnitStride();
+        return $"Two pictures side by side. Left: a {AltText.Area(g.Kernel)} kernel with stride {g.Stride} over {AltText.Article(AltText.Area(g.Input))} input gives " +
+               $"{AltText.Article(AltText.Area(g.Output))} output. Right: the same kernel with stride 1 gives {AltText.Article(AltText.Area(unit.Output))} output, " +
+               $"keeping {Kept(g.Stride)} and crossing out the others: the same {AltText.Area(g.Output)}.";
+    }
 }

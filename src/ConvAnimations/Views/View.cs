@@ -30,6 +30,13 @@ public abstract class View : ViewRules
     /// <summary><c>explain</c>: the arithmetic in words and formulas, with what this view adds.</summary>
     public virtual string Describe(Animation animation) => ArithmeticText.Describe(animation, ArithmeticText.CellFrames(animation.Figure));
 
+    /// <summary>
+    /// The alt text written for the figure (<c>explain --alt</c>, unless figures.yaml gives one): what it shows in one
+    /// or two plain sentences, from its arithmetic; a numerical figure's output read out.
+    /// </summary>
+    public virtual string Alt(Animation animation) =>
+        AltText.Sliding(animation.Figure) + (animation.Values is { } values ? AltText.Numbers(animation.Figure, values.Output) : "");
+
     /// <summary><c>explain --json</c>: the layout as a JSON document.</summary>
     public virtual string Json(Animation animation) => FigureJson.Document([
         .. FigureJson.Header(animation, Named),

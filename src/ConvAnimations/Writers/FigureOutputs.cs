@@ -30,7 +30,7 @@ public interface IFrameFile
 /// <summary>One frame as a still picture: <c>DIR/NAME/NAME_NN.EXT</c>.</summary>
 public sealed record FrameTarget(StillFormat Format, string Path, int Frame) : DrawnTarget(Path), IFrameFile
 {
-    public override void Write(Stream stream, Drawing drawing) => Format.WriteFrame(stream, drawing.Renderer, Frame);
+    public override void Write(Stream stream, Drawing drawing) => Format.WriteFrame(stream, drawing.Renderer, Frame, drawing.Figure.Alt());
 }
 
 /// <summary>The figure's panels as a still picture: <c>DIR/NAME.panels.EXT</c>.</summary>
@@ -40,11 +40,11 @@ public sealed record PanelsTarget(StillFormat Format, string Path, Panels Panels
     {
         if (Panels.Paper is null)
         {
-            Format.WritePanels(stream, drawing.Renderer, Panels, drawing.Figure.Figure.Scale);
+            Format.WritePanels(stream, drawing.Renderer, Panels, drawing.Figure.Figure.Scale, drawing.Figure.Alt());
             return;
         }
         using var page = new PaperPanels(drawing.Figure.Scene, Panels);
-        Format.WritePaper(stream, page);
+        Format.WritePaper(stream, page, drawing.Figure.Alt());
     }
 }
 
@@ -98,6 +98,12 @@ public static class FigureOutputs
         [OutputFormat.Pdf] = new StillWriter(StillFormat.Pdf),
         [OutputFormat.Tikz] = new TikzWriter(),
         [OutputFormat.Pptx] = new PptxWriter(),
+        [OutputFormat.Html] = new DocumentWriter(path => new PlayerTarget(path)),
+        [OutputFormat.AnimatedSvg] = new DocumentWriter(path => new AnimatedSvgTarget(path)),
+        [OutputFormat.Tikz] = new TikzWriter(),
+        [OutputFormat.Pptx] = new PptxWriter(),
+        [OutputFormat.Html] = new DocumentWriter(path => new PlayerTarget(path)),
+        [OutputFormat.AnimatedSvg] = new DocumentWriter(path => new AnimatedSvgTarget(path)),
     };
 
     /// <summary>The writer of a format.</summary>
@@ -122,7 +128,7 @@ public static class FigureOutputs
     }
 
     public static string AnimationPath(string directory, string name, OutputFormat format) =>
-        System.IO.Path.Combine(directory, $"{name}.{format.Name}");
+        System.IO.Path.Combine(directory, $"{name}.{format.Extension}");
 
     public static string PanelsPath(string directory, string name, OutputFormat format) =>
         System.IO.Path.Combine(directory, $"{name}.panels.{format.Name}");

@@ -15,22 +15,22 @@ public abstract class StillFormat
     public static readonly StillFormat Svg = new SvgFormat();
     public static readonly StillFormat Pdf = new PdfFormat();
 
-    /// <summary>Writes frame <paramref name="frame"/> of <paramref name="renderer"/>'s scene.</summary>
-    public virtual void WriteFrame(Stream stream, SceneRenderer renderer, int frame) =>
-        Write(stream, renderer.Size, canvas => DrawFrame(renderer, canvas, frame));
+    /// <summary>Writes frame <paramref name="frame"/> of <paramref name="renderer"/>'s scene; <paramref name="title"/>: the figure's alt text, for formats that hold one (PDF).</summary>
+    public virtual void WriteFrame(Stream stream, SceneRenderer renderer, int frame, string? title = null) =>
+        Write(stream, renderer.Size, canvas => DrawFrame(renderer, canvas, frame), title);
 
     /// <summary>Writes the panels: frames side by side on one picture.</summary>
-    public void WritePanels(Stream stream, SceneRenderer renderer, Panels panels, double scale) =>
+    public void WritePanels(Stream stream, SceneRenderer renderer, Panels panels, double scale, string? title = null) =>
         Write(stream, PanelLayout.Size(panels, renderer.Size, scale),
-            canvas => PanelLayout.Draw(canvas, panels, renderer.Size, scale, renderer.Background, (c, frame) => DrawFrame(renderer, c, frame)));
+            canvas => PanelLayout.Draw(canvas, panels, renderer.Size, scale, renderer.Background, (c, frame) => DrawFrame(renderer, c, frame)), title);
 
     /// <summary>Writes a page for a paper: vectors at its size in points; PNG at <see cref="PaperPanels.Dpi"/>.</summary>
-    public void WritePaper(Stream stream, PaperPanels page) => WritePage(stream, page.Size, page.Draw);
+    public void WritePaper(Stream stream, PaperPanels page, string? title = null) => WritePage(stream, page.Size, page.Draw, title);
 
-    protected virtual void WritePage(Stream stream, SKSize size, Action<SKCanvas> draw) => Write(stream, size, draw);
+    protected virtual void WritePage(Stream stream, SKSize size, Action<SKCanvas> draw, string? title) => Write(stream, size, draw, title);
 
     /// <summary>Writes one picture of <paramref name="size"/> drawn by <paramref name="draw"/>.</summary>
-    protected abstract void Write(Stream stream, SKSize size, Action<SKCanvas> draw);
+    protected abstract void Write(Stream stream, SKSize size, Action<SKCanvas> draw, string? title);
 
     /// <summary>Draws a frame at the canvas's origin: from pixels, or all vectors for a vector format.</summary>
     protected abstract void DrawFrame(SceneRenderer renderer, SKCanvas canvas, int frame);
@@ -43,7 +43,7 @@ public abstract class StillFormat
     private sealed class PngFormat : StillFormat
     {
         /// <summary>A frame as ffmpeg gets it: the pre-drawn background copied and the frame's marks drawn over it.</summary>
-        public override void WriteFrame(Stream stream, SceneRenderer renderer, int frame)
+        public override void WriteFrame(Stream stream, SceneRenderer renderer, int frame, string? title = null)
         {
             var pixels = new byte[renderer.Info.BytesSize];
             renderer.Render(pixels, frame);
@@ -52,9 +52,9 @@ public abstract class StillFormat
 
         protected override void DrawFrame(SceneRenderer renderer, SKCanvas canvas, int frame) => renderer.DrawRaster(canvas, frame);
 
-        protected override void Write(Stream stream, SKSize size, Action<SKCanvas> draw) => Write(stream, size, 1, draw);
+        protected override void Write(Stream stream, SKSize size, Action<SKCanvas> draw, string? title) => Write(stream, size, 1, draw);
 
-        protected override void WritePage(Stream stream, SKSize size, Action<SKCanvas> draw) => Write(stream, size, PaperPanels.Dpi / 72, draw);
+        protected override void WritePage(Stream stream, SKSize size, Action<SKCanvas> draw, string? title) => Write(stream, size, PaperPanels.Dpi / 72, draw);
 
         private static void Write(Stream stream, SKSize size, float pixelsPerPoint, Action<SKCanvas> draw)
         {
@@ -73,10 +73,10 @@ public abstract class StillFormat
     private sealed class SvgFormat : VectorFormat
     {
         /// <summary>A page for a paper in points: its size in pt, its drawing in a view box of as many units.</summary>
-        protected override void WritePage(Stream stream, SKSize size, Action<SKCanvas> draw)
+        protected override void WritePage(Stream stream, SKSize size, Action<SKCanvas> draw, string? title)
         {
             using var buffer = new MemoryStream();
-            Write(buffer, size, draw);
+            Write(buffer, size, draw, title);
             var svg = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
             var (width, height) = (Number(size.Width), Number(size.Height));
             var root = System.Text.RegularExpressions.Regex.Match(svg, "<svg [^>]*>");
@@ -87,7 +87,7 @@ public abstract class StillFormat
 
         private static string Number(float value) => value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
-        protected override void Write(Stream stream, SKSize size, Action<SKCanvas> draw)
+        protected override void Write(Stream stream, SKSize size, Action<SKCanvas> draw, string? title)
         {
             // The canvas writes the closing tags when disposed, so it must be disposed before the stream is used.
             using var canvas = SKSvgCanvas.Create(SKRect.Create(size.Width, size.Height), stream);
@@ -97,10 +97,11 @@ public abstract class StillFormat
 
     private sealed class PdfFormat : VectorFormat
     {
-        protected override void Write(Stream stream, SKSize size, Action<SKCanvas> draw)
+        protected override void Write(Stream stream, SKSize size, Action<SKCanvas> draw, string? title)
         {
             using var buffer = new MemoryStream();
-            var metadata = new SKDocumentPdfMetadata { Creator = "ConvAnimations", Producer = "ConvAnimations (SkiaSharp)", RasterDpi = 72 };
+            // The title is what a PDF reader shows and reads aloud for the document: the figure's alt text.
+            var metadata = new SKDocumentPdfMetadata { Title = title, Creator = "ConvAnimations", Producer = "ConvAnimations (SkiaSharp)", RasterDpi = 72 };
             using (var document = SKDocument.CreatePdf(buffer, metadata))
             {
                 draw(document.BeginPage(size.Width, size.Height));

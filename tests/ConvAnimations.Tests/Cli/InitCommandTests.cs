@@ -27,7 +27,7 @@ public sealed class InitCommandTests
         Assert.True(render.ExitCode == 0, render.Stderr);
         foreach (var figure in figures)
         {
-            foreach (var format in figure.Formats) Assert.True(new FileInfo(dir.File($"out/{figure.Name}.{format.Name}")).Length > 0, $"{figure.Name} {format}");
+            foreach (var format in figure.Formats) Assert.True(new FileInfo(dir.File($"out/{figure.Name}.{format.Extension}")).Length > 0, $"{figure.Name} {format}");
         }
         Assert.True(File.Exists(dir.File("out/index.html")));
     }

@@ -36,6 +36,7 @@ public sealed class CacheKeyTests
         [nameof(Figure.Options)] = f => f with { Options = new SomeOptions(1) },
         [nameof(Figure.Parts)] = f => f with { Parts = [f] },
         [nameof(Figure.Channels)] = f => f with { Channels = f.Channels with { In = f.Channels.In + 1 } },
+        [nameof(Figure.Alt)] = f => f with { Alt = "Another description" },
         [nameof(Figure.PaddingWords)] = f => f with { PaddingWords = new PaddingWords(PaddingWord.Half, null) },
         [nameof(Figure.Play)] = f => f with { Play = new Play("[0]", [0], f.FrameCount) },
         [nameof(Figure.OutputUnits)] = f => f with { OutputUnits = f.OutputUnits + 1 },

@@ -19,17 +19,16 @@ public sealed class PreviewPageTests(ITestOutputHelper output)
           - {name: maxed, kind: max_pooling, input: 4, kernel: 2, values: {seed: 3}}
         """;
 
-    /// <summary>Every figure card: its name, key, frame shown, and whether its image loaded.</summary>
+    /// <summary>Every figure card: its name, key, the frame its player shows, and whether its player loaded.</summary>
     private const string PageState = """
-        (async () => {
-          const images = [...document.querySelectorAll('figure img.frame')];
-          await Promise.all(images.map(i => i.complete ? 0 : new Promise(done => { i.onload = done; i.onerror = done; })));
+        (() => {
           const errors = document.getElementById('errors');
           return {
-            figures: [...document.querySelectorAll('figure')].map(f => {
-              const img = f.querySelector('img.frame');
-              return { name: f.dataset.name, key: f.dataset.key, index: f.querySelector('.frame-index').textContent,
-                       src: img.getAttribute('src'), loaded: img.complete && img.naturalWidth > 0,
+            figures: [...document.querySelectorAll('main > figure')].map(f => {
+              const player = f.querySelector('iframe.player'), doc = player.contentDocument;
+              const ready = !!(doc && doc.readyState === 'complete' && doc.querySelector('.num'));
+              return { name: f.dataset.name, key: f.dataset.key, index: ready ? doc.querySelector('.num').textContent : '',
+                       src: player.getAttribute('src'), loaded: ready && doc.querySelector('figure svg').getBoundingClientRect().width > 0,
                        explain: f.querySelector('.explain').textContent, files: [...f.querySelectorAll('.files a')].map(a => a.getAttribute('href')) };
             }),
             errors: errors.hidden ? '' : errors.textContent,
@@ -37,15 +36,14 @@ public sealed class PreviewPageTests(ITestOutputHelper output)
         })()
         """;
 
-    /// <summary>The pixels of one figure's current frame, as the browser decoded them.</summary>
-    private static string Pixels(string name) => $$"""
-        (() => {
-          const img = document.querySelector('figure[data-name="{{name}}"] img.frame');
-          const canvas = document.createElement('canvas');
-          canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
-          canvas.getContext('2d').drawImage(img, 0, 0);
-          return canvas.toDataURL();
-        })()
+    /// <summary>What one figure's player shows: the groups of marks on show.</summary>
+    private static string Shown(string name) => $$"""
+        [...document.querySelector('figure[data-name="{{name}}"] iframe').contentDocument.querySelectorAll('figure svg .v.on')].map(g => g.getAttribute('class')).join(' ')
+        """;
+
+    /// <summary>Sets one figure's player to a frame with its slider.</summary>
+    private static string Slide(string name, int frame) => $$"""
+        (() => { const s = document.querySelector('figure[data-name="{{name}}"] iframe').contentDocument.querySelector('.pos'); s.value = {{frame}}; s.dispatchEvent(new Event('input')); return 0; })()
         """;
 
     [Fact]
@@ -63,36 +61,43 @@ public sealed class PreviewPageTests(ITestOutputHelper output)
         await chromium.NavigateAsync(server.Address.AbsoluteUri);
 
         // Every figure with its first frame, its explanation and its files.
-        var state = await Until(chromium, s => s.GetProperty("figures").GetArrayLength() == 3, "three figures");
+        var state = await Until(chromium, s => s.GetProperty("figures").GetArrayLength() == 3 && s.GetProperty("figures").EnumerateArray().All(f => f.GetProperty("loaded").GetBoolean()), "three figures");
         var figures = state.GetProperty("figures").EnumerateArray().ToList();
         Assert.Equal(["conv", "trans", "maxed"], figures.Select(f => f.GetProperty("name").GetString()));
         Assert.All(figures, f => Assert.True(f.GetProperty("loaded").GetBoolean(), $"frame did not load: {f}"));
         Assert.Contains("o = floor((i + 2p - d(k-1) - 1)/s) + 1 = floor((5 + 2 - 2 - 1)/2) + 1 = 3", figures[0].GetProperty("explain").GetString());
         Assert.Contains("files/conv.gif", figures[0].GetProperty("files").EnumerateArray().Select(a => a.GetString()));
 
-        // The scrubber: next shows frame 2 of 9, a different picture; previous goes back. The figures play from the
-        // start, so first the slider stops this one at frame 1 (however far it has played on a busy machine).
-        await chromium.EvaluateAsync("(() => { const s = document.querySelector('figure[data-name=conv] .slider'); s.value = 0; s.dispatchEvent(new Event('input')); })()");
+        // Each figure plays in its player, the same page a render writes as NAME.html. Next shows frame 2 of 9, a
+        // different picture; previous goes back. The figures play from the start, so first the slider stops this one
+        // at frame 1 (however far it has played on a busy machine).
+        var conv = await (await chromium.Page.QuerySelectorAsync("figure[data-name=conv] iframe")).ContentFrameAsync();
+        using (var http = new HttpClient())
+        {
+            Assert.Contains($"aria-label=\"{WebUtility.HtmlEncode(server.Current.Find("conv")!.Alt)}\"", await http.GetStringAsync(new Uri(server.Address, "figures/conv/player.html")));
+        }
+        await chromium.EvaluateAsync(Slide("conv", 0));
         await Until(chromium, s => Card(s, "conv").GetProperty("index").GetString() == "1 / 9", "frame 1 of conv, paused");
-        var first = await chromium.EvaluateAsync(Pixels("conv"));
-        await chromium.Page.ClickAsync("figure[data-name=conv] .next");
+        var first = await chromium.EvaluateAsync(Shown("conv"));
+        await conv.ClickAsync(".next");
         state = await Until(chromium, s => Card(s, "conv").GetProperty("index").GetString() == "2 / 9", "frame 2 of conv");
-        Assert.EndsWith("/1.png?v=" + Card(state, "conv").GetProperty("key").GetString(), Card(state, "conv").GetProperty("src").GetString());
-        Assert.NotEqual(first.GetString(), (await chromium.EvaluateAsync(Pixels("conv"))).GetString());
-        await chromium.Page.ClickAsync("figure[data-name=conv] .previous");
+        Assert.NotEqual(first.GetString(), (await chromium.EvaluateAsync(Shown("conv"))).GetString());
+        // The link to the frame on show as PNG.
+        var png = await chromium.EvaluateAsync("(() => { const a = document.querySelector('figure[data-name=conv] a.frame-png'); a.onclick(); return a.getAttribute('href'); })()");
+        Assert.EndsWith("/1.png?v=" + Card(state, "conv").GetProperty("key").GetString(), png.GetString());
+        await conv.ClickAsync(".prev");
         await Until(chromium, s => Card(s, "conv").GetProperty("index").GetString() == "1 / 9", "back to frame 1");
-        Assert.Equal(first.GetString(), (await chromium.EvaluateAsync(Pixels("conv"))).GetString());
+        Assert.Equal(first.GetString(), (await chromium.EvaluateAsync(Shown("conv"))).GetString());
         // The slider jumps to a frame; play at 4x speed (250 ms a frame) moves on by itself.
-        await chromium.EvaluateAsync("(() => { const s = document.querySelector('figure[data-name=conv] .slider'); s.value = 7; s.dispatchEvent(new Event('input')); })()");
+        await chromium.EvaluateAsync(Slide("conv", 7));
         await Until(chromium, s => Card(s, "conv").GetProperty("index").GetString() == "8 / 9", "frame 8 from the slider");
-        await chromium.Page.SelectAsync("figure[data-name=conv] .speed", "4");
-        await chromium.Page.ClickAsync("figure[data-name=conv] .play");
+        await conv.SelectAsync(".rate", "4");
+        await conv.ClickAsync(".play");
         await Until(chromium, s => Card(s, "conv").GetProperty("index").GetString() == "1 / 9", "playing on to frame 9 and around to 1");
-        // Previous from frame 1 wraps to 9: the slider stops the playing figure at frame 1 first (a click timed to
-        // the 250 ms of frame 1 can land in frame 2 on a busy machine).
-        await chromium.EvaluateAsync("(() => { const s = document.querySelector('figure[data-name=conv] .slider'); s.value = 0; s.dispatchEvent(new Event('input')); })()");
+        // Previous from frame 1 wraps to 9: the slider stops the playing figure at frame 1 first.
+        await chromium.EvaluateAsync(Slide("conv", 0));
         await Until(chromium, s => Card(s, "conv").GetProperty("index").GetString() == "1 / 9", "frame 1 of conv, paused again");
-        await chromium.Page.ClickAsync("figure[data-name=conv] .previous");
+        await conv.ClickAsync(".prev");
         await Until(chromium, s => Card(s, "conv").GetProperty("index").GetString() == "9 / 9", "previous from frame 1 wraps to 9");
         await Task.Delay(300);
         Assert.Equal("9 / 9", Card(await chromium.EvaluateAsync(PageState), "conv").GetProperty("index").GetString());

@@ -113,7 +113,7 @@ public sealed class ServeSafetyTests
     }
 
     [Fact]
-    public async Task Responses_forbid_framing_and_sniffing()
+    public async Task Responses_forbid_framing_but_for_the_player_in_the_page_and_sniffing()
     {
         using var dir = new TempDirectory();
         await using var server = await Start(dir);
@@ -124,6 +124,12 @@ public sealed class ServeSafetyTests
             Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
             Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
             Assert.Contains("frame-ancestors 'none'", string.Join(";", response.Headers.GetValues("Content-Security-Policy")));
+        }
+        // A figure's player is framed by the server's own page only.
+        using (var player = await http.GetAsync(new Uri(server.Address, "figures/conv/player.html")))
+        {
+            Assert.Equal("SAMEORIGIN", Assert.Single(player.Headers.GetValues("X-Frame-Options")));
+            Assert.Equal("frame-ancestors 'self'", Assert.Single(player.Headers.GetValues("Content-Security-Policy")));
         }
         // A page or picture from the user's folder runs no script in the server's origin.
         using var file = await http.GetAsync(new Uri(server.Address, "files/conv.gif"));

@@ -21,10 +21,10 @@ public sealed class WriterTableTests
         var writer = FigureOutputs.WriterOf(format);
         var files = writer.Files(figure, format, "out").ToList();
         Assert.Equal(files.Count, files.Select(f => f.Path).Distinct().Count());
-        var named = files.Where(f => f.Path.EndsWith("." + format.Name, StringComparison.Ordinal)).ToList();
+        var named = files.Where(f => f.Path.EndsWith("." + format.Extension, StringComparison.Ordinal)).ToList();
         if (format.Files == FileLayout.OnePerFigure)
         {
-            Assert.Equal(Path.Combine("out", "t." + format.Name), Assert.Single(named).Path);
+            Assert.Equal(Path.Combine("out", "t." + format.Extension), Assert.Single(named).Path);
         }
         else
         {
