@@ -120,6 +120,29 @@ public sealed class ConnectivityView : View
         return text.ToString();
     }
 
+    public override string Alt(Animation animation)
+    {
+        var figure = animation.Figure;
+        var c = Connectivity.Of(animation);
+        var units = $"{Plural.Of(c.Inputs, "input unit")} in a row below and {Plural.Of(c.Outputs, "output unit")} above";
+        var reads = c.Edges.CountBy(e => e.To).Select(r => r.Value).ToList();
+        var (fewest, most) = (reads.DefaultIfEmpty(0).Min(), reads.DefaultIfEmpty(0).Max());
+        var edges = fewest == most ? $"the {Plural.Of(most, "edge")} that compute{(most == 1 ? "s" : "")} it" : $"the edges that compute it ({fewest} to {most})";
+        var frames = $"each frame highlights one output unit and {edges}.";
+        if (figure.Kind.IsDense)
+        {
+            return $"A fully connected layer as units and edges: {units}, every input joined to every output, {Plural.Of(c.Weights, "weight")}, one an edge; {frames}";
+        }
+        var g = figure.Geometry;
+        var operation = figure.IsTransposed ? "transposed convolution" : figure.IsPooling ? figure.Kind.Name.Replace('_', ' ') : "convolution";
+        var weights = figure.IsPooling ? "no weights" : $"{Plural.Of(c.Weights, "weight")} shared by {Plural.Of(c.Edges.Count, "edge")}, each weight in a colour of its own";
+        var text = $"A {operation} with {AltText.Article(AltText.Area(g.Kernel) + " kernel")} as units and edges: {units}, an edge for each entry of {(figure.IsTransposed ? "Cᵀ" : "C")}, {weights}; {frames}";
+        if (c.Equivalent is not { } e || (figure.Options as ConnectivityOptions)?.Equivalent == false) return text;
+        var zeros = e.ZeroUnits.Count();
+        return text + $" Below, the equivalent convolution: the {AltText.Area(e.Grid)} grid of the input with {Plural.Of(zeros, "zero unit")} (padding and inserted zeros) drawn dashed, " +
+               "and the turned kernel's edges from it; leaving the zero units out, its edges are the ones above.";
+    }
+
     /// <summary>What explain says of a fully connected figure, which has no direct convolution's arithmetic.</summary>
     private static string DenseDescription(Animation animation)
     {

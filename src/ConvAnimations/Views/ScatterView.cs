@@ -76,6 +76,30 @@ public sealed class ScatterView : View
         return text.ToString();
     }
 
+    public override string Alt(Animation animation)
+    {
+        var figure = animation.Figure;
+        var scatter = Scatter.Of(figure);
+        var g = figure.Geometry;
+        var stride = g.Stride is { Rows: 1, Cols: 1 } ? "" : $" with stride {g.Stride}";
+        var padding = g.Padding is { Rows: 0, Cols: 0 } ? "" : $"{(stride.Length > 0 ? " and" : " with")} padding {g.PaddingText}";
+        var text = new StringBuilder($"A transposed convolution of {AltText.Article(AltText.Area(g.Kernel) + " kernel")}{stride}{padding}, drawn as a scatter: " +
+            $"each cell of the {AltText.Area(figure.AnimatedInput)} input adds the kernel, scaled by its value, onto the {AltText.Area(scatter.Output)} output, " +
+            "where the copies overlap and add up; each frame highlights one input cell and the output cells it adds to.");
+        if ((figure.Options as ScatterOptions)?.Overlap != false)
+        {
+            var inside = scatter.InteriorCounts(g);
+            text.Append(inside.Count switch
+            {
+                0 => " Beside it, how many copies each output cell takes.",
+                1 => $" Beside it, how many copies each output cell takes: {inside[0]} everywhere away from the border, evenly.",
+                _ => $" Beside it, how many copies each output cell takes: {string.Join(", ", inside.SkipLast(1))} and {inside[^1]} away from the border, unevenly, a checkerboard.",
+            });
+        }
+        if (figure.Values?.Kernel is { } kernel) text.Append(AltText.Numbers(figure, scatter.Sum(figure.Values.Input, kernel).Final));
+        return text.ToString();
+    }
+
     /// <summary>
     /// The document with, per frame, the transposed input cell that scatters and the output cells it adds to (sorted),
     /// the overlap over the output, and for a numerical figure the scatter's sums (the same as the kernel view's output).
@@ -129,7 +153,21 @@ public sealed class ScatterView : View
             foreach (var cell in scatter.Steps[n].Outputs) first[cell.Row, cell.Col] = n;
         }
         var frames = new OnDemand<SceneFrame>(scatter.Steps.Count, n => new SceneFrame(Marks(animation, scatter, first, sums, overlap, n)));
-        return new Scene(FigureStyle.Flat, planes, frames, figure.Scale, figure.Look.Theme, Annotate(figure, scatter, overlap));
+        return new Scene(FigureStyle.Flat, planes, frames, figure.Scale, figure.Look.Theme, Annotate(figure, scatter, overlap)) { Links = Links(scatter, animation.Window, overlap) };
+    }
+
+    /// <summary>
+    /// Each frame's input cell linked to each output cell it adds to (on the output, and on the overlap map when shown),
+    /// with its kernel's placement: hovering an output cell lights every input cell whose copy of the kernel reaches
+    /// it and those copies' placements; hovering an input cell, every output cell it adds to (explain --json's frames).
+    /// </summary>
+    private static CellLinks Links(Scatter scatter, Size2 window, bool overlap)
+    {
+        List<LinkedMap> maps = [new(InputPlane, "input"), new(CanvasPlane, "output"), .. overlap ? [new LinkedMap(OverlapPlane, "overlap")] : Array.Empty<LinkedMap>()];
+        var links = scatter.Steps.SelectMany((step, n) => step.Outputs.Select(cell => new CellLink(
+            [new PlaneCell(CanvasPlane, scatter.OnCanvas(cell)), .. overlap ? [new PlaneCell(OverlapPlane, cell)] : Array.Empty<PlaneCell>()],
+            [new PlaneCell(InputPlane, step.Input)], [new LinkedWindow(CanvasPlane, step.Placement.Window, window)], new FrameSpan(n, 1))));
+        return new CellLinks(maps, links.ToList());
     }
 
     /// <summary>The canvas: the output's cells and the cropped ones around it (drawn dashed, as padding).</summary>

@@ -85,6 +85,17 @@ public sealed partial class EmbedAndAltTests
         Assert.Equal("A chain of 4 layers drawn as its maps one above the other, the input at the bottom: a 1×16 input, then hidden layer, dilation 1 (1×16); " +
                      "hidden layer, dilation 2 (1×16); hidden layer, dilation 4 (1×16); output, dilation 8 (1×16). Each frame highlights one cell of the last map " +
                      "and the cells it depends on in every map below (1×16 cells of the input).", alts["wavenet"]);
+        // Units and edges: a dense layer's n·m weights against a convolution's k shared by (i - k + 1)·k edges.
+        Assert.Contains("7 input units in a row below and 5 output units above, every input joined to every output, 35 weights, one an edge", alts["nn_vs_cnn"]);
+        Assert.Contains("an edge for each entry of C, 3 weights shared by 15 edges", alts["nn_vs_cnn"]);
+        // why_zero_padding: input [1, 5], kernel 3, transposed: 3 inputs, p' = 2 zero units at each end of the equivalent's grid.
+        Assert.Contains("the 1×7 grid of the input with 4 zero units (padding and inserted zeros) drawn dashed", alts["why_zero_padding"]);
+        Assert.Contains("the edges that compute it (1 to 3)", alts["why_zero_padding"]);
+        // The scatter: k = 3, s = 2 overlaps 1, 2 and 4 times away from the border (Odena et al.'s checkerboard), and its
+        // output is the zero-insertion view's, read out the same way.
+        Assert.Contains("1, 2 and 4 away from the border, unevenly, a checkerboard", alts["transposed_scatter"]);
+        var numbers = Regex.Match(alts["transposed_both_ways"], "row by row: ([^.]*)\\.").Groups[1].Value;
+        Assert.Equal(2, Regex.Matches(alts["transposed_both_ways"], Regex.Escape(numbers)).Count);
         Assert.StartsWith("A chain of 4 layers drawn as blocks of feature maps", alts["lenet_features"]);
         Assert.EndsWith("S4: average pooling 2x2 (16×5×5). Each frame adds a layer, the network growing from its input.", alts["lenet_features"]);
     }

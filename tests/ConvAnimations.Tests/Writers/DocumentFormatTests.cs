@@ -61,9 +61,9 @@ public sealed partial class DocumentFormatTests
             Assert.Equal(frames, data.GetProperty("n").GetInt32());
             Assert.Equal(prepared.Scene.Links.Links.Count, data.GetProperty("l").GetArrayLength());
         }
-        // Every view's linked cells: the kernel views, the channels, the matrix, the composed figures, the stacks (not the
-        // diagrams, the blocks, the units and edges of the connectivity view nor the scatter, which link no cells yet).
-        static bool Linked(Figure f) => f.Parts.Count > 0 && !f.View.ForLayers ? f.Parts.Any(Linked) : f.View.Name is not ("hops" or "blocks" or "connectivity" or "scatter");
+        // Every view's linked cells: the kernel views, the channels, the matrix, the composed figures, the stacks, the
+        // scatter (not the diagrams, the blocks, nor the units and edges of the connectivity view, which link no cells yet).
+        static bool Linked(Figure f) => f.Parts.Count > 0 && !f.View.ForLayers ? f.Parts.Any(Linked) : f.View.Name is not ("hops" or "blocks" or "connectivity");
         Assert.All(figures.Where(Linked), f => Assert.True(f.Prepared().Scene.Links.Links.Count > 0, $"{f.Name} has no linked cells"));
     }
 
@@ -93,6 +93,37 @@ public sealed partial class DocumentFormatTests
                 var offset = (actual[0].Row - expected[0].Row, actual[0].Col - expected[0].Col);
                 Assert.Equal(offsets.TryAdd(map, offset) ? offset : offsets[map], offset);
                 Assert.Equal(expected.Select(c => (c.Row + offset.Item1, c.Col + offset.Item2)), actual);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A scatter's links are explain --json's frames: the input cell that scatters joined to each output cell it adds to
+    /// (on the output, drawn inside the p cells the transpose crops, and on the overlap map).
+    /// </summary>
+    [Fact]
+    public void A_scatters_links_are_the_frames_explain_json_gives()
+    {
+        var figure = Repo.Prepared("transposed_scatter");
+        var json = JsonDocument.Parse(figure.Json()).RootElement;
+        var padding = json.GetProperty("direct").GetProperty("padding");
+        var (pr, pc) = (padding[0].GetInt32(), padding[1].GetInt32());
+        var frames = json.GetProperty("frames").EnumerateArray().ToList();
+        var links = figure.Scene.Links;
+        var plane = links.Maps.ToDictionary(m => m.Name, m => m.Plane);
+        Assert.Equal(["input", "output", "overlap"], links.Maps.Select(m => m.Name));
+        static ConvAnimations.Layout.Cell At(JsonElement c, int dr = 0, int dc = 0) => new(c[0].GetInt32() + dr, c[1].GetInt32() + dc);
+        // A link for each output cell a frame's input adds to, in the frames' order.
+        Assert.Equal(frames.Sum(f => f.GetProperty("outputs").GetArrayLength()), links.Links.Count);
+        var next = 0;
+        foreach (var (frame, n) in frames.Select((f, n) => (f, n)))
+        {
+            foreach (var output in frame.GetProperty("outputs").EnumerateArray())
+            {
+                var link = links.Links[next++];
+                Assert.Equal(new PlaneCell(plane["input"], At(frame.GetProperty("input"))), Assert.Single(link.Inputs));
+                Assert.Equal([new PlaneCell(plane["output"], At(output, pr, pc)), new PlaneCell(plane["overlap"], At(output))], link.Outputs);
+                Assert.Equal(new FrameSpan(n, 1), link.Shown);
             }
         }
     }

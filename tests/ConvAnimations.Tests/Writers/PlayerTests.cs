@@ -186,6 +186,63 @@ public sealed class PlayerTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Empty(chromium.Errors);
     }
 
+    /// <summary>
+    /// The scatter in chromium: hovering each output cell lights the input cells whose copy of the kernel reaches it
+    /// (and the same cell on the overlap map); hovering each input cell lights the output cells it adds to, as
+    /// <c>explain --json</c>'s frames give them.
+    /// </summary>
+    [Fact]
+    public async Task Hovering_a_scatters_cells_lights_what_explain_json_says_they_add_to()
+    {
+        using var dir = new TempDirectory();
+        var figure = (await Render(dir, "transposed_scatter")).Single();
+        var json = JsonDocument.Parse(figure.Json()).RootElement;
+        var padding = json.GetProperty("direct").GetProperty("padding");
+        var (pr, pc) = (padding[0].GetInt32(), padding[1].GetInt32());
+        var frames = json.GetProperty("frames").EnumerateArray()
+            .Select(f => (Input: Cell(f.GetProperty("input")), Outputs: f.GetProperty("outputs").EnumerateArray().Select(Cell).ToList())).ToList();
+        var cases = new List<(string Map, int Row, int Col, HashSet<string> Expected)>();
+        foreach (var output in frames.SelectMany(f => f.Outputs).Distinct())
+        {
+            var expected = frames.Where(f => f.Outputs.Contains(output)).Select(f => $"input {f.Input.Item1} {f.Input.Item2}").Append($"overlap {output.Item1} {output.Item2}").ToHashSet();
+            cases.Add(("output", output.Item1 + pr, output.Item2 + pc, expected));
+        }
+        foreach (var (input, outputs) in frames)
+        {
+            cases.Add(("input", input.Item1, input.Item2, outputs.SelectMany(o => new[] { $"output {o.Item1 + pr} {o.Item2 + pc}", $"overlap {o.Item1} {o.Item2}" }).ToHashSet()));
+        }
+
+        await using var chromium = await HeadlessChromium.StartAsync();
+        await chromium.NavigateAsync(new Uri(dir.File($"{figure.Name}.html")).AbsoluteUri);
+        using var renderer = new SceneRenderer(figure.Scene);
+        var planes = figure.Scene.Links.Maps.ToDictionary(p => p.Name, p => p.Plane);
+        string Point((string Map, int Row, int Col, HashSet<string> Expected) hover)
+        {
+            var p = renderer.Projection.Planes[planes[hover.Map]].MapPoint(hover.Col + 0.5f, hover.Row + 0.5f);
+            return $"[{p.X.ToString(CultureInfo.InvariantCulture)}, {p.Y.ToString(CultureInfo.InvariantCulture)}]";
+        }
+        var lits = await chromium.EvaluateAsync($$"""
+            (() => {
+              const svg = document.querySelector('figure svg');
+              return [{{string.Join(", ", cases.Select(Point))}}].map(([x, y]) => {
+                const box = svg.getBoundingClientRect();
+                svg.dispatchEvent(new PointerEvent('pointermove', { clientX: box.left + x, clientY: box.top + y, bubbles: true }));
+                return [...document.querySelectorAll('figure svg [data-cell]')].map(e => e.getAttribute('class') + ':' + e.dataset.cell);
+              });
+            })()
+            """);
+        foreach (var (hover, litCells) in cases.Zip(lits.EnumerateArray()))
+        {
+            var lit = litCells.EnumerateArray().Select(e => e.GetString()!).ToList();
+            var cell = $"{hover.Map} {hover.Row} {hover.Col}";
+            Assert.Contains($"hover:{cell}", lit);
+            var actual = lit.Where(l => l.StartsWith("lit:", StringComparison.Ordinal)).Select(l => l[4..]).ToHashSet();
+            Assert.True(hover.Expected.SetEquals(actual), $"hovering {cell}\n expected {string.Join(", ", hover.Expected.Order())}\n lit      {string.Join(", ", actual.Order())}");
+        }
+        Assert.Equal(frames.Count + frames.SelectMany(f => f.Outputs).Distinct().Count(), cases.Count);
+        Assert.Empty(chromium.Errors);
+    }
+
     [Fact]
     public async Task Its_name_is_the_alt_text_every_control_is_named_and_reduced_motion_starts_paused()
     {
