@@ -73,6 +73,8 @@ internal sealed class PowerPointDeck(PlacedScene scene, string name)
         using var package = new MemoryStream();
         using (var document = PresentationDocument.Create(package, PresentationDocumentType.Presentation))
         {
+            // Stored, not deflated: the package is compressed once, when it is written again below.
+            document.CompressionOption = System.IO.Packaging.CompressionOption.NotCompressed;
             // Every relationship named here: the library would draw random names, and the bytes would change.
             var presentation = document.AddNewPart<PresentationPart>("application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml", "rId1");
             var master = presentation.AddNewPart<SlideMasterPart>("rId1");
