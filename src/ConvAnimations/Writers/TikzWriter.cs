@@ -126,12 +126,13 @@ internal sealed class TikzPicture : IMarkVisitor<string>
     {
         var theme = _scene.Theme;
         var scene = _scene.Scene;
+        _hasEdges = panels.Any(p => scene.Frames[p.Frame].Marks.Any(m => m is Edge or Unit));
         Line($"% {TexText.Escape(name).Replace("\n", " ", StringComparison.Ordinal)}, {what}: written by ConvAnimations.");
         Line($"% One unit is a cell ({Bp(_cell)}), x to the right and y down from the top-left corner; each map's cells are placed by its");
         Line("% style map N (its projection). Edit the colours and the styles of the parts below; each draws one part of the figure.");
         Line($@"\begin{{tikzpicture}}[x={Bp(_cell)}, y=-{Bp(_cell)}]");
         Line($"% The theme's colours ({scene.Theme})");
-        foreach (var (colour, value) in Colours(theme).Concat(HasEdges ? TapColours(theme) : [])) Line($@"\definecolor{{{colour}}}{{HTML}}{{{Hex(value)}}}");
+        foreach (var (colour, value) in Colours(theme).Concat(_hasEdges ? TapColours(theme) : [])) Line($@"\definecolor{{{colour}}}{{HTML}}{{{Hex(value)}}}");
         Line("% The parts of the figure");
         Line(@"\tikzset{");
         foreach (var style in Styles(panels.Select(p => p.Frame))) Line($"  {style},");
@@ -200,7 +201,7 @@ internal sealed class TikzPicture : IMarkVisitor<string>
         yield return $"ellipsis dot/.style={{dot, minimum size={Bp(theme.ThickLine * 1.8f)}}}";
         yield return $"dashed key/.style={{dashed grid, dash pattern=on {Bp(theme.Dash[0] / 2)} off {Bp(theme.Dash[1] / 2)}}}";
         yield return $@"label/.style={{font=\fontsize{{10}}{{12}}\selectfont, text={ink}, inner sep=0pt, transform shape}}";
-        if (HasEdges)
+        if (_hasEdges)
         {
             yield return $"unit/.style={{draw=lines, thick line}}";
             yield return $"zero unit/.style={{unit, dash pattern=on {Bp(theme.Dash[0])} off {Bp(theme.Dash[1])}}}";
@@ -223,8 +224,8 @@ internal sealed class TikzPicture : IMarkVisitor<string>
         foreach (var plane in Enumerable.Range(0, _scene.Scene.Planes.Count)) yield return $"map {plane}/.style={{{Projection(plane)}}}";
     }
 
-    /// <summary>Whether the scene draws units and edges (view: connectivity), whose styles and tap colours are written only then.</summary>
-    private bool HasEdges => _scene.Scene.Frames.Any(f => f.Marks.Any(m => m is Edge or Unit));
+    /// <summary>Whether the picture's frames draw units and edges (view: connectivity), whose styles and tap colours are written only then.</summary>
+    private bool _hasEdges;
 
     /// <summary>The scale of each kind of number, from the first of its kind (plane labels, then the frames' marks).</summary>
     private IEnumerable<(string Role, double Scale)> RoleScales(IEnumerable<int> frames)
