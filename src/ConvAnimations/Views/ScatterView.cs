@@ -164,10 +164,19 @@ public sealed class ScatterView : View
     private static CellLinks Links(Scatter scatter, Size2 window, bool overlap)
     {
         List<LinkedMap> maps = [new(InputPlane, "input"), new(CanvasPlane, "output"), .. overlap ? [new LinkedMap(OverlapPlane, "overlap")] : Array.Empty<LinkedMap>()];
-        var links = scatter.Steps.SelectMany((step, n) => step.Outputs.Select(cell => new CellLink(
-            [new PlaneCell(CanvasPlane, scatter.OnCanvas(cell)), .. overlap ? [new PlaneCell(OverlapPlane, cell)] : Array.Empty<PlaneCell>()],
-            [new PlaneCell(InputPlane, step.Input)], [new LinkedWindow(CanvasPlane, step.Placement.Window, window)], new FrameSpan(n, 1))));
-        return new CellLinks(maps, links.ToList());
+        // Link i is output j of step n, where step n's outputs start at starts[n]; made when asked for, as frames are.
+        var starts = new int[scatter.Steps.Count + 1];
+        for (var n = 0; n < scatter.Steps.Count; n++) starts[n + 1] = starts[n] + scatter.Steps[n].Outputs.Count;
+        return new CellLinks(maps, new OnDemand<CellLink>(starts[^1], i =>
+        {
+            var n = Array.BinarySearch(starts, i);
+            n = n < 0 ? ~n - 1 : n;
+            while (starts[n + 1] <= i) n++; // past steps that add to no output cell
+            var (step, cell) = (scatter.Steps[n], scatter.Steps[n].Outputs[i - starts[n]]);
+            return new CellLink(
+                [new PlaneCell(CanvasPlane, scatter.OnCanvas(cell)), .. overlap ? [new PlaneCell(OverlapPlane, cell)] : Array.Empty<PlaneCell>()],
+                [new PlaneCell(InputPlane, step.Input)], [new LinkedWindow(CanvasPlane, step.Placement.Window, window)], new FrameSpan(n, 1));
+        }));
     }
 
     /// <summary>The canvas: the output's cells and the cropped ones around it (drawn dashed, as padding).</summary>
