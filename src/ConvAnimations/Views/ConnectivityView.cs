@@ -379,8 +379,10 @@ public sealed class ConnectivityView : View
                 for (var u = 0; u < eq.Units; u++)
                 {
                     var zero = eq.IsZero(u);
-                    marks.Add(new Unit(Diagram, _gridX[u], _gridY, _radius, zero ? null : Shade.Input, zero, window.Contains(u)));
-                    if (_grid is not null) labels.Add(Number(_gridX[u], _gridY, MapParts.FormatInput(_grid[u]), InputNumberSize, new Surface(zero ? null : Shade.Input, window.Contains(u))));
+                    // Inserted zeros in their own fill, padding blank: as the grids tell them apart.
+                    Shade? fill = !zero ? Shade.Input : _animation.Grid[u / eq.Grid.Cols, u % eq.Grid.Cols] == CellKind.InsertedZero ? Shade.InsertedZero : null;
+                    marks.Add(new Unit(Diagram, _gridX[u], _gridY, _radius, fill, zero, window.Contains(u)));
+                    if (_grid is not null) labels.Add(Number(_gridX[u], _gridY, MapParts.FormatInput(_grid[u]), InputNumberSize, new Surface(fill, window.Contains(u))));
                 }
                 AddOutputs(marks, labels, _eqOutY, j);
             }
