@@ -100,10 +100,6 @@ public static class FigureOutputs
         [OutputFormat.Pptx] = new PptxWriter(),
         [OutputFormat.Html] = new DocumentWriter(path => new PlayerTarget(path)),
         [OutputFormat.AnimatedSvg] = new DocumentWriter(path => new AnimatedSvgTarget(path)),
-        [OutputFormat.Tikz] = new TikzWriter(),
-        [OutputFormat.Pptx] = new PptxWriter(),
-        [OutputFormat.Html] = new DocumentWriter(path => new PlayerTarget(path)),
-        [OutputFormat.AnimatedSvg] = new DocumentWriter(path => new AnimatedSvgTarget(path)),
     };
 
     /// <summary>The writer of a format.</summary>
