@@ -14,11 +14,12 @@ internal sealed class PlacedScene
 {
     private readonly SKPoint[][] _outlines;
 
-    public PlacedScene(Scene scene)
+    /// <summary>The drawing's scene, placed by the drawing's own renderer (its theme and projection).</summary>
+    public PlacedScene(Drawing drawing)
     {
-        Scene = scene;
-        Theme = new Theme(scene.Scale, scene.Theme);
-        using (var font = Fonts.SerifFont()) Projection = Projection.For(scene, Theme, font);
+        var scene = Scene = drawing.Figure.Scene;
+        Theme = drawing.Renderer.Theme;
+        Projection = drawing.Renderer.Projection;
         _outlines = scene.Planes.Select((p, i) =>
         {
             using var outline = Projection.Outline(i, p.Size);

@@ -29,7 +29,7 @@ public sealed record PptxTarget(string Path, Panels? Panels) : DrawnTarget(Path)
 {
     public override void Write(Stream stream, Drawing drawing)
     {
-        var scene = new PlacedScene(drawing.Figure.Scene);
+        var scene = new PlacedScene(drawing);
         var deck = new PowerPointDeck(scene, drawing.Figure.Name);
         if (Panels is { } panels)
         {

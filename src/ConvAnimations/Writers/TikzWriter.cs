@@ -34,7 +34,7 @@ public sealed record TikzFrameTarget(string Path, int Frame, bool Document) : Dr
 {
     public override void Write(Stream stream, Drawing drawing)
     {
-        var scene = new PlacedScene(drawing.Figure.Scene);
+        var scene = new PlacedScene(drawing);
         var picture = TikzPicture.Write(scene, drawing.Figure.Name, [(Frame, new SKPointI(0, 0))], scene.Size,
             $"frame {Frame} of {drawing.Figure.Figure.FrameCount}");
         TikzPicture.Save(stream, picture, Document);
@@ -46,7 +46,7 @@ public sealed record TikzPanelsTarget(string Path, Panels Panels, bool Document)
 {
     public override void Write(Stream stream, Drawing drawing)
     {
-        var scene = new PlacedScene(drawing.Figure.Scene);
+        var scene = new PlacedScene(drawing);
         var scale = drawing.Figure.Figure.Scale;
         var panels = Panels.Frames.Select((frame, n) => (frame, PanelLayout.Origin(Panels, n, scene.Size, scale))).ToList();
         var picture = TikzPicture.Write(scene, drawing.Figure.Name, panels, PanelLayout.Size(Panels, scene.Size, scale),
