@@ -23,7 +23,7 @@ internal static class LayerChains
 
     /// <summary>The keys a chain takes itself; the operation's keys go on its layers.</summary>
     private static readonly string[] OwnKeys =
-        ["name", "title", "input", "in_channels", "view", "frame_ms", "formats", "scale", "style", "panels", "theme", "labels", "legend", "reveal", "alt", Key];
+        ["name", "title", "input", "in_channels", "view", "frame_ms", "formats", "scale", "style", "panels", "play", "theme", "labels", "legend", "reveal", "alt", Key];
 
     /// <summary>Keys that describe a layer's input, which the layer before gives.</summary>
     private static readonly string[] InputKeys = ["input", "in_channels", "transposed_input"];
@@ -94,9 +94,7 @@ internal static class LayerChains
             Channels = new Channels(maps.Value, layers[^1].Channels.Out, 1),
             Alt = f.Alt.Value,
         };
-        if (f.Panels.Value is not { } panelsSpec) return (figure, nameNode, name);
-        var panels = panelsSpec.Resolve(figure.FrameCount, report);
-        return (panels is null ? null : figure with { Panels = panels }, nameNode, name);
+        return (FigureRules.Played(figure, f.Play.Value, f.Panels.Value, report), nameNode, name);
     }
 
     /// <summary>
