@@ -156,7 +156,7 @@ public static class RenderPipeline
         public IReadOnlyList<DrawnTarget> Drawn => field ??= Targets.OfType<DrawnTarget>().ToList();
 
         /// <summary>The bytes of its frames, the measure of its cost.</summary>
-        public long FrameBytes => FigureCost.Of(prepared).FrameBytes;
+        public long FrameBytes => field == 0 ? field = FigureCost.Of(prepared).FrameBytes : field;
 
         /// <summary>A complete file of the figure under its temporary name, put in place with the others by <see cref="Finish"/>.</summary>
         public void Stage(string temporary, string path)

@@ -19,6 +19,7 @@ public sealed class PreparedFigure
     private readonly Lazy<Scene> _scene;
     private readonly Lazy<SKSizeI> _size;
     private readonly Lazy<string> _alt;
+    private readonly Lazy<SKSizeI?> _panelsSize;
 
     public PreparedFigure(Figure figure)
     {
@@ -28,6 +29,9 @@ public sealed class PreparedFigure
         _scene = new(() => View.Shown(Animation));
         _size = new(() => SceneRenderer.SizeOf(Scene));
         _alt = new(() => figure.Alt ?? View.Alt(Animation));
+        // A paper's page is laid out by drawing its text: once, as the budget and the pipeline ask for it again and again.
+        _panelsSize = new(() => Figure.Panels is not { } panels ? null
+            : panels.Paper is null ? PanelLayout.Size(panels, Size, Figure.Scale) : PaperSize(panels));
     }
 
     public Figure Figure { get; }
@@ -46,8 +50,7 @@ public sealed class PreparedFigure
     public SKSizeI Size => _size.Value;
 
     /// <summary>The size of its panels page, when it has panels.</summary>
-    public SKSizeI? PanelsSize => Figure.Panels is not { } panels ? null
-        : panels.Paper is null ? PanelLayout.Size(panels, Size, Figure.Scale) : PaperSize(panels);
+    public SKSizeI? PanelsSize => _panelsSize.Value;
 
     /// <summary>A paper's page in pixels as the largest format draws it (PNG at print's resolution).</summary>
     private SKSizeI PaperSize(Panels panels)
