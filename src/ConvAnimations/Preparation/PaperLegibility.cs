@@ -25,12 +25,11 @@ public static class PaperLegibility
             var size = labels.Min() * page.Cell;
             if (size >= SmallestNumbers) continue;
             yield return new BudgetIssue(figure.Location, figure.Name,
-                $"panels: the numbers in the cells would be {Points(size)} pt on a page {Points(paper.Width)} pt wide in {Plural(panels.Columns)} " +
+                $"panels: the numbers in the cells would be {Points(size)} pt on a page {Points(paper.Width)} pt wide in {Spec.Plural.Of(panels.Columns, "column")} " +
                 $"(the text is {Points(paper.Text)} pt): use fewer columns or a wider page to make them at least {Points(SmallestNumbers)} pt", IsError: false);
         }
     }
 
     private static string Points(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    private static string Plural(int columns) => columns == 1 ? "1 column" : $"{columns} columns";
 }

@@ -23,22 +23,10 @@ public sealed record CheckResults(IReadOnlyList<FigureCheck> Figures, IReadOnlyL
         var parts = new List<string>();
         if (check.Frames.Status == SnapshotStatus.Missing) parts.Add("no frame snapshot");
         else if (check.Frames.Status == SnapshotStatus.Changed && check.Frames.Changes.Any(c => c.ChangedPixels < 0)) parts.Add(check.Frames.Detail ?? "frames changed");
-        else if (check.Frames.Status == SnapshotStatus.Changed) parts.Add($"{(check.Frames.Changes.Count == 1 ? "frame" : "frames")} {Ranges(check.Frames.Changes.Select(c => c.Frame))} changed");
+        else if (check.Frames.Status == SnapshotStatus.Changed) parts.Add($"{(check.Frames.Changes.Count == 1 ? "frame" : "frames")} {Spec.Play.Ranges(check.Frames.Changes.Select(c => c.Frame).Distinct().Order().ToList())} changed");
         if (check.Layout.Status == SnapshotStatus.Missing) parts.Add("no layout snapshot");
         else if (check.Layout.Status == SnapshotStatus.Changed) parts.Add("layout changed");
         return string.Join("; ", parts);
-    }
-
-    /// <summary>Frame numbers as ranges: 0-3, 7, 9-10.</summary>
-    private static string Ranges(IEnumerable<int> frames)
-    {
-        var ranges = new List<(int First, int Last)>();
-        foreach (var frame in frames.Order())
-        {
-            if (ranges.Count > 0 && ranges[^1].Last == frame - 1) ranges[^1] = (ranges[^1].First, frame);
-            else ranges.Add((frame, frame));
-        }
-        return string.Join(", ", ranges.Select(r => r.First == r.Last ? $"{r.First}" : $"{r.First}-{r.Last}"));
     }
 
     /// <summary>One line a figure that differs (the frames with the pixels that changed, the layout's first changed line), or none.</summary>

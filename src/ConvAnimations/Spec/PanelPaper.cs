@@ -41,12 +41,8 @@ internal static partial class PaperRules
         }
         if (map["letters"] is { } lettersNode)
         {
-            if (lettersNode is RawScalar { IsPlain: true, Value: "true" or "false" } flag) letters = flag.Value == "true";
-            else
-            {
-                report.Error(lettersNode, $"panels.letters: expected true or false, got {RawYaml.Describe(lettersNode)}");
-                ok = false;
-            }
+            if (FlagRules.Flag("panels.letters")(lettersNode, report, out var l)) letters = l;
+            else ok = false;
         }
         if (width is null && (text is not null || letters is not null))
         {
