@@ -66,9 +66,6 @@ public sealed record PyTorchLayer(string Module, string? Fill, PyTorchPad? Pad, 
         return (Size2.Square(0).Python, new PyTorchPad($"({g.Cols.Padding}, {g.Cols.PaddingEnd}, {g.Rows.Padding}, {g.Rows.PaddingEnd})", value));
     }
 
-    private static bool IsPyTorchSame(Axis a)
-    {
-        var total = a.Dilation * (a.Kernel - 1);
-        return a.Stride == 1 && a.Padding == total / 2 && a.PaddingEnd == total - total / 2;
-    }
+    /// <summary>PyTorch's padding="same" (stride 1) pads the guide's half padding: d(k-1) split, the odd cell after.</summary>
+    private static bool IsPyTorchSame(Axis a) => a.Stride == 1 && (a.Padding, a.PaddingEnd) == Axis.HalfPadding(a.Kernel, a.Dilation);
 }
