@@ -87,12 +87,14 @@ public static class MapParts
         (value == 0 ? 0 : value).ToString(value == Math.Round(value) ? "0" : "0.##", CultureInfo.InvariantCulture);
 
     /// <summary>The legend's keys after the maps': the blank cells the grid has, and the kernel's (or pooling's) window.</summary>
-    public static IEnumerable<LegendEntry> GridKeys(Animation animation)
+    public static IEnumerable<LegendEntry> GridKeys(Animation animation) =>
+        BlankKeys(animation.Grid.Cast<CellKind>().ToHashSet()).Append(new LegendEntry(animation.Figure.IsPooling ? "pooling window" : "kernel", Shade.Highlight, false));
+
+    /// <summary>The keys of the blank cells among <paramref name="kinds"/>: padding, and inserted zeros in their own fill.</summary>
+    public static IEnumerable<LegendEntry> BlankKeys(IReadOnlySet<CellKind> kinds)
     {
-        var kinds = animation.Grid.Cast<CellKind>().ToHashSet();
         if (kinds.Contains(CellKind.Padding)) yield return new LegendEntry("padding", null, true);
         if (kinds.Contains(CellKind.InsertedZero)) yield return new LegendEntry("inserted zeros", Shade.InsertedZero, true);
-        yield return new LegendEntry(animation.Figure.IsPooling ? "pooling window" : "kernel", Shade.Highlight, false);
     }
 
     /// <summary>The figure's parameters in the guide's symbols: k, s, p (and d), and i', a, p' for a transposed figure.</summary>

@@ -225,8 +225,7 @@ public sealed class StackView : View
     {
         var grids = Enumerable.Range(1, chain.Count).SelectMany(l => chain.Layout(l).Grid.Cast<CellKind>()).ToHashSet();
         var legend = new List<LegendEntry> { new("input", Shade.Input, false), new("layer outputs", Shade.Output, false) };
-        if (grids.Contains(CellKind.Padding)) legend.Add(new LegendEntry("padding", null, true));
-        if (grids.Contains(CellKind.InsertedZero)) legend.Add(new LegendEntry("inserted zeros", null, true));
+        legend.AddRange(MapParts.BlankKeys(grids));
         legend.Add(new LegendEntry("receptive field", Shade.Highlight, false));
         return legend;
     }
