@@ -28,7 +28,7 @@ internal static class InitCommand
             }
             // The folder is made when missing (a new project's); a file there is written whole or not at all.
             var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-            if (!Directory.Exists(path)) Directory.CreateDirectory(directory);
+            Directory.CreateDirectory(directory);
             UserPaths.WriteFile(path, null, p => OutputFiles.WriteAtomically(p, Resources.Read("starter.yaml")));
             // An existing schema may be newer or the user's own: it is left alone.
             var schema = Path.Combine(directory, SchemaFileName);
